@@ -1,0 +1,13 @@
+//! promolint: a linter for promotion packets.
+//!
+//! The pipeline, one module per arrow: files ([`input`]) → [`packet::Packet`]
+//! (parsed once) → [`rules::Level`] (rule files resolved) → [`analysis::Analysis`]
+//! (claim ↔ expectation mapping, evidence, coverage, red flags) →
+//! [`diagnostic::Diagnostic`]s → a reporter ([`report`]). The library never
+//! prints: commands write through the writers they are given.
+
+pub mod diagnostic;
+pub mod lint;
+pub mod packet;
+pub mod rules;
+pub mod source;

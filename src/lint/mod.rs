@@ -1,0 +1,236 @@
+//! Lint codes and lint levels: the closed set of things promolint reports.
+//!
+//! Ladders are data (rule files); lints are code: each [`Code`] has a
+//! kebab-case name, a default [`Level`] and a paragraph that `promolint
+//! explain CODE` prints. Message wording for each situation lives in
+//! [`packet`] and [`rules`], next to the codes, not in the checking code.
+
+pub mod packet;
+pub mod rules;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+use crate::diagnostic::Severity;
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal, $level:ident, $configurable:literal, $explain:literal; )*) => {
+        /// A lint code. Its kebab-case name is what users write in `-A`, `-W`,
+        /// `-D`, `promolint.yaml` and suppression comments.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Code {
+            /// Every code, in the order `explain` lists them.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The kebab-case name.
+            pub fn name(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// The level the code has when nothing overrides it.
+            pub fn default_level(self) -> Level {
+                match self { $(Code::$variant => Level::$level,)* }
+            }
+
+            /// Whether `-A`/`-W`/`-D`, the config file and suppressions may change
+            /// it. Problems in rule and config files are always errors.
+            pub fn is_configurable(self) -> bool {
+                match self { $(Code::$variant => $configurable,)* }
+            }
+
+            /// One paragraph on what the code flags and what to do about it.
+            pub fn explanation(self) -> &'static str {
+                match self { $(Code::$variant => $explain,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    /// An expectation of the target level that no claim covers.
+    UncoveredExpectation = "uncovered-expectation", Deny, true,
+        "An expectation of the target level that no claim in the packet maps to. Committees read a packet against the ladder; an expectation nobody addressed reads as a gap. Add a claim that shows it, with evidence (a link, a PR or ticket, a metric, a date, attributed feedback), name it explicitly with `<!-- covers: ID -->`, or, if you knowingly leave it out, waive it with `<!-- promolint-waive ID: reason -->`.";
+    /// A claim that maps to an expectation but has no evidence.
+    ClaimWithoutEvidence = "claim-without-evidence", Warn, true,
+        "A claim that maps to an expectation but carries no evidence: no link, no reference (PR #123, ABC-123, an RFC or design doc, a commit), no metric (a number with a unit or %), no date or period, no attributed feedback. Such a claim makes its expectations `weak` instead of `covered`. Add what a reviewer could check.";
+    /// Text that shows a red flag the ladder warns against.
+    RedFlag = "red-flag", Warn, true,
+        "The packet shows a behaviour that the target level's ladder lists as a red flag (for example \"Crunch time in the team\"). Even when meant as praise, a committee reads it against the candidate. Rephrase to what was achieved and how the risk was handled.";
+    /// A claim that does not say what the candidate did.
+    VagueClaim = "vague-claim", Warn, true,
+        "A claim that hides what the candidate did: \"helped with\", \"was involved in\", \"contributed to\", \"worked on\". Committees cannot credit what they cannot attribute. Say what you did, decided or changed, and show the result.";
+    /// Placeholder text left in the packet.
+    PlaceholderText = "placeholder-text", Warn, true,
+        "Placeholder text left in the packet: TODO, TBD, FIXME, XXX, lorem ipsum, [link], [insert ...]. Finish or remove it before submitting.";
+    /// Blaming other people or teams.
+    BlamingOthers = "blaming-others", Warn, true,
+        "The claim blames other people or teams (\"because the other team failed to\", \"due to their incompetence\"). Committees look for ownership: say what you did about the problem.";
+    /// Overwork or heroics presented as achievement.
+    Overwork = "overwork", Warn, true,
+        "Overwork or heroics presented as achievement (\"worked every weekend\", \"pulled all-nighters\", \"single-handedly\"). At senior levels committees look for sustainable delivery through others; heroics read as a planning or delegation gap.";
+    /// Hedging language that undercuts a claim.
+    Hedging = "hedging", Warn, true,
+        "Hedging language that undercuts the claim (\"I think I maybe\", \"sort of\", \"tried to\"). State what happened.";
+    /// A claim that maps to no expectation.
+    UnmappedClaim = "unmapped-claim", Allow, true,
+        "A claim that maps to no expectation of the target level. Allowed by default: context and narrative are normal. Enable it (`-W unmapped-claim`) to find text that does not serve the case.";
+    /// The packet names a ladder that does not exist.
+    UnknownLadder = "unknown-ladder", Deny, true,
+        "The packet's `ladder` (front matter or --ladder) names no known ladder. `promolint ladders` lists them; `--rules DIR` adds your own.";
+    /// The packet names a level that its ladder does not have.
+    UnknownLevel = "unknown-level", Deny, true,
+        "The packet's `target` (front matter or --target) names no level of its ladder. `promolint ladders` lists the levels.";
+    /// A packet without promolint front matter.
+    MissingFrontMatter = "missing-front-matter", Deny, true,
+        "The file has no promolint front matter (`ladder` and `target` between `---` lines at the top), so promolint cannot tell which level to check it against. Add front matter, or pass --ladder and --target.";
+    /// Front matter that is not valid YAML or not a mapping.
+    InvalidFrontMatter = "invalid-front-matter", Deny, true,
+        "The front matter between the `---` lines is not a valid YAML mapping, or a value has the wrong type.";
+    /// A `covers` or `promolint-waive` comment names an unknown expectation.
+    UnknownExpectation = "unknown-expectation", Deny, true,
+        "A `<!-- covers: ID -->` or `<!-- promolint-waive ID: ... -->` comment names an expectation that the target level does not have. `promolint explain LADDER/LEVEL` lists the ids.";
+    /// A file that could not be read or is not text.
+    UnreadableFile = "unreadable-file", Deny, true,
+        "The file could not be read (permissions, removed, not a regular file) or is not text (invalid UTF-8, NUL bytes). It is skipped; the other files are still linted.";
+    /// A rule file that is not valid YAML or does not follow the format.
+    InvalidRuleFile = "invalid-rule-file", Deny, false,
+        "A rule file that is not valid YAML, has an unknown key, lacks a required field, or has a value of the wrong type. docs/rule-files.md gives the format; schemas/rule-file.schema.json lets editors check it as you type.";
+    /// An id defined twice.
+    DuplicateId = "duplicate-id", Deny, false,
+        "An expectation, red flag, evidence kind or level id is defined twice where it must be unique. The diagnostic points at both definitions.";
+    /// A pattern that is not a valid regex.
+    InvalidPattern = "invalid-pattern", Deny, false,
+        "A pattern is not a valid Rust regex, or compiles to more than the size limit. Patterns use the syntax of the `regex` crate (no look-around, no backreferences).";
+    /// `extends` names a level that does not exist.
+    UnknownBase = "unknown-base", Deny, false,
+        "`extends` names a level that the ladder does not have (in the built-in rules or any --rules folder).";
+    /// `extends` forms a cycle.
+    ExtendsCycle = "extends-cycle", Deny, false,
+        "Levels extend each other in a cycle, so no level in it has a base to start from.";
+    /// A shared file names an id promolint does not know.
+    UnknownRuleId = "unknown-rule-id", Deny, false,
+        "A shared rule file names an id that promolint has no code for: evidence kinds must be one of link, reference, metric, date, feedback; common red flags must be one of the common red-flag lint codes.";
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Code {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|code| code.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| format!("unknown lint code `{s}`"))
+    }
+}
+
+/// A lint level, as clippy has them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Level {
+    /// Not reported.
+    Allow,
+    /// Reported as a warning.
+    Warn,
+    /// Reported as an error.
+    Deny,
+}
+
+impl Level {
+    /// The severity a diagnostic at this level is printed with; `None` for allow.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Allow => None,
+            Level::Warn => Some(Severity::Warning),
+            Level::Deny => Some(Severity::Error),
+        }
+    }
+
+    /// `allow`, `warn` or `deny`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Allow => "allow",
+            Level::Warn => "warn",
+            Level::Deny => "deny",
+        }
+    }
+}
+
+/// The lint levels in force for a run: each code's default, overridden by the
+/// config file and then by `-A`/`-W`/`-D` in the order given.
+#[derive(Debug, Clone, Default)]
+pub struct LintLevels {
+    overrides: HashMap<Code, Level>,
+    deny_warnings: bool,
+}
+
+impl LintLevels {
+    /// Sets the level of one code; later calls win, as later flags do in clippy.
+    pub fn set(&mut self, code: Code, level: Level) {
+        self.overrides.insert(code, level);
+    }
+
+    /// `-D warnings`: every diagnostic that would be a warning becomes an error.
+    pub fn deny_warnings(&mut self) {
+        self.deny_warnings = true;
+    }
+
+    /// The severity a diagnostic of `code` gets, or `None` if it is allowed.
+    /// `item` is the severity a rule file gave the expectation or red flag
+    /// concerned; an explicit level for the code overrides it.
+    pub fn severity(&self, code: Code, item: Option<Severity>) -> Option<Severity> {
+        let severity = match self.overrides.get(&code) {
+            Some(level) => level.severity()?,
+            None => match item {
+                Some(severity) => {
+                    code.default_level().severity()?;
+                    severity
+                }
+                None => code.default_level().severity()?,
+            },
+        };
+        if self.deny_warnings && severity == Severity::Warning {
+            Some(Severity::Error)
+        } else {
+            Some(severity)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_kebab_case_and_explained() {
+        let mut seen = std::collections::HashSet::new();
+        for code in Code::ALL {
+            assert!(seen.insert(code.name()), "duplicate code {code}");
+            assert!(code.name().chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+            assert!(code.explanation().len() > 40, "{code} needs an explanation");
+            assert_eq!(code.name().parse::<Code>(), Ok(*code));
+        }
+    }
+
+    #[test]
+    fn later_overrides_win_and_deny_warnings_escalates() {
+        let mut levels = LintLevels::default();
+        assert_eq!(levels.severity(Code::UnmappedClaim, None), None);
+        levels.set(Code::UnmappedClaim, Level::Warn);
+        assert_eq!(levels.severity(Code::UnmappedClaim, None), Some(Severity::Warning));
+        levels.deny_warnings();
+        assert_eq!(levels.severity(Code::UnmappedClaim, None), Some(Severity::Error));
+        levels.set(Code::UncoveredExpectation, Level::Allow);
+        assert_eq!(levels.severity(Code::UncoveredExpectation, Some(Severity::Error)), None);
+    }
+}

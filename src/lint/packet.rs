@@ -1,0 +1,154 @@
+//! Wording of every diagnostic about packets, one function per situation.
+//!
+//! Checking code decides *that* something is wrong; these functions decide
+//! how it is said.
+
+use crate::diagnostic::{Diagnostic, Label};
+use crate::lint::Code;
+use crate::rules::{Expectation, Level, RedFlag};
+
+/// Front matter opened with `fence` but never closed.
+pub fn unterminated_front_matter(at: Label, fence: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::InvalidFrontMatter,
+        format!("front matter opened with `{fence}` is never closed"),
+        at,
+    )
+    .with_help(format!("end the front matter with a line holding only `{fence}`"))
+}
+
+/// Front matter that is not a YAML mapping or has a bad value.
+pub fn invalid_front_matter(at: Label, detail: &str) -> Diagnostic {
+    Diagnostic::new(Code::InvalidFrontMatter, format!("invalid front matter: {detail}"), at)
+        .with_help("front matter is a YAML mapping: `ladder: ...`, `target: ...`, `candidate: ...`")
+}
+
+/// A packet with no ladder or target from front matter or the command line.
+pub fn missing_front_matter(at: Label, missing: &[&str]) -> Diagnostic {
+    Diagnostic::new(
+        Code::MissingFrontMatter,
+        format!("packet does not say which level it is for (no {})", missing.join(" and no ")),
+        at,
+    )
+    .with_help("start the packet with front matter such as\n---\nladder: socialbakers\ntarget: L4\n---\nor pass --ladder and --target")
+}
+
+/// A ladder id that names no ladder.
+pub fn unknown_ladder(at: Label, ladder: &str, suggestion: Option<&str>, known: &[&str]) -> Diagnostic {
+    let d = Diagnostic::new(Code::UnknownLadder, format!("unknown ladder `{ladder}`"), at)
+        .with_note(format!("known ladders: {}", known.join(", ")));
+    match suggestion {
+        Some(s) => d.with_help(format!("did you mean `{s}`?")),
+        None => d.with_help("`promolint ladders` lists the ladders; `--rules DIR` adds your own"),
+    }
+}
+
+/// A target that names no level of the ladder.
+pub fn unknown_level(
+    at: Label,
+    ladder: &str,
+    level: &str,
+    suggestion: Option<&str>,
+    known: &[&str],
+) -> Diagnostic {
+    let d = Diagnostic::new(Code::UnknownLevel, format!("ladder `{ladder}` has no level `{level}`"), at)
+        .with_note(format!("levels of `{ladder}`: {}", known.join(", ")));
+    match suggestion {
+        Some(s) => d.with_help(format!("did you mean `{s}`?")),
+        None => d,
+    }
+}
+
+/// A `covers` or waiver comment naming an id the level does not have.
+pub fn unknown_expectation(at: Label, id: &str, level: &Level, suggestion: Option<&str>) -> Diagnostic {
+    let d = Diagnostic::new(
+        Code::UnknownExpectation,
+        format!("`{id}` is not an expectation of {}", level.qualified_id()),
+        at,
+    )
+    .with_subject(id);
+    match suggestion {
+        Some(s) => d.with_help(format!("did you mean `{s}`?")),
+        None => {
+            d.with_help(format!("`promolint explain {}` lists the expectation ids", level.qualified_id()))
+        }
+    }
+}
+
+/// An expectation no claim covers. `at` is the packet's front matter target
+/// (or the start of the file).
+pub fn uncovered_expectation(at: Label, e: &Expectation) -> Diagnostic {
+    let mut help = format!("the ladder expects: \"{}\"", e.text);
+    match e.examples.first() {
+        Some(example) => help.push_str(&format!("\nevidence could be: {example}")),
+        None => help
+            .push_str("\nback a claim with a link, a PR or ticket, a metric, a date, or attributed feedback"),
+    }
+    help.push_str(&format!("\nif you leave it out on purpose: <!-- promolint-waive {}: reason -->", e.id));
+    Diagnostic::new(
+        Code::UncoveredExpectation,
+        format!("no claim covers `{}` ({})", e.id, e.area),
+        at.with_message(format!("{} expects `{}`", "this level", e.id)),
+    )
+    .with_help(help)
+    .with_subject(&e.id)
+}
+
+/// A claim that maps to expectations but has no evidence.
+pub fn claim_without_evidence(at: Label, expectations: &[&Expectation]) -> Diagnostic {
+    let ids: Vec<String> = expectations.iter().map(|e| format!("`{}`", e.id)).collect();
+    Diagnostic::new(Code::ClaimWithoutEvidence, "claim has no evidence", at.with_message(format!("claims {}", ids.join(", "))))
+        .with_help("add what a reviewer could check: a link, a PR or ticket (#123, ABC-123), a metric (40%, 2x, 200 ms), a date (Q3 2024), or quoted feedback with its author")
+        .with_subject(expectations.first().map(|e| e.id.clone()).unwrap_or_default())
+}
+
+/// Text that shows one of the ladder's red flags.
+pub fn red_flag(at: Label, flag: &RedFlag, level: &Level) -> Diagnostic {
+    Diagnostic::new(
+        Code::RedFlag,
+        format!("red flag `{}`: \"{}\"", flag.id, flag.text),
+        at.with_message("this reads as a red flag"),
+    )
+    .with_note(format!("{} lists \"{}\" among its red flags", level.qualified_id(), flag.text))
+    .with_help("say what was achieved and how the risk was handled, not the red flag itself")
+    .with_subject(&flag.id)
+}
+
+/// Text that shows a common red flag (vague claim, placeholder, ...).
+pub fn common_red_flag(code: Code, at: Label, flag: &RedFlag) -> Diagnostic {
+    let (message, help) = match code {
+        Code::VagueClaim => (
+            "vague claim: it does not say what you did",
+            "say what you did, decided or changed, and show the result",
+        ),
+        Code::PlaceholderText => {
+            ("placeholder text left in the packet", "finish or remove it before submitting")
+        }
+        Code::BlamingOthers => ("claim blames others", "say what you did about the problem"),
+        Code::Overwork => (
+            "overwork presented as achievement",
+            "show sustainable delivery: planning, delegation, what changed so it is not needed again",
+        ),
+        _ => ("hedging undercuts the claim", "state what happened"),
+    };
+    Diagnostic::new(code, message, at.with_message(flag.text.clone())).with_help(help).with_subject(&flag.id)
+}
+
+/// A claim that maps to no expectation.
+pub fn unmapped_claim(at: Label) -> Diagnostic {
+    Diagnostic::new(Code::UnmappedClaim, "claim maps to no expectation of the target level", at)
+        .with_help("name the expectation with <!-- covers: ID -->, or cut text that does not serve the case")
+}
+
+/// A file that could not be read or is not text.
+pub fn unreadable_file(at: Label, reason: &str) -> Diagnostic {
+    Diagnostic::new(Code::UnreadableFile, format!("cannot lint this file: {reason}"), at)
+}
+
+impl Label {
+    /// The same range with another message.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = message.into();
+        self
+    }
+}

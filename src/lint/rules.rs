@@ -1,0 +1,108 @@
+//! Wording of every diagnostic about rule files. All are errors.
+
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, Label};
+use crate::lint::Code;
+use crate::source::FileId;
+
+/// A rule file that is not valid UTF-8; `at` is the byte offset of the first bad byte.
+pub fn not_utf8(file: FileId, at: usize) -> Diagnostic {
+    Diagnostic::new(
+        Code::InvalidRuleFile,
+        format!("rule file is not valid UTF-8 (first bad byte at offset {at})"),
+        Label::new(file, 0..0, ""),
+    )
+}
+
+/// YAML that does not parse or does not fit the format.
+pub fn invalid_yaml(file: FileId, range: Range<usize>, message: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::InvalidRuleFile,
+        format!("invalid rule file: {message}"),
+        Label::new(file, range, message),
+    )
+    .with_help(
+        "docs/rule-files.md describes the format; schemas/rule-file.schema.json lets an editor check it",
+    )
+}
+
+/// What kind of thing an id names, for messages.
+#[derive(Debug, Clone, Copy)]
+pub enum IdKind {
+    /// An expectation id.
+    Expectation,
+    /// A red flag id.
+    RedFlag,
+    /// An evidence kind id.
+    EvidenceKind,
+    /// A level id.
+    Level,
+}
+
+impl IdKind {
+    fn noun(self) -> &'static str {
+        match self {
+            IdKind::Expectation => "expectation",
+            IdKind::RedFlag => "red flag",
+            IdKind::EvidenceKind => "evidence kind",
+            IdKind::Level => "level",
+        }
+    }
+}
+
+/// An id defined twice; `first` is its first definition.
+pub fn duplicate_id(kind: IdKind, id: &str, here: Label, first: Label) -> Diagnostic {
+    Diagnostic::new(Code::DuplicateId, format!("{} `{id}` is defined more than once", kind.noun()), here)
+        .with_secondary(first)
+        .with_help(format!("give each {} a unique id", kind.noun()))
+        .with_subject(id)
+}
+
+/// A pattern that does not compile.
+pub fn invalid_pattern(at: Label, error: &regex::Error) -> Diagnostic {
+    let detail = match error {
+        regex::Error::CompiledTooBig(limit) => {
+            format!("the compiled pattern exceeds the size limit of {limit} bytes")
+        }
+        other => other.to_string(),
+    };
+    Diagnostic::new(Code::InvalidPattern, "pattern is not a valid regex", at)
+        .with_note(detail)
+        .with_help("patterns use the syntax of Rust's `regex` crate: no look-around, no backreferences")
+}
+
+/// `extends` names an unknown level.
+pub fn unknown_base(at: Label, base: &str, ladder: &str, suggestion: Option<&str>) -> Diagnostic {
+    let d = Diagnostic::new(
+        Code::UnknownBase,
+        format!("`extends: {base}` names no level of ladder `{ladder}`"),
+        at,
+    );
+    match suggestion {
+        Some(s) => d.with_help(format!("did you mean `{s}`?")),
+        None => d.with_help(format!("`promolint ladders` lists the levels of `{ladder}`")),
+    }
+}
+
+/// `extends` forms a cycle; `path` lists the levels in it.
+pub fn extends_cycle(at: Label, path: &[String]) -> Diagnostic {
+    Diagnostic::new(Code::ExtendsCycle, format!("`extends` forms a cycle: {}", path.join(" → ")), at)
+        .with_help("remove `extends` from one of these levels")
+}
+
+/// A shared file names an id promolint has no code for.
+pub fn unknown_rule_id(at: Label, id: &str, expected: &[&str], suggestion: Option<&str>) -> Diagnostic {
+    let d = Diagnostic::new(Code::UnknownRuleId, format!("unknown id `{id}`"), at)
+        .with_note(format!("expected one of: {}", expected.join(", ")));
+    match suggestion {
+        Some(s) => d.with_help(format!("did you mean `{s}`?")),
+        None => d,
+    }
+}
+
+/// A level without expectations and without a base.
+pub fn no_expectations(at: Label) -> Diagnostic {
+    Diagnostic::new(Code::InvalidRuleFile, "level has no expectations and extends no level", at)
+        .with_help("add `expectations`, or `extends` a level of the same ladder")
+}

@@ -1,0 +1,240 @@
+//! YAML front matter: finding it between `---` lines and reading promolint's
+//! keys from it (other keys, such as a blog's `title`, are ignored).
+//!
+//! Leading blank lines and HTML comments (such as a source note) may come
+//! before it. TOML front matter between `+++` lines is recognised and skipped,
+//! so blog posts can be linted with `--ladder`/`--target`.
+
+use std::ops::Range;
+
+use serde::Deserialize;
+use serde::de::{self, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::diagnostic::{Diagnostic, Label};
+use crate::lint;
+use crate::rules::load::{range_of, yaml_message};
+use crate::source::FileId;
+
+/// A front matter value with its byte range in the packet source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Value {
+    /// The value as text (numbers and booleans are turned into text).
+    pub text: String,
+    /// Byte range into the packet source.
+    pub range: Range<usize>,
+}
+
+/// promolint's front matter keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrontMatter {
+    /// `candidate`: the candidate's name.
+    pub candidate: Option<Value>,
+    /// `ladder`: ladder id.
+    pub ladder: Option<Value>,
+    /// `target`: the level the packet is for.
+    pub target: Option<Value>,
+    /// `current`: the candidate's current level.
+    pub current: Option<Value>,
+    /// Byte range of the whole front matter block, `---` lines included.
+    pub range: Range<usize>,
+}
+
+#[derive(Deserialize)]
+struct Raw {
+    #[serde(default)]
+    candidate: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    ladder: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    target: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    current: Option<Spanned<Scalar>>,
+}
+
+/// Any YAML scalar, as text.
+struct Scalar(String);
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_owned()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
+                Ok(Scalar(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Finds and reads the front matter of `text`. Returns promolint's keys (if
+/// the file has YAML front matter that parses), the byte offset where the
+/// Markdown body starts, and diagnostics for front matter that is unterminated
+/// or not a YAML mapping.
+pub fn split(file: FileId, text: &str) -> (Option<FrontMatter>, usize, Vec<Diagnostic>) {
+    let mut lines = Lines { text, pos: 0 };
+    // Skip leading blank lines and whole-line HTML comments.
+    let mut in_comment = false;
+    let (open, open_range) = loop {
+        let Some((line, range)) = lines.next() else { return (None, 0, Vec::new()) };
+        let t = line.trim();
+        if in_comment {
+            in_comment = !t.contains("-->");
+            continue;
+        }
+        if t.is_empty() {
+            continue;
+        }
+        if t.starts_with("<!--") {
+            in_comment = !t.contains("-->");
+            continue;
+        }
+        break (t.to_owned(), range);
+    };
+    let fence = match open.as_str() {
+        "---" => "---",
+        "+++" => "+++",
+        _ => return (None, 0, Vec::new()),
+    };
+    let yaml_start = open_range.end;
+    let close = loop {
+        match lines.next() {
+            None => {
+                let d = lint::packet::unterminated_front_matter(
+                    Label::new(file, open_range.start..open_range.start + 3, "opened here"),
+                    fence,
+                );
+                return (None, 0, vec![d]);
+            }
+            Some((line, range)) => {
+                let t = line.trim_end();
+                if t == fence || (fence == "---" && t == "...") {
+                    break range;
+                }
+            }
+        }
+    };
+    let block = open_range.start..close.end;
+    if fence == "+++" {
+        return (None, close.end, Vec::new());
+    }
+    let yaml = &text[yaml_start..close.start];
+    if yaml.trim().is_empty() {
+        return (Some(FrontMatter { range: block, ..FrontMatter::default() }), close.end, Vec::new());
+    }
+    match serde_saphyr::from_str::<Raw>(yaml) {
+        Ok(raw) => {
+            let value = |v: Option<Spanned<Scalar>>| {
+                v.map(|v| {
+                    let r = range_of(&v, yaml);
+                    Value {
+                        text: v.value.0.trim().to_owned(),
+                        range: r.start + yaml_start..r.end + yaml_start,
+                    }
+                })
+            };
+            let fm = FrontMatter {
+                candidate: value(raw.candidate),
+                ladder: value(raw.ladder),
+                target: value(raw.target),
+                current: value(raw.current),
+                range: block,
+            };
+            (Some(fm), close.end, Vec::new())
+        }
+        Err(e) => {
+            let range = e
+                .location()
+                .and_then(|l| {
+                    let s = l.span();
+                    Some(s.byte_offset()? as usize..(s.byte_offset()? + s.byte_len()?) as usize)
+                })
+                .map(|r| {
+                    let start = crate::source::floor_char_boundary(yaml, r.start);
+                    let end = crate::source::floor_char_boundary(yaml, r.end.max(start));
+                    start + yaml_start..end + yaml_start
+                })
+                .unwrap_or(block.start..block.start + 3);
+            let d = lint::packet::invalid_front_matter(Label::new(file, range, "here"), &yaml_message(&e));
+            (None, close.end, vec![d])
+        }
+    }
+}
+
+/// Lines with their byte ranges (without the line ending).
+struct Lines<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = (&'a str, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.pos >= self.text.len() {
+            return None;
+        }
+        let rest = &self.text[self.pos..];
+        let (len, ending) = match rest.find(['\n', '\r']) {
+            Some(i) if rest[i..].starts_with("\r\n") => (i, 2),
+            Some(i) => (i, 1),
+            None => (rest.len(), 0),
+        };
+        let start = self.pos;
+        self.pos += len + ending;
+        Some((&rest[..len], start..start + len))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fm(text: &str) -> (Option<FrontMatter>, usize, usize) {
+        let (fm, body, d) = split(FileId(0), text);
+        (fm, body, d.len())
+    }
+
+    #[test]
+    fn reads_keys_with_ranges_and_ignores_others() {
+        let text = "---\ntitle: Blog\nladder: socialbakers\ntarget: L4\n---\n# Hi\n";
+        let (fm, body, errors) = fm(text);
+        let fm = fm.unwrap();
+        assert_eq!(errors, 0);
+        let ladder = fm.ladder.unwrap();
+        assert_eq!(ladder.text, "socialbakers");
+        assert_eq!(&text[ladder.range], "socialbakers");
+        assert_eq!(&text[body..], "\n# Hi\n");
+    }
+
+    #[test]
+    fn numbers_are_text_and_comments_may_come_first() {
+        let text = "<!-- source: x -->\n\n---\nladder: generic\ntarget: 4\n---\n";
+        let (fm, _, errors) = fm(text);
+        assert_eq!(errors, 0);
+        assert_eq!(fm.unwrap().target.unwrap().text, "4");
+    }
+
+    #[test]
+    fn unterminated_and_non_mapping_front_matter_are_diagnostics() {
+        assert_eq!(fm("---\nladder: x\n# no end\n").2, 1);
+        assert_eq!(fm("---\n- a\n- b\n---\n").2, 1);
+        assert!(fm("+++\ntitle = 'x'\n+++\nbody").0.is_none());
+    }
+}

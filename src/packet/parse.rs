@@ -1,0 +1,300 @@
+//! The Markdown walk: pulldown-cmark events with byte offsets → sections,
+//! claims and directives.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::directives::{self, DirectiveKind};
+use super::{Claim, ClaimKind, CoversRef, Directive, Section};
+
+pub(super) struct Body {
+    pub(super) sections: Vec<Section>,
+    pub(super) claims: Vec<Claim>,
+    pub(super) directives: Vec<Directive>,
+}
+
+/// What an open block contributes text to.
+enum Open {
+    /// A list item whose claim is `claims[.0]`; `.1` is where its first nested
+    /// list starts, which ends its own range.
+    Item(usize, Option<usize>),
+    /// A paragraph that is a claim of its own.
+    Claim(usize),
+    /// A paragraph inside an item or a table row: its text goes to the claim below.
+    Passthrough,
+}
+
+struct Walk<'a> {
+    body: &'a str,
+    offset: usize,
+    sections: Vec<Section>,
+    headings: Vec<(HeadingLevel, String)>,
+    heading: Option<String>,
+    claims: Vec<Claim>,
+    open: Vec<Open>,
+    directives: Vec<Directive>,
+    in_code: usize,
+    in_table_head: bool,
+    blockquotes: usize,
+    /// A list item whose range still starts at its marker: the first event
+    /// inside it moves the start to its own text.
+    fresh_item: Option<usize>,
+}
+
+/// Parses the Markdown body that starts at byte `start` of `text`.
+pub(super) fn parse_body(text: &str, start: usize) -> Body {
+    let body = &text[start..];
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES;
+    let mut walk = Walk {
+        body,
+        offset: start,
+        sections: vec![Section { path: Vec::new() }],
+        headings: Vec::new(),
+        heading: None,
+        claims: Vec::new(),
+        open: Vec::new(),
+        directives: Vec::new(),
+        in_code: 0,
+        in_table_head: false,
+        blockquotes: 0,
+        fresh_item: None,
+    };
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        walk.event(event, range);
+    }
+    walk.finish(text)
+}
+
+impl Walk<'_> {
+    fn abs(&self, range: &Range<usize>) -> Range<usize> {
+        range.start + self.offset..range.end + self.offset
+    }
+
+    /// The claim that text currently goes to.
+    fn current(&self) -> Option<usize> {
+        self.open.iter().rev().find_map(|o| match o {
+            Open::Item(c, _) | Open::Claim(c) => Some(*c),
+            Open::Passthrough => None,
+        })
+    }
+
+    fn new_claim(&mut self, range: Range<usize>, kind: ClaimKind, parent: Option<usize>) -> usize {
+        self.claims.push(Claim {
+            range: self.abs(&range),
+            text: String::new(),
+            links: Vec::new(),
+            kind,
+            section: self.sections.len() - 1,
+            parent,
+            covers: Vec::new(),
+        });
+        self.claims.len() - 1
+    }
+
+    fn push_text(&mut self, s: &str) {
+        if self.in_code > 0 || self.in_table_head {
+            return;
+        }
+        if let Some(h) = &mut self.heading {
+            h.push_str(s);
+            return;
+        }
+        if let Some(c) = self.current() {
+            self.claims[c].text.push_str(s);
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        if let Some(c) = self.fresh_item.take() {
+            if !matches!(event, Event::End(_)) {
+                self.claims[c].range.start = range.start + self.offset;
+            }
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag, range),
+            Event::Text(s) | Event::Code(s) => self.push_text(&s),
+            Event::SoftBreak | Event::HardBreak => self.push_text(" "),
+            Event::InlineHtml(_) | Event::Html(_) if self.in_code == 0 => {
+                // Html events inside an HtmlBlock are handled at its start.
+                if matches!(event, Event::InlineHtml(_)) {
+                    let html = &self.body[range.clone()];
+                    self.directives_in(html, range.start + self.offset);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Heading { .. } => self.heading = Some(String::new()),
+            Tag::CodeBlock(_) => self.in_code += 1,
+            Tag::HtmlBlock => {
+                let html = &self.body[range.clone()];
+                self.directives_in(html, range.start + self.offset);
+            }
+            Tag::BlockQuote(_) => self.blockquotes += 1,
+            Tag::List(_) => {
+                if let Some(Open::Item(_, nested @ None)) = self.open.last_mut() {
+                    *nested = Some(range.start + self.offset);
+                }
+            }
+            Tag::Item => {
+                let parent = self.open.iter().rev().find_map(|o| match o {
+                    Open::Item(c, _) => Some(*c),
+                    _ => None,
+                });
+                let c = self.new_claim(range, ClaimKind::ListItem, parent);
+                self.open.push(Open::Item(c, None));
+                self.fresh_item = Some(c);
+            }
+            Tag::Paragraph => {
+                if self.current().is_some() {
+                    self.open.push(Open::Passthrough);
+                } else {
+                    let kind = if self.blockquotes > 0 { ClaimKind::Quote } else { ClaimKind::Paragraph };
+                    let c = self.new_claim(range, kind, None);
+                    self.open.push(Open::Claim(c));
+                }
+            }
+            Tag::TableHead => self.in_table_head = true,
+            Tag::TableRow => {
+                let c = self.new_claim(range, ClaimKind::TableRow, None);
+                self.open.push(Open::Claim(c));
+            }
+            Tag::TableCell => {
+                if let Some(c) = self.current()
+                    && !self.in_table_head
+                    && !self.claims[c].text.is_empty()
+                {
+                    self.claims[c].text.push_str(" | ");
+                }
+            }
+            Tag::Link { dest_url, .. } => {
+                if let Some(c) = self.current() {
+                    self.claims[c].links.push(dest_url.into_string());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, _range: Range<usize>) {
+        match tag {
+            TagEnd::Heading(level) => {
+                let text = self.heading.take().unwrap_or_default();
+                let text = collapse_whitespace(&text);
+                self.headings.retain(|(l, _)| *l < level);
+                self.headings.push((level, text));
+                let path = self.headings.iter().map(|(_, t)| t.clone()).collect();
+                self.sections.push(Section { path });
+            }
+            TagEnd::CodeBlock => self.in_code = self.in_code.saturating_sub(1),
+            TagEnd::BlockQuote(_) => self.blockquotes = self.blockquotes.saturating_sub(1),
+            TagEnd::Item => {
+                if let Some(Open::Item(c, nested)) = self.open.pop()
+                    && let Some(n) = nested
+                {
+                    self.claims[c].range.end = n;
+                }
+            }
+            TagEnd::Paragraph | TagEnd::TableRow => {
+                self.open.pop();
+            }
+            TagEnd::TableHead => self.in_table_head = false,
+            _ => {}
+        }
+    }
+
+    fn directives_in(&mut self, html: &str, offset: usize) {
+        for d in directives::parse(html, offset) {
+            match d.kind {
+                DirectiveKind::Covers(ids) => {
+                    // In the claim being read, else the one it follows.
+                    let target = self.current().or(self.claims.len().checked_sub(1));
+                    if let Some(c) = target {
+                        let covers = ids.into_iter().map(|w| CoversRef { id: w.text, range: w.range });
+                        self.claims[c].covers.extend(covers);
+                    }
+                }
+                _ => self.directives.push(d),
+            }
+        }
+    }
+
+    fn finish(mut self, text: &str) -> Body {
+        for claim in &mut self.claims {
+            claim.text = collapse_whitespace(&claim.text);
+            // Trim trailing white space (and a directive-only tail) from the range.
+            let slice = &text[claim.range.clone()];
+            claim.range.end = claim.range.start + slice.trim_end().len();
+        }
+        // Drop claims with no text of their own (an item holding only a nested list).
+        let keep: Vec<bool> =
+            self.claims.iter().map(|c| !c.text.is_empty() || !c.covers.is_empty()).collect();
+        let mut new_index = vec![None; self.claims.len()];
+        let mut next = 0;
+        for (i, k) in keep.iter().enumerate() {
+            if *k {
+                new_index[i] = Some(next);
+                next += 1;
+            }
+        }
+        let mut claims = Vec::with_capacity(next);
+        let old = std::mem::take(&mut self.claims);
+        let parents: Vec<Option<usize>> = old.iter().map(|c| c.parent).collect();
+        for (i, mut claim) in old.into_iter().enumerate() {
+            if !keep[i] {
+                continue;
+            }
+            // The nearest kept ancestor.
+            let mut p = claim.parent;
+            while let Some(pi) = p {
+                if keep[pi] {
+                    break;
+                }
+                p = parents[pi];
+            }
+            claim.parent = p.and_then(|pi| new_index[pi]);
+            claims.push(claim);
+        }
+        Body { sections: self.sections, claims, directives: self.directives }
+    }
+}
+
+/// Collapses runs of white space into one space and trims the ends.
+pub(super) fn collapse_whitespace(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Packet;
+    use super::*;
+    use crate::source::FileId;
+
+    #[test]
+    fn claims_are_items_paragraphs_and_rows_with_context() {
+        let text = "---\nladder: generic\n---\n# Work\n\nIntro paragraph.\n\n## Mentoring\n- Mentored **two** [new hires](https://x.io)\n  - Both shipped in Q1\n<!-- covers: mentor -->\n\n| What | When |\n| --- | --- |\n| Led RFC | 2024 |\n\n```\ncode - not a claim\n```\n";
+        let (p, d) = Packet::parse(FileId(0), text);
+        assert!(d.is_empty());
+        let texts: Vec<&str> = p.claims.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Intro paragraph.", "Mentored two new hires", "Both shipped in Q1", "Led RFC | 2024"]
+        );
+        let item = &p.claims[1];
+        assert_eq!(&text[item.range.clone()], "Mentored **two** [new hires](https://x.io)");
+        assert_eq!(item.links, ["https://x.io"]);
+        assert_eq!(p.claims[2].parent, Some(1));
+        assert_eq!(p.heading(item), "Work / Mentoring");
+        // The comment follows the nested item, the last claim before it.
+        assert_eq!(p.claims[2].covers[0].id, "mentor");
+        assert_eq!(p.claims[3].kind, ClaimKind::TableRow);
+    }
+}
