@@ -1,1 +1,2 @@
+//! Benchmarks of `promolint check` (filled in below).
 fn main() {}

@@ -6,8 +6,15 @@
 //! [`diagnostic::Diagnostic`]s → a reporter ([`report`]). The library never
 //! prints: commands write through the writers they are given.
 
+pub mod analysis;
+pub mod check;
+pub mod cli;
+pub mod commands;
 pub mod diagnostic;
+pub mod fsutil;
+pub mod input;
 pub mod lint;
 pub mod packet;
+pub mod report;
 pub mod rules;
 pub mod source;

@@ -23,7 +23,7 @@ use crate::source::{FileId, Sources};
 #[derive(Debug)]
 pub enum RuleFile {
     /// A ladder level.
-    Level(LevelFile),
+    Level(Box<LevelFile>),
     /// The evidence kinds.
     Evidence(EvidenceFile),
     /// The common red flags.
@@ -69,7 +69,7 @@ pub fn load_files(
         let file = sources.add(name.clone(), text);
         match parse(file, &name, &sources.get(file).text) {
             Ok(contents) => loaded.push(LoadedFile { file, builtin: is_builtin, contents }),
-            Err(d) => diagnostics.push(d),
+            Err(d) => diagnostics.push(*d),
         }
     };
     if builtin {
@@ -97,14 +97,14 @@ pub fn load_files(
 }
 
 /// Deserializes one rule file; `name` decides its kind.
-fn parse(file: FileId, name: &str, text: &str) -> Result<RuleFile, Diagnostic> {
+fn parse(file: FileId, name: &str, text: &str) -> Result<RuleFile, Box<Diagnostic>> {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let result = match base {
         "evidence.yaml" | "evidence.yml" => serde_saphyr::from_str(text).map(RuleFile::Evidence),
         "red-flags.yaml" | "red-flags.yml" => serde_saphyr::from_str(text).map(RuleFile::CommonRedFlags),
-        _ => serde_saphyr::from_str(text).map(RuleFile::Level),
+        _ => serde_saphyr::from_str(text).map(|l| RuleFile::Level(Box::new(l))),
     };
-    result.map_err(|e| yaml_error(file, text, &e))
+    result.map_err(|e| Box::new(yaml_error(file, text, &e)))
 }
 
 /// Turns a serde-saphyr error into a diagnostic at the position it reports.

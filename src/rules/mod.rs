@@ -6,8 +6,11 @@
 //! This module owns the resolved types; it knows nothing of packets.
 
 pub mod builtin;
+pub mod import;
 pub mod load;
 pub mod model;
+pub mod repair;
+pub mod schema;
 pub mod validate;
 
 use std::ops::Range;

@@ -109,7 +109,7 @@ pub fn build(files: Vec<LoadedFile>, sources: &Sources) -> (RuleSet, Vec<Diagnos
                 rules.common_red_flags = flags;
             }
             RuleFile::Level(level) => {
-                let own = own_level(level, file, text, loaded.builtin, &mut diagnostics);
+                let own = own_level(*level, file, text, loaded.builtin, &mut diagnostics);
                 own_levels.push((own, loaded.builtin));
             }
         }

@@ -1,0 +1,92 @@
+//! From an analysis to diagnostics: which findings a packet gets, and the
+//! lint levels applied to them. Wording is [`crate::lint::packet`]'s.
+
+use crate::analysis::{Analysis, FlagSource, Status, matcher};
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::lint::{self, Code, LintLevels};
+use crate::packet::{DirectiveKind, Packet};
+use crate::rules::{Level, RuleSet, did_you_mean};
+
+/// A diagnostic with the severity its rule file gave the item concerned.
+pub(super) type Finding = (Diagnostic, Option<Severity>);
+
+/// The findings of an analysed packet, before lint levels.
+pub(super) fn diagnose(
+    packet: &Packet,
+    text: &str,
+    level: &Level,
+    analysis: &Analysis,
+    rules: &RuleSet,
+) -> Vec<Finding> {
+    let file = packet.file;
+    let mut out: Vec<Finding> = Vec::new();
+    let ids = || level.expectations.iter().map(|e| e.id.as_str());
+    // Ids named in comments must exist.
+    let named = packet.claims.iter().flat_map(|c| c.covers.iter().map(|r| (r.id.as_str(), r.range.clone())));
+    let waived = packet.directives.iter().filter_map(|d| match &d.kind {
+        DirectiveKind::Waive { id, .. } => Some((id.text.as_str(), id.range.clone())),
+        _ => None,
+    });
+    for (id, range) in named.chain(waived) {
+        if level.expectation(id).is_none() {
+            let at = Label::new(file, range, "unknown expectation");
+            out.push((lint::packet::unknown_expectation(at, id, level, did_you_mean(id, ids())), None));
+        }
+    }
+    // Uncovered expectations point at the packet's target.
+    let target_at = packet
+        .front_matter
+        .as_ref()
+        .and_then(|f| f.target.as_ref().map(|t| t.range.clone()).or(Some(f.range.start..f.range.start + 3)))
+        .unwrap_or(0..0);
+    for (e, cov) in level.expectations.iter().zip(&analysis.expectations) {
+        if cov.status == Status::Uncovered {
+            let at = Label::new(file, target_at.clone(), "");
+            out.push((lint::packet::uncovered_expectation(at, e), e.severity));
+        }
+    }
+    for (claim, ca) in packet.claims.iter().zip(&analysis.claims) {
+        let at = Label::new(file, claim.range.clone(), "");
+        if ca.mappings.is_empty() {
+            out.push((lint::packet::unmapped_claim(at), None));
+        } else if ca.evidence_in_scope.is_empty() {
+            let expectations: Vec<_> =
+                ca.mappings.iter().map(|m| &level.expectations[m.expectation]).collect();
+            out.push((lint::packet::claim_without_evidence(at, &expectations), None));
+        }
+    }
+    for hit in &analysis.red_flags {
+        let flag = matcher::flag(hit.flag, level, &rules.common_red_flags);
+        let at = Label::new(file, hit.range.clone(), "");
+        let d = match hit.flag {
+            FlagSource::Ladder(_) => lint::packet::red_flag(at, flag, level),
+            FlagSource::Common(i) => lint::packet::common_red_flag(rules.common_red_flags[i].code, at, flag),
+        };
+        out.push((d, flag.severity));
+    }
+    let _ = text;
+    out
+}
+
+/// Applies lint levels (and item severities) and sorts into document order.
+pub(super) fn finish(findings: Vec<Finding>, levels: &LintLevels) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = findings
+        .into_iter()
+        .filter_map(|(d, item)| {
+            let severity = levels.severity(d.code, item)?;
+            Some(d.with_severity(severity))
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (a.primary.range.start, a.primary.range.end, order(a.code)).cmp(&(
+            b.primary.range.start,
+            b.primary.range.end,
+            order(b.code),
+        ))
+    });
+    out
+}
+
+fn order(code: Code) -> usize {
+    Code::ALL.iter().position(|c| *c == code).unwrap_or(usize::MAX)
+}

@@ -1,0 +1,57 @@
+//! Which level a packet is checked against: `--ladder`/`--target` over the
+//! front matter, with "did you mean" for unknown ids.
+
+use crate::check::CheckOptions;
+use crate::diagnostic::{Diagnostic, Label};
+use crate::lint;
+use crate::packet::Packet;
+use crate::rules::{Level, RuleSet, did_you_mean};
+
+/// The packet's level, or the diagnostics that say why there is none.
+pub(super) fn resolve<'r>(
+    packet: &Packet,
+    rules: &'r RuleSet,
+    options: &CheckOptions,
+) -> (Option<&'r Level>, Vec<Diagnostic>) {
+    let fm = packet.front_matter.as_ref();
+    let file = packet.file;
+    // A value from the command line has no place in the file: point at the
+    // front matter block, or the start of the file.
+    let cli_at = fm.map(|f| f.range.start..f.range.start + 3).unwrap_or(0..0);
+    let pick = |cli: &Option<String>, fm_value: Option<&crate::packet::Value>| match (cli, fm_value) {
+        (Some(v), _) => Some((v.clone(), cli_at.clone(), true)),
+        (None, Some(v)) => Some((v.text.clone(), v.range.clone(), false)),
+        (None, None) => None,
+    };
+    let ladder = pick(&options.ladder, fm.and_then(|f| f.ladder.as_ref()));
+    let target = pick(&options.target, fm.and_then(|f| f.target.as_ref()));
+    let (Some((ladder_id, ladder_at, ladder_cli)), Some((level_id, level_at, level_cli))) = (ladder, target)
+    else {
+        let mut missing = Vec::new();
+        if options.ladder.is_none() && fm.and_then(|f| f.ladder.as_ref()).is_none() {
+            missing.push("`ladder`");
+        }
+        if options.target.is_none() && fm.and_then(|f| f.target.as_ref()).is_none() {
+            missing.push("`target`");
+        }
+        let at = fm.map(|f| f.range.start..f.range.start + 3).unwrap_or(0..0);
+        return (
+            None,
+            vec![lint::packet::missing_front_matter(Label::new(file, at, "no level named here"), &missing)],
+        );
+    };
+    let from = |cli: bool| if cli { "given on the command line" } else { "" };
+    let Some(ladder) = rules.ladder(&ladder_id) else {
+        let known: Vec<&str> = rules.ladders.iter().map(|l| l.id.as_str()).collect();
+        let suggestion = did_you_mean(&ladder_id, known.iter().copied());
+        let at = Label::new(file, ladder_at, from(ladder_cli));
+        return (None, vec![lint::packet::unknown_ladder(at, &ladder_id, suggestion, &known)]);
+    };
+    let Some(level) = ladder.level(&level_id) else {
+        let known: Vec<&str> = ladder.levels.iter().map(|l| l.id.as_str()).collect();
+        let suggestion = did_you_mean(&level_id, known.iter().copied());
+        let at = Label::new(file, level_at, from(level_cli));
+        return (None, vec![lint::packet::unknown_level(at, &ladder.id, &level_id, suggestion, &known)]);
+    };
+    (Some(level), Vec::new())
+}

@@ -1,0 +1,241 @@
+//! The command line: argument definitions (clap derive) and [`run`], which
+//! dispatches to the commands in [`crate::commands`].
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use crate::commands;
+use crate::lint::Level;
+
+/// promolint: lint promotion packets against career-ladder expectations.
+#[derive(Debug, Parser)]
+#[command(name = "promolint", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Options every command takes.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Add a folder of rule files (repeatable); its levels replace built-in levels with the same ids.
+    #[arg(long = "rules", value_name = "DIR", global = true)]
+    pub rules: Vec<PathBuf>,
+    /// When to use colour in human output; `auto` means when stdout is a terminal and NO_COLOR is unset.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint packets (files or folders; default: the current folder).
+    Check(CheckArgs),
+    /// List the ladders and levels available, with expectation and red-flag counts.
+    Ladders(LaddersArgs),
+    /// Explain an expectation (`ladder/level/id` or a unique short id), a red flag, a level (`ladder/level`) or a lint code.
+    Explain(ExplainArgs),
+    /// Validate and import rule files.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+}
+
+/// `promolint check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Packet files or folders to walk for `.md` / `.markdown` files.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Ladder to check against, supplying or overriding the front matter's `ladder`.
+    #[arg(long)]
+    pub ladder: Option<String>,
+    /// Level to check against, supplying or overriding the front matter's `target`.
+    #[arg(long)]
+    pub target: Option<String>,
+    /// Allow a lint (report nothing for it). Repeatable.
+    #[arg(short = 'A', long = "allow", value_name = "CODE")]
+    pub allow: Vec<String>,
+    /// Warn on a lint. Repeatable.
+    #[arg(short = 'W', long = "warn", value_name = "CODE")]
+    pub warn: Vec<String>,
+    /// Deny a lint (make it an error); `-D warnings` makes every warning an error. Repeatable.
+    #[arg(short = 'D', long = "deny", value_name = "CODE")]
+    pub deny: Vec<String>,
+    /// The -A/-W/-D flags in the order given (later ones win), filled in by [`parse`].
+    #[arg(skip)]
+    pub lint_flags: Vec<(Level, String)>,
+}
+
+/// `--format` of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// rustc-style diagnostics with source snippets.
+    Human,
+    /// One line per diagnostic: `path:line:col: severity[code]: message`.
+    Short,
+    /// One JSON object (the stable contract for tools).
+    Json,
+}
+
+/// `promolint ladders`.
+#[derive(Debug, Args)]
+pub struct LaddersArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
+}
+
+/// `--format` of listing commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// An aligned table.
+    Human,
+    /// JSON.
+    Json,
+}
+
+/// `promolint explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// `ladder/level/id`, a unique short id, `ladder/level`, or a lint code.
+    pub id: String,
+}
+
+/// `promolint rules ...`.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Validate rule folders (default: ./rules if it exists, else the built-in rules).
+    Check(RulesCheckArgs),
+    /// Make a rule file from a ladder written in Markdown.
+    Import(ImportArgs),
+}
+
+/// `promolint rules check`.
+#[derive(Debug, Args)]
+pub struct RulesCheckArgs {
+    /// Rule folders to validate.
+    pub dirs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+    pub format: RulesFormat,
+}
+
+/// `--format` of `rules check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    /// rustc-style diagnostics.
+    Human,
+    /// One line per diagnostic.
+    Short,
+}
+
+/// `promolint rules import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The ladder document (Markdown).
+    pub file: PathBuf,
+    /// Ladder id for the rule file.
+    #[arg(long)]
+    pub ladder: String,
+    /// Level id for the rule file.
+    #[arg(long)]
+    pub level: String,
+    /// Write the rule file here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Parses the command line, keeping the order of `-A`/`-W`/`-D` flags.
+///
+/// # Errors
+/// clap's error for bad arguments (it prints usage and exits with code 2).
+pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, clap::Error> {
+    let matches = Cli::command().try_get_matches_from(args)?;
+    let mut cli = Cli::from_arg_matches(&matches)?;
+    if let (Command::Check(check), Some(("check", sub))) = (&mut cli.command, matches.subcommand()) {
+        check.lint_flags = ordered_lint_flags(sub);
+    }
+    Ok(cli)
+}
+
+fn ordered_lint_flags(m: &ArgMatches) -> Vec<(Level, String)> {
+    let mut flags: Vec<(usize, Level, String)> = Vec::new();
+    for (id, level) in [("allow", Level::Allow), ("warn", Level::Warn), ("deny", Level::Deny)] {
+        if let (Some(values), Some(indices)) = (m.get_many::<String>(id), m.indices_of(id)) {
+            for (v, i) in values.zip(indices) {
+                flags.push((i, level, v.clone()));
+            }
+        }
+    }
+    flags.sort_by_key(|(i, _, _)| *i);
+    flags.into_iter().map(|(_, l, v)| (l, v)).collect()
+}
+
+/// How a run ended, as an exit code: 0 clean, 1 an error-level diagnostic, 2
+/// the run itself failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// No error-level diagnostic.
+    Clean = 0,
+    /// At least one error-level diagnostic.
+    Errors = 1,
+    /// Bad arguments, unreadable or invalid config or rule files.
+    Failed = 2,
+}
+
+/// Where a command writes: diagnostics and results to `out`, messages about
+/// the run itself to `err`.
+pub struct Io<'a> {
+    /// Standard output.
+    pub out: &'a mut dyn Write,
+    /// Standard error.
+    pub err: &'a mut dyn Write,
+    /// Whether human output should be coloured.
+    pub color: bool,
+}
+
+/// Whether to colour, from `--color`, whether stdout is a terminal and NO_COLOR.
+pub fn use_color(choice: ColorChoice, stdout_is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => stdout_is_terminal && no_color.is_none_or(|v| v.is_empty()),
+    }
+}
+
+/// Runs a parsed command line.
+///
+/// # Errors
+/// Environment failures (unreadable paths, failed writes) with context.
+pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Command::Check(args) => commands::check::run(&cli.global, args, io),
+        Command::Ladders(args) => commands::ladders::run(&cli.global, &args, io),
+        Command::Explain(args) => commands::explain::run(&cli.global, &args, io),
+        Command::Rules(RulesCommand::Check(args)) => commands::rules::check(&cli.global, &args, io),
+        Command::Rules(RulesCommand::Import(args)) => commands::rules::import(&args, io),
+    }
+}

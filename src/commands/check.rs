@@ -1,0 +1,79 @@
+//! `promolint check`: lint packets and report in the chosen format.
+
+use crate::check::{self, CheckOptions};
+use crate::cli::{CheckArgs, CheckFormat, GlobalArgs, Io, Outcome};
+use crate::lint::{Code, Level, LintLevels};
+use crate::report::json::JsonReporter;
+use crate::report::short::ShortReporter;
+use crate::report::{Reporter, RunSummary, closing_line};
+use crate::rules::did_you_mean;
+
+/// Runs `check`.
+///
+/// # Errors
+/// Unreadable rule folders; failed writes.
+pub fn run(global: &GlobalArgs, args: CheckArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+    let Some(levels) = lint_levels(&args.lint_flags, io)? else { return Ok(Outcome::Failed) };
+    let (rules, mut sources) = match super::load_rules(global, io)? {
+        Ok(loaded) => loaded,
+        Err(outcome) => return Ok(outcome),
+    };
+    let options = CheckOptions { ladder: args.ladder, target: args.target, levels };
+    let result = check::check(&args.paths, &rules, &options, &mut sources);
+    let mut summary = RunSummary { skipped: result.skipped.clone(), ..RunSummary::default() };
+    {
+        let mut reporter: Box<dyn Reporter + '_> = match args.format {
+            CheckFormat::Human => super::human_reporter(&mut *io.out, io.color),
+            CheckFormat::Short => Box::new(ShortReporter::new(&mut *io.out)),
+            CheckFormat::Json => Box::new(JsonReporter::new(&mut *io.out)),
+        };
+        for report in &result.reports {
+            summary.checked += 1;
+            summary.add(&report.diagnostics);
+            reporter.packet(&sources, report)?;
+        }
+        reporter.finish(&sources, &summary)?;
+    }
+    if summary.checked == 0 && summary.skipped.is_empty() {
+        writeln!(io.err, "warning: no Markdown files found in {}", describe(&args.paths))?;
+    } else {
+        writeln!(io.err, "{}", closing_line(&summary))?;
+    }
+    Ok(if result.reports.iter().any(|r| r.has_errors()) { Outcome::Errors } else { Outcome::Clean })
+}
+
+fn describe(paths: &[std::path::PathBuf]) -> String {
+    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// Lint levels from -A/-W/-D in order; `-D warnings` escalates warnings. An
+/// unknown code is an error about the run (exit 2), with "did you mean".
+fn lint_levels(flags: &[(Level, String)], io: &mut Io<'_>) -> anyhow::Result<Option<LintLevels>> {
+    let mut levels = LintLevels::default();
+    let mut ok = true;
+    for (level, name) in flags {
+        if name == "warnings" && *level == Level::Deny {
+            levels.deny_warnings();
+            continue;
+        }
+        match name.parse::<Code>() {
+            Ok(code) if code.is_configurable() => levels.set(code, *level),
+            Ok(code) => {
+                writeln!(io.err, "error: `{code}` is always an error and cannot be set with -A/-W/-D")?;
+                ok = false;
+            }
+            Err(_) => {
+                let names = Code::ALL.iter().map(|c| c.name()).chain(["warnings"]);
+                match did_you_mean(name, names) {
+                    Some(s) => writeln!(io.err, "error: unknown lint code `{name}`; did you mean `{s}`?")?,
+                    None => writeln!(
+                        io.err,
+                        "error: unknown lint code `{name}`; `promolint explain CODE` lists codes"
+                    )?,
+                }
+                ok = false;
+            }
+        }
+    }
+    Ok(ok.then_some(levels))
+}

@@ -1,0 +1,86 @@
+//! `promolint rules check` and `promolint rules import`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+use crate::cli::{GlobalArgs, ImportArgs, Io, Outcome, RulesCheckArgs, RulesFormat};
+use crate::report::Reporter;
+use crate::report::short::ShortReporter;
+use crate::rules::import;
+use crate::source::Sources;
+
+/// Runs `rules check`: loads the built-in rules with the given folders (so
+/// `extends` may name a built-in level) and reports every problem.
+///
+/// # Errors
+/// Unreadable folders or files; failed writes.
+pub fn check(global: &GlobalArgs, args: &RulesCheckArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+    let mut dirs: Vec<PathBuf> = global.rules.clone();
+    dirs.extend(args.dirs.iter().cloned());
+    if dirs.is_empty() && Path::new("rules").is_dir() {
+        dirs.push(PathBuf::from("rules"));
+    }
+    for d in &dirs {
+        if !d.is_dir() {
+            writeln!(io.err, "error: {} is not a folder of rule files", d.display())?;
+            return Ok(Outcome::Failed);
+        }
+    }
+    let mut sources = Sources::new();
+    let (rules, diagnostics) = crate::rules::load(&dirs, true, &mut sources)?;
+    {
+        let mut reporter: Box<dyn Reporter + '_> = match args.format {
+            RulesFormat::Human => super::human_reporter(&mut *io.out, io.color),
+            RulesFormat::Short => Box::new(ShortReporter::new(&mut *io.out)),
+        };
+        reporter.diagnostics(&sources, &diagnostics)?;
+    }
+    let files = sources.len();
+    let levels = rules.levels().count();
+    if diagnostics.is_empty() {
+        writeln!(io.err, "checked {files} rule files ({levels} levels): no problems")?;
+        Ok(Outcome::Clean)
+    } else {
+        writeln!(io.err, "checked {files} rule files: {} problem(s)", diagnostics.len())?;
+        Ok(Outcome::Failed)
+    }
+}
+
+/// Runs `rules import`: reads a ladder in Markdown and writes a rule file to
+/// standard output or, atomically, to `--output` (refusing to replace an
+/// existing file without `--force`).
+///
+/// # Errors
+/// The ladder cannot be read; the output cannot be written.
+pub fn import(args: &ImportArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+    let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
+    let markdown = match crate::input::decode(&bytes) {
+        Ok(text) => text,
+        Err((reason, _)) => {
+            writeln!(io.err, "error: cannot import {}: {reason}", args.file.display())?;
+            return Ok(Outcome::Failed);
+        }
+    };
+    let name = args.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let level = import::import(&markdown, &args.ladder, &args.level, &name);
+    let yaml = import::to_yaml(&level).context("cannot write the rule file as YAML")?;
+    match &args.output {
+        None => io.out.write_all(yaml.as_bytes())?,
+        Some(path) => {
+            if path.exists() && !args.force {
+                writeln!(io.err, "error: {} exists; pass --force to replace it", path.display())?;
+                return Ok(Outcome::Failed);
+            }
+            crate::fsutil::write_atomically(path, yaml.as_bytes())?;
+            writeln!(
+                io.err,
+                "wrote {} ({} expectations, {} red flags)",
+                path.display(),
+                level.expectations.len(),
+                level.red_flags.len()
+            )?;
+        }
+    }
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,127 @@
+//! The human format: rustc-style diagnostics rendered by codespan-reporting,
+//! a coverage line after each packet, and a closing line.
+
+use std::io;
+use std::ops::Range;
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity};
+use codespan_reporting::files::{Error as FilesError, Files};
+use codespan_reporting::term::{self, Config};
+use termcolor::WriteColor;
+
+use super::{Reporter, RunSummary, coverage_line};
+use crate::check::PacketReport;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::{FileId, Sources};
+
+/// Writes diagnostics for people, in colour when the writer supports it.
+pub struct HumanReporter<W: WriteColor> {
+    out: W,
+    config: Config,
+}
+
+impl<W: WriteColor> HumanReporter<W> {
+    /// A reporter writing to `out` (a `termcolor::Ansi` for colour, `NoColor` for none).
+    pub fn new(out: W) -> Self {
+        HumanReporter { out, config: Config::default() }
+    }
+
+    fn emit(&mut self, sources: &Sources, d: &Diagnostic) -> io::Result<()> {
+        let diagnostic = to_codespan(d);
+        term::emit_to_write_style(&mut self.out, &self.config, &SourcesFiles(sources), &diagnostic).map_err(
+            |e| match e {
+                FilesError::Io(io) => io,
+                other => io::Error::other(other.to_string()),
+            },
+        )
+    }
+}
+
+impl From<Severity> for CsSeverity {
+    fn from(s: Severity) -> Self {
+        match s {
+            Severity::Error => CsSeverity::Error,
+            Severity::Warning => CsSeverity::Warning,
+            Severity::Note => CsSeverity::Note,
+        }
+    }
+}
+
+fn to_codespan(d: &Diagnostic) -> CsDiagnostic<FileId> {
+    let mut labels =
+        vec![CsLabel::primary(d.primary.file, d.primary.range.clone()).with_message(&d.primary.message)];
+    labels.extend(
+        d.secondary.iter().map(|l| CsLabel::secondary(l.file, l.range.clone()).with_message(&l.message)),
+    );
+    let mut notes: Vec<String> = d.notes.iter().map(|n| format!("note: {n}")).collect();
+    if let Some(help) = &d.help {
+        notes.push(format!("help: {help}"));
+    }
+    CsDiagnostic::new(d.severity.into())
+        .with_code(d.code.name())
+        .with_message(&d.message)
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+impl<W: WriteColor> Reporter for HumanReporter<W> {
+    fn packet(&mut self, sources: &Sources, report: &PacketReport<'_>) -> io::Result<()> {
+        for d in &report.diagnostics {
+            self.emit(sources, d)?;
+        }
+        if let Some(line) = coverage_line(report) {
+            writeln!(self.out, "{}: {line}", sources.get(report.file).name)?;
+            writeln!(self.out)?;
+        }
+        Ok(())
+    }
+
+    fn diagnostics(&mut self, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
+        diagnostics.iter().try_for_each(|d| self.emit(sources, d))
+    }
+
+    fn finish(&mut self, _sources: &Sources, _summary: &RunSummary) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// The run's sources as codespan-reporting's file database.
+struct SourcesFiles<'a>(&'a Sources);
+
+impl<'a> Files<'a> for SourcesFiles<'a> {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, FilesError> {
+        self.check(id)?;
+        Ok(&self.0.get(id).name)
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
+        self.check(id)?;
+        Ok(&self.0.get(id).text)
+    }
+
+    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
+        self.check(id)?;
+        Ok(self.0.get(id).position(byte_index).line - 1)
+    }
+
+    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
+        self.check(id)?;
+        let file = self.0.get(id);
+        let starts = file.line_starts();
+        let start = *starts
+            .get(line_index)
+            .ok_or(FilesError::LineTooLarge { given: line_index, max: starts.len().saturating_sub(1) })?;
+        let end = starts.get(line_index + 1).copied().unwrap_or(file.text.len());
+        Ok(start..end)
+    }
+}
+
+impl SourcesFiles<'_> {
+    fn check(&self, id: FileId) -> Result<(), FilesError> {
+        if id.0 < self.0.len() { Ok(()) } else { Err(FilesError::FileMissing) }
+    }
+}

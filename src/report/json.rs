@@ -1,0 +1,310 @@
+//! The JSON format: the stable contract for tools (DESIGN.md, "JSON output").
+//! One object for the whole run, written at the end. Fields may be added;
+//! none may be renamed or removed without raising `version`.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{Reporter, RunSummary};
+use crate::analysis::{CoverageCounts, Status, Via};
+use crate::check::PacketReport;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::Sources;
+
+/// The contract's version.
+pub const VERSION: u32 = 1;
+
+/// Collects packets and writes one JSON object at the end.
+pub struct JsonReporter<W: Write> {
+    out: W,
+    run: JsonRun,
+}
+
+/// The whole output object.
+#[derive(Debug, Default, Serialize, serde::Deserialize)]
+pub struct JsonRun {
+    /// Contract version, 1.
+    pub version: u32,
+    /// One entry per packet linted.
+    pub packets: Vec<JsonPacket>,
+    /// Files that could not be linted at all, and problems outside packets.
+    pub errors: Vec<JsonError>,
+}
+
+/// One packet.
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct JsonPacket {
+    /// Path as given or found.
+    pub path: String,
+    /// Front matter `candidate`.
+    pub candidate: Option<String>,
+    /// Ladder id of the level checked against (front matter or command line).
+    pub ladder: Option<String>,
+    /// Level id checked against.
+    pub level: Option<String>,
+    /// Counts by status; absent when no level was found.
+    pub coverage: Option<JsonCoverage>,
+    /// Every expectation of the level with its status.
+    pub expectations: Vec<JsonExpectation>,
+    /// Every claim found, in document order.
+    pub claims: Vec<JsonClaim>,
+    /// Diagnostics in document order.
+    pub diagnostics: Vec<JsonDiagnostic>,
+}
+
+/// Coverage counts and percentage.
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct JsonCoverage {
+    /// Expectations of the level.
+    pub total: usize,
+    /// Covered with evidence.
+    pub covered: usize,
+    /// Claimed without evidence.
+    pub weak: usize,
+    /// Not claimed.
+    pub uncovered: usize,
+    /// Waived with a reason.
+    pub waived: usize,
+    /// covered / (total - waived), in 0..=100.
+    pub percent: f32,
+}
+
+impl From<CoverageCounts> for JsonCoverage {
+    fn from(c: CoverageCounts) -> Self {
+        JsonCoverage {
+            total: c.total,
+            covered: c.covered,
+            weak: c.weak,
+            uncovered: c.uncovered,
+            waived: c.waived,
+            percent: (c.percent() * 10.0).round() / 10.0,
+        }
+    }
+}
+
+/// One expectation's coverage.
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct JsonExpectation {
+    /// Expectation id.
+    pub id: String,
+    /// Area (heading path in the ladder).
+    pub area: String,
+    /// The ladder's wording.
+    pub text: String,
+    /// `covered`, `weak`, `uncovered` or `waived`.
+    pub status: Status,
+    /// The claims that map to it.
+    pub claims: Vec<JsonClaimRef>,
+    /// The waiver's reason, when waived.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waiver: Option<String>,
+}
+
+/// A claim referred to from an expectation.
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct JsonClaimRef {
+    /// 1-based first line.
+    pub line: usize,
+    /// 1-based last line.
+    pub end_line: usize,
+    /// Evidence kinds of the claim (including items nested under it).
+    pub evidence: Vec<String>,
+}
+
+/// One claim.
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct JsonClaim {
+    /// 1-based first line.
+    pub line: usize,
+    /// 1-based last line.
+    pub end_line: usize,
+    /// Plain text of the claim.
+    pub text: String,
+    /// Evidence kinds (including items nested under it).
+    pub evidence: Vec<String>,
+    /// Expectations it maps to, best first.
+    pub expectations: Vec<JsonMapping>,
+}
+
+/// One claim → expectation mapping.
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct JsonMapping {
+    /// Expectation id.
+    pub id: String,
+    /// Confidence in 0..=1, two decimals.
+    pub score: f32,
+    /// `explicit`, `pattern` or `text`.
+    pub via: Via,
+}
+
+/// One diagnostic. Lines and columns are 1-based; columns count characters;
+/// the end is exclusive.
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct JsonDiagnostic {
+    /// Lint code.
+    pub code: String,
+    /// `error`, `warning` or `note`.
+    pub severity: Severity,
+    /// The message.
+    pub message: String,
+    /// Path of the file it points into (the packet, or a rule file).
+    pub path: String,
+    /// Start line.
+    pub line: usize,
+    /// Start column.
+    pub column: usize,
+    /// End line.
+    pub end_line: usize,
+    /// End column (exclusive).
+    pub end_column: usize,
+    /// Help text.
+    pub help: Option<String>,
+    /// Notes.
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// The expectation or red flag concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expectation: Option<String>,
+}
+
+/// A file that could not be linted.
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct JsonError {
+    /// The path.
+    pub path: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl<W: Write> JsonReporter<W> {
+    /// A reporter writing to `out`.
+    pub fn new(out: W) -> Self {
+        JsonReporter { out, run: JsonRun { version: VERSION, ..Default::default() } }
+    }
+}
+
+/// A diagnostic in the contract's shape.
+pub fn json_diagnostic(sources: &Sources, d: &Diagnostic) -> JsonDiagnostic {
+    let file = sources.get(d.primary.file);
+    let (start, end) = file.span(&d.primary.range);
+    JsonDiagnostic {
+        code: d.code.name().to_owned(),
+        severity: d.severity,
+        message: d.message.clone(),
+        path: file.name.clone(),
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+        help: d.help.clone(),
+        notes: d.notes.clone(),
+        expectation: d.subject.clone(),
+    }
+}
+
+fn kinds(e: crate::analysis::EvidenceSet) -> Vec<String> {
+    e.kinds().map(|k| k.as_str().to_owned()).collect()
+}
+
+impl<W: Write> Reporter for JsonReporter<W> {
+    fn packet(&mut self, sources: &Sources, report: &PacketReport<'_>) -> io::Result<()> {
+        let file = sources.get(report.file);
+        let Some(packet) = &report.packet else {
+            for d in &report.diagnostics {
+                self.run.errors.push(JsonError { path: file.name.clone(), message: d.message.clone() });
+            }
+            return Ok(());
+        };
+        let fm = packet.front_matter.as_ref();
+        let lines = |r: &std::ops::Range<usize>| {
+            let (s, e) = file.span(r);
+            (s.line, e.line)
+        };
+        let mut out = JsonPacket {
+            path: file.name.clone(),
+            candidate: fm.and_then(|f| f.candidate.as_ref()).map(|v| v.text.clone()),
+            ladder: report
+                .level
+                .map(|l| l.ladder.clone())
+                .or_else(|| fm.and_then(|f| f.ladder.as_ref()).map(|v| v.text.clone())),
+            level: report
+                .level
+                .map(|l| l.id.clone())
+                .or_else(|| fm.and_then(|f| f.target.as_ref()).map(|v| v.text.clone())),
+            coverage: None,
+            expectations: Vec::new(),
+            claims: Vec::new(),
+            diagnostics: report.diagnostics.iter().map(|d| json_diagnostic(sources, d)).collect(),
+        };
+        if let (Some(level), Some(analysis)) = (report.level, &report.analysis) {
+            out.coverage = Some(analysis.counts().into());
+            for (e, cov) in level.expectations.iter().zip(&analysis.expectations) {
+                out.expectations.push(JsonExpectation {
+                    id: e.id.clone(),
+                    area: e.area.clone(),
+                    text: e.text.clone(),
+                    status: cov.status,
+                    claims: cov
+                        .claims
+                        .iter()
+                        .map(|&i| {
+                            let (line, end_line) = lines(&packet.claims[i].range);
+                            JsonClaimRef {
+                                line,
+                                end_line,
+                                evidence: kinds(analysis.claims[i].evidence_in_scope),
+                            }
+                        })
+                        .collect(),
+                    waiver: cov.waiver.clone(),
+                });
+            }
+            for (claim, ca) in packet.claims.iter().zip(&analysis.claims) {
+                let (line, end_line) = lines(&claim.range);
+                out.claims.push(JsonClaim {
+                    line,
+                    end_line,
+                    text: claim.text.clone(),
+                    evidence: kinds(ca.evidence_in_scope),
+                    expectations: ca
+                        .mappings
+                        .iter()
+                        .map(|m| JsonMapping {
+                            id: level.expectations[m.expectation].id.clone(),
+                            score: (m.score * 100.0).round() / 100.0,
+                            via: m.via,
+                        })
+                        .collect(),
+                });
+            }
+        }
+        self.run.packets.push(out);
+        Ok(())
+    }
+
+    fn diagnostics(&mut self, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
+        for d in diagnostics {
+            let file = sources.get(d.primary.file);
+            let pos = file.position(d.primary.range.start);
+            self.run.errors.push(JsonError {
+                path: file.name.clone(),
+                message: format!(
+                    "{}:{}: {}[{}]: {}",
+                    pos.line,
+                    pos.column,
+                    d.severity.as_str(),
+                    d.code,
+                    d.message
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, _sources: &Sources, _summary: &RunSummary) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut self.out, &self.run)?;
+        writeln!(self.out)?;
+        self.out.flush()
+    }
+}

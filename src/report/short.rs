@@ -1,0 +1,61 @@
+//! The short format: one line per diagnostic,
+//! `path:line:col: severity[code]: message`, for editors and grep.
+
+use std::io::{self, Write};
+
+use super::{Reporter, RunSummary, coverage_line};
+use crate::check::PacketReport;
+use crate::diagnostic::Diagnostic;
+use crate::source::Sources;
+
+/// Writes one line per diagnostic.
+pub struct ShortReporter<W: Write> {
+    out: W,
+}
+
+impl<W: Write> ShortReporter<W> {
+    /// A reporter writing to `out`.
+    pub fn new(out: W) -> Self {
+        ShortReporter { out }
+    }
+
+    fn line(&mut self, sources: &Sources, d: &Diagnostic) -> io::Result<()> {
+        let file = sources.get(d.primary.file);
+        let pos = file.position(d.primary.range.start);
+        writeln!(
+            self.out,
+            "{}:{}:{}: {}[{}]: {}",
+            escape_newlines(&file.name),
+            pos.line,
+            pos.column,
+            d.severity.as_str(),
+            d.code,
+            escape_newlines(&d.message)
+        )
+    }
+}
+
+/// Paths and messages may not break the one-line-per-diagnostic contract.
+fn escape_newlines(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('\n', "\\n").replace('\r', "\\r")
+}
+
+impl<W: Write> Reporter for ShortReporter<W> {
+    fn packet(&mut self, sources: &Sources, report: &PacketReport<'_>) -> io::Result<()> {
+        for d in &report.diagnostics {
+            self.line(sources, d)?;
+        }
+        if let Some(line) = coverage_line(report) {
+            writeln!(self.out, "{}: {line}", escape_newlines(&sources.get(report.file).name))?;
+        }
+        Ok(())
+    }
+
+    fn diagnostics(&mut self, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
+        diagnostics.iter().try_for_each(|d| self.line(sources, d))
+    }
+
+    fn finish(&mut self, _sources: &Sources, _summary: &RunSummary) -> io::Result<()> {
+        self.out.flush()
+    }
+}
