@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 pub use evidence::{EvidenceMatcher, EvidenceSet};
 pub use matcher::{CommonMatcher, FlagSource, LevelMatcher};
 
-use crate::packet::{DirectiveKind, Packet};
+use crate::packet::{ClaimKind, DirectiveKind, Packet};
 use crate::rules::Level;
 
 /// The lowest score at which a claim counts as mapping to an expectation.
@@ -29,10 +29,17 @@ pub const PATTERN_STEP: f32 = 0.1;
 /// Score of a claim whose heading or parent item matches an expectation's
 /// patterns when the claim itself does not.
 pub const CONTEXT_SCORE: f32 = 0.5;
-/// The least text similarity (share of the expectation's term weight) that maps.
+/// The least text similarity (share of the expectation's term weight) that
+/// maps a claim to an expectation without patterns.
 pub const TEXT_MIN: f32 = 0.3;
+/// Or the least shared term weight (sum of inverse document frequencies,
+/// about two rare words) that does.
+pub const TEXT_MIN_WEIGHT: f32 = 4.5;
+/// The least text similarity that maps a claim to an expectation that has
+/// patterns (its patterns carry the vocabulary; its text must match closely).
+pub const TEXT_MIN_PATTERNED: f32 = 0.5;
 /// The most expectations one claim maps to (the best-scoring ones).
-pub const MAX_PER_CLAIM: usize = 3;
+pub const MAX_PER_CLAIM: usize = 5;
 
 /// How a mapping was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -188,6 +195,21 @@ pub fn analyze(
             claims[p].evidence_in_scope = claims[p].evidence_in_scope.union(e);
         }
     }
+    // Prose tells one story per section: the paragraphs of a section share
+    // their evidence ("Tracking issue: <link>" above the narrative). List
+    // items and table rows stand alone.
+    let is_prose = |k: ClaimKind| matches!(k, ClaimKind::Paragraph | ClaimKind::Quote);
+    let mut section_evidence = vec![EvidenceSet::default(); packet.sections.len()];
+    for (c, a) in packet.claims.iter().zip(&claims) {
+        if is_prose(c.kind) {
+            section_evidence[c.section] = section_evidence[c.section].union(a.evidence);
+        }
+    }
+    for (c, a) in packet.claims.iter().zip(claims.iter_mut()) {
+        if is_prose(c.kind) {
+            a.evidence_in_scope = a.evidence_in_scope.union(section_evidence[c.section]);
+        }
+    }
     let heading_matches: Vec<Vec<(usize, usize)>> =
         packet.sections.iter().map(|s| matcher.expectations.counts(&s.path.join(" / "))).collect();
     for (i, claim) in packet.claims.iter().enumerate() {
@@ -253,9 +275,16 @@ fn map_claim(
     }
     let terms = matcher.text.terms(&claim.text);
     for e in 0..matcher.text.len() {
-        let (sim, shared) = matcher.text.score(e, &terms);
-        if sim >= TEXT_MIN && shared >= 2 {
-            offer(Mapping { expectation: e, score: (0.5 + sim / 2.0).min(1.0), via: Via::Text });
+        let o = matcher.text.score(e, &terms);
+        // An expectation with patterns has curated vocabulary: its own words
+        // must match closely. One without (an imported ladder) relies on them.
+        let maps = if level.expectations[e].patterns.is_empty() {
+            o.shared >= 2 && (o.share >= TEXT_MIN || o.weight >= TEXT_MIN_WEIGHT)
+        } else {
+            o.shared >= 2 && o.share >= TEXT_MIN_PATTERNED
+        };
+        if maps {
+            offer(Mapping { expectation: e, score: (0.5 + o.share / 2.0).min(1.0), via: Via::Text });
         }
     }
     let mut mappings: Vec<Mapping> = best.into_iter().flatten().filter(|m| m.score >= MIN_SCORE).collect();

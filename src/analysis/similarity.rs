@@ -183,15 +183,487 @@ const STOP_WORDS: &[&str] = &[
     "m",
 ];
 
+/// Groups of words that mean the same thing in a promotion packet. A claim
+/// and an expectation that use different words of one group share the
+/// group's concept term (`~mentor`), so "coached two juniors" meets "teach
+/// and mentor engineers". Words are given unstemmed; they are stemmed when
+/// the table is built.
+const CONCEPTS: &[(&str, &[&str])] = &[
+    (
+        "mentor",
+        &[
+            "mentor",
+            "mentored",
+            "mentoring",
+            "mentee",
+            "coach",
+            "coached",
+            "coaching",
+            "teach",
+            "taught",
+            "onboard",
+            "onboarded",
+            "onboarding",
+            "sponsor",
+            "sponsored",
+            "tutor",
+            "guide",
+            "guidance",
+            "junior",
+            "juniors",
+            "grow",
+            "growth",
+            "learning",
+            "level",
+            "upskill",
+        ],
+    ),
+    (
+        "design",
+        &[
+            "design",
+            "designed",
+            "architecture",
+            "architect",
+            "architected",
+            "rfc",
+            "rfcs",
+            "adr",
+            "adrs",
+            "diagram",
+            "diagrams",
+            "spec",
+            "specs",
+            "specification",
+            "blueprint",
+            "proposal",
+        ],
+    ),
+    (
+        "incident",
+        &[
+            "incident",
+            "incidents",
+            "outage",
+            "outages",
+            "sev",
+            "sevs",
+            "emergency",
+            "emergencies",
+            "oncall",
+            "call",
+            "page",
+            "paged",
+            "postmortem",
+            "postmortems",
+            "escalation",
+            "firefight",
+            "crisis",
+        ],
+    ),
+    (
+        "monitor",
+        &[
+            "monitor",
+            "monitoring",
+            "alert",
+            "alerting",
+            "alerts",
+            "dashboard",
+            "dashboards",
+            "observability",
+            "metrics",
+            "slo",
+            "slos",
+            "sli",
+            "telemetry",
+            "tracing",
+            "logging",
+        ],
+    ),
+    (
+        "test",
+        &[
+            "test",
+            "tests",
+            "testing",
+            "e2e",
+            "unit",
+            "integration",
+            "coverage",
+            "qa",
+            "regression",
+            "fuzz",
+            "fuzzing",
+        ],
+    ),
+    (
+        "document",
+        &[
+            "document",
+            "documentation",
+            "docs",
+            "doc",
+            "wiki",
+            "runbook",
+            "runbooks",
+            "playbook",
+            "playbooks",
+            "readme",
+            "guide",
+            "write-up",
+            "writeup",
+        ],
+    ),
+    (
+        "hire",
+        &[
+            "interview",
+            "interviews",
+            "interviewed",
+            "interviewing",
+            "hire",
+            "hiring",
+            "hired",
+            "recruit",
+            "recruiting",
+            "candidate",
+            "candidates",
+            "assessment",
+            "assessments",
+        ],
+    ),
+    (
+        "strategy",
+        &[
+            "strategy",
+            "strategic",
+            "roadmap",
+            "roadmaps",
+            "vision",
+            "okr",
+            "okrs",
+            "objectives",
+            "direction",
+            "north",
+            "goals",
+        ],
+    ),
+    (
+        "plan",
+        &[
+            "plan",
+            "planning",
+            "planned",
+            "estimate",
+            "estimates",
+            "estimation",
+            "forecast",
+            "sequence",
+            "sprint",
+            "milestone",
+            "milestones",
+            "timeline",
+            "schedule",
+            "track",
+            "tracking",
+        ],
+    ),
+    (
+        "priority",
+        &[
+            "priority",
+            "priorities",
+            "prioritize",
+            "prioritise",
+            "prioritized",
+            "prioritization",
+            "tradeoff",
+            "tradeoffs",
+            "trade-off",
+            "impactful",
+        ],
+    ),
+    ("review", &["review", "reviews", "reviewed", "reviewing", "feedback", "critique"]),
+    (
+        "debug",
+        &[
+            "debug",
+            "debugged",
+            "debugging",
+            "bug",
+            "bugs",
+            "troubleshoot",
+            "troubleshooting",
+            "diagnose",
+            "diagnosed",
+            "root",
+            "investigate",
+            "investigated",
+            "fix",
+            "fixed",
+        ],
+    ),
+    (
+        "stakeholder",
+        &[
+            "stakeholder",
+            "stakeholders",
+            "product",
+            "pm",
+            "pms",
+            "customer",
+            "customers",
+            "business",
+            "partner",
+            "partners",
+            "users",
+        ],
+    ),
+    (
+        "crossteam",
+        &[
+            "cross-team",
+            "crossteam",
+            "teams",
+            "org",
+            "organization",
+            "organisation",
+            "company",
+            "department",
+            "cross-functional",
+            "cross-discipline",
+        ],
+    ),
+    (
+        "automate",
+        &[
+            "automate",
+            "automated",
+            "automation",
+            "ci",
+            "pipeline",
+            "pipelines",
+            "lint",
+            "linter",
+            "tooling",
+            "tool",
+            "tools",
+        ],
+    ),
+    (
+        "present",
+        &[
+            "present",
+            "presented",
+            "presentation",
+            "talk",
+            "talks",
+            "conference",
+            "meetup",
+            "speak",
+            "spoke",
+            "speaker",
+            "blog",
+            "article",
+            "publicly",
+            "demo",
+        ],
+    ),
+    (
+        "delegate",
+        &["delegate", "delegated", "delegation", "handed", "hand", "assign", "assigned", "ownership"],
+    ),
+    (
+        "prototype",
+        &[
+            "prototype",
+            "prototyped",
+            "prototyping",
+            "experiment",
+            "experiments",
+            "experimentation",
+            "spike",
+            "poc",
+            "research",
+            "explore",
+            "explored",
+            "evaluate",
+            "evaluated",
+            "assessment",
+        ],
+    ),
+    (
+        "rollout",
+        &[
+            "rollout",
+            "roll",
+            "launch",
+            "launched",
+            "ship",
+            "shipped",
+            "release",
+            "released",
+            "deploy",
+            "deployed",
+            "production",
+            "migrate",
+            "migrated",
+            "migration",
+            "deprecate",
+            "deprecated",
+        ],
+    ),
+    (
+        "quality",
+        &[
+            "quality",
+            "reliable",
+            "reliability",
+            "robust",
+            "stable",
+            "stability",
+            "correctness",
+            "standards",
+            "bar",
+        ],
+    ),
+    (
+        "practice",
+        &[
+            "practice",
+            "practices",
+            "convention",
+            "conventions",
+            "standard",
+            "guideline",
+            "guidelines",
+            "process",
+            "processes",
+        ],
+    ),
+    (
+        "efficiency",
+        &[
+            "efficiency",
+            "efficient",
+            "productivity",
+            "toil",
+            "cost",
+            "costs",
+            "faster",
+            "speed",
+            "velocity",
+            "latency",
+            "performance",
+        ],
+    ),
+    (
+        "consensus",
+        &[
+            "consensus",
+            "alignment",
+            "align",
+            "aligned",
+            "agree",
+            "agreement",
+            "buy-in",
+            "convince",
+            "persuade",
+            "influence",
+            "influenced",
+        ],
+    ),
+    (
+        "communicate",
+        &[
+            "communicate",
+            "communicated",
+            "communication",
+            "explain",
+            "explained",
+            "update",
+            "updates",
+            "announce",
+            "share",
+            "shared",
+            "sharing",
+            "presented",
+            "wrote",
+        ],
+    ),
+    (
+        "lead",
+        &[
+            "lead",
+            "led",
+            "leading",
+            "leader",
+            "leadership",
+            "drive",
+            "drove",
+            "driving",
+            "owned",
+            "own",
+            "spearhead",
+            "spearheaded",
+            "championed",
+        ],
+    ),
+    (
+        "technology",
+        &[
+            "technology",
+            "technologies",
+            "framework",
+            "frameworks",
+            "library",
+            "libraries",
+            "stack",
+            "platform",
+            "language",
+        ],
+    ),
+    (
+        "security",
+        &[
+            "security",
+            "secure",
+            "vulnerability",
+            "vulnerabilities",
+            "pentest",
+            "pentests",
+            "threat",
+            "cve",
+            "attack",
+            "mitigation",
+        ],
+    ),
+];
+
 /// Turns text into stemmed content terms.
 pub struct Terms {
     stemmer: Stemmer,
     stop: HashSet<&'static str>,
+    /// Stem → concept terms (`~mentor`) it belongs to.
+    concepts: HashMap<String, Vec<String>>,
 }
 
 impl Default for Terms {
     fn default() -> Self {
-        Terms { stemmer: Stemmer::create(Algorithm::English), stop: STOP_WORDS.iter().copied().collect() }
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut concepts: HashMap<String, Vec<String>> = HashMap::new();
+        for (concept, words) in CONCEPTS {
+            for w in *words {
+                let stem = stemmer.stem(w).into_owned();
+                let entry = concepts.entry(stem).or_default();
+                let term = format!("~{concept}");
+                if !entry.contains(&term) {
+                    entry.push(term);
+                }
+            }
+        }
+        Terms { stemmer, stop: STOP_WORDS.iter().copied().collect(), concepts }
     }
 }
 
@@ -212,12 +684,30 @@ impl Terms {
                 continue;
             }
             let stem = self.stemmer.stem(&lower).into_owned();
+            if let Some(concepts) = self.concepts.get(&stem) {
+                for c in concepts {
+                    if seen.insert(c.clone()) {
+                        out.push(c.clone());
+                    }
+                }
+            }
             if stem.len() >= 2 && seen.insert(stem.clone()) {
                 out.push(stem);
             }
         }
         out
     }
+}
+
+/// What a claim shares with an expectation.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Overlap {
+    /// Shared weight as a share of the expectation's total weight, in 0..=1.
+    pub share: f32,
+    /// Shared weight (sum of the shared terms' inverse document frequencies).
+    pub weight: f32,
+    /// Number of shared terms.
+    pub shared: usize,
 }
 
 /// The expectations of one level as weighted term sets.
@@ -257,22 +747,23 @@ impl TextModel {
         self.terms.of(text).into_iter().collect()
     }
 
-    /// The share of expectation `index`'s term weight that `claim` covers, in
-    /// 0..=1, and how many of its terms it shares.
-    pub fn score(&self, index: usize, claim: &HashSet<String>) -> (f32, usize) {
+    /// How much of expectation `index` the claim's terms cover: the shared
+    /// terms' weight as a share of the expectation's total (0..=1), the
+    /// shared weight itself, and the number of shared terms.
+    pub fn score(&self, index: usize, claim: &HashSet<String>) -> Overlap {
         let (terms, total) = &self.expectations[index];
+        let mut overlap = Overlap::default();
         if *total <= 0.0 {
-            return (0.0, 0);
+            return overlap;
         }
-        let mut shared = 0;
-        let mut weight = 0.0;
         for (t, w) in terms {
             if claim.contains(t) {
-                shared += 1;
-                weight += w;
+                overlap.shared += 1;
+                overlap.weight += w;
             }
         }
-        (weight / total, shared)
+        overlap.share = overlap.weight / total;
+        overlap
     }
 
     /// How many expectations the model holds.
@@ -298,11 +789,11 @@ mod tests {
             "Communicate technical decisions to the team",
         ]);
         let claim = model.terms("I mentored three engineers through their first on-call rotation");
-        let (mentor, _) = model.score(0, &claim);
-        let (playbook, _) = model.score(1, &claim);
+        let mentor = model.score(0, &claim).share;
+        let playbook = model.score(1, &claim).share;
         assert!(mentor > 0.3, "{mentor}");
         assert_eq!(playbook, 0.0);
         let stemmed = model.terms("Updated the playbooks");
-        assert!(model.score(1, &stemmed).0 > model.score(2, &stemmed).0);
+        assert!(model.score(1, &stemmed).share > model.score(2, &stemmed).share);
     }
 }
