@@ -9,6 +9,8 @@
 //!
 //! Run: `cargo test --test accuracy -- --nocapture`
 
+#![allow(clippy::disallowed_macros, clippy::print_stdout)] // this test reports figures
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

@@ -251,8 +251,11 @@ fn map_claim(
         .filter_map(|c| level.expectations.iter().position(|e| e.id.eq_ignore_ascii_case(&c.id)))
         .map(|e| Mapping { expectation: e, score: 1.0, via: Via::Explicit })
         .collect();
-    if !claim.covers.is_empty() {
+    // (Unknown ids are reported elsewhere; a comment naming only unknown ids
+    // leaves the claim to inferred mapping.)
+    if !explicit.is_empty() {
         let mut explicit = explicit;
+        explicit.sort_by_key(|m| m.expectation);
         explicit.dedup_by_key(|m| m.expectation);
         return explicit;
     }

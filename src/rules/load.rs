@@ -201,6 +201,11 @@ pub fn yaml_message(error: &serde_saphyr::Error) -> String {
             "string scalar" | "scalar" => return "expected a single value (a string) here".to_owned(),
             _ => {}
         },
+        serde_saphyr::Error::SerdeUnknownField { field, expected, .. } => {
+            if let Some(s) = crate::rules::did_you_mean(field, expected.iter().copied()) {
+                return format!("unknown field `{field}`; did you mean `{s}`?");
+            }
+        }
         // serde-saphyr's own wording advises a library option, which means nothing to a user.
         serde_saphyr::Error::DuplicateMappingKey { key: Some(key), .. } => {
             return format!("duplicate key `{key}`");

@@ -214,14 +214,20 @@ impl RuleSet {
     }
 }
 
-/// The candidate closest to `wanted` by normalised Levenshtein similarity
-/// (case-insensitive), if any is close enough to be worth suggesting.
+/// The candidate closest to `wanted` (case-insensitive), if any is close
+/// enough to be worth suggesting: by edit distance for typos, by Jaro-Winkler
+/// similarity for a shared beginning (`mentor-senior` ~ `mentor-the-mentors`).
 pub fn did_you_mean<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let wanted = wanted.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (strsim::normalized_levenshtein(&wanted, &c.to_lowercase()), c))
-        .filter(|(score, c)| *score >= 0.6 || c.to_lowercase().contains(&wanted) && wanted.len() >= 3)
+        .map(|c| {
+            let c_lower = c.to_lowercase();
+            let score = strsim::normalized_levenshtein(&wanted, &c_lower)
+                .max(strsim::jaro_winkler(&wanted, &c_lower) - 0.15);
+            (score, c)
+        })
+        .filter(|(score, _)| *score >= 0.6)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
 }
