@@ -95,6 +95,12 @@ pub enum CheckFormat {
     Short,
     /// One JSON object (the stable contract for tools).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the diff).
+    Github,
+    /// GitLab Code Quality report.
+    Gitlab,
 }
 
 /// `promolint ladders`.

@@ -6,6 +6,9 @@ use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::lint::{self, Code, LintLevels};
 use crate::packet::{DirectiveKind, Packet};
 use crate::rules::{Level, RuleSet, did_you_mean};
+use crate::source::SourceFile;
+
+use super::suppress;
 
 /// A diagnostic with the severity its rule file gave the item concerned.
 pub(super) type Finding = (Diagnostic, Option<Severity>);
@@ -68,15 +71,23 @@ pub(super) fn diagnose(
     out
 }
 
-/// Applies lint levels (and item severities) and sorts into document order.
-pub(super) fn finish(findings: Vec<Finding>, levels: &LintLevels) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = findings
-        .into_iter()
-        .filter_map(|(d, item)| {
-            let severity = levels.severity(d.code, item)?;
-            Some(d.with_severity(severity))
-        })
-        .collect();
+/// Applies lint levels (and item severities) and suppressions, and sorts
+/// into document order.
+pub(super) fn finish(
+    findings: Vec<Finding>,
+    levels: &LintLevels,
+    packet: &Packet,
+    file: &SourceFile,
+    level: Option<&Level>,
+    analysis: Option<&Analysis>,
+) -> Vec<Diagnostic> {
+    let apply = |(d, item): Finding| {
+        let severity = levels.severity(d.code, item)?;
+        Some(d.with_severity(severity))
+    };
+    let levelled: Vec<Diagnostic> = findings.into_iter().filter_map(apply).collect();
+    let (mut out, added) = suppress::apply(levelled, packet, file, level, analysis);
+    out.extend(added.into_iter().map(|d| (d, None)).filter_map(apply));
     out.sort_by(|a, b| {
         (a.primary.range.start, a.primary.range.end, order(a.code)).cmp(&(
             b.primary.range.start,

@@ -6,6 +6,7 @@
 //! parallel; reports come back in input order so output is stable.
 
 mod diagnose;
+mod suppress;
 mod target;
 
 use std::collections::HashMap;
@@ -140,7 +141,8 @@ pub fn check<'r>(
                 findings.extend(diagnose::diagnose(&packet, text, level, &analysis, rules));
                 analysis
             });
-            let diagnostics = diagnose::finish(findings, &options.levels);
+            let diagnostics =
+                diagnose::finish(findings, &options.levels, &packet, sources.get(file), level, analysis.as_ref());
             PacketReport { file, packet: Some(packet), level, analysis, diagnostics }
         })
         .collect();

@@ -3,7 +3,11 @@
 use crate::check::{self, CheckOptions};
 use crate::cli::{CheckArgs, CheckFormat, GlobalArgs, Io, Outcome};
 use crate::lint::{Code, Level, LintLevels};
+use crate::report::github::GithubReporter;
+use crate::report::gitlab::GitlabReporter;
 use crate::report::json::JsonReporter;
+use crate::report::location::RepoPaths;
+use crate::report::sarif::SarifReporter;
 use crate::report::short::ShortReporter;
 use crate::report::{Reporter, RunSummary, closing_line};
 use crate::rules::did_you_mean;
@@ -26,6 +30,9 @@ pub fn run(global: &GlobalArgs, args: CheckArgs, io: &mut Io<'_>) -> anyhow::Res
             CheckFormat::Human => super::human_reporter(&mut *io.out, io.color),
             CheckFormat::Short => Box::new(ShortReporter::new(&mut *io.out)),
             CheckFormat::Json => Box::new(JsonReporter::new(&mut *io.out)),
+            CheckFormat::Sarif => Box::new(SarifReporter::new(&mut *io.out, RepoPaths::discover())),
+            CheckFormat::Github => Box::new(GithubReporter::new(&mut *io.out, RepoPaths::discover())),
+            CheckFormat::Gitlab => Box::new(GitlabReporter::new(&mut *io.out, RepoPaths::discover())),
         };
         for report in &result.reports {
             summary.checked += 1;

@@ -76,6 +76,15 @@ codes! {
     /// Hedging language that undercuts a claim.
     Hedging = "hedging", Warn, true,
         "Hedging language that undercuts the claim (\"I think I maybe\", \"sort of\", \"tried to\"). State what happened.";
+    /// A suppression or waiver that matches nothing.
+    UnusedSuppression = "unused-suppression", Warn, true,
+        "A `promolint-disable…` comment that suppresses no diagnostic, a waiver for an expectation that is covered anyway, or a suppression naming an unknown lint code (like ruff's RUF100). Remove it, so that suppressions keep meaning something.";
+    /// A waiver without a reason.
+    WaiverWithoutReason = "waiver-without-reason", Deny, true,
+        "`<!-- promolint-waive ID -->` without a reason. A waiver tells the committee you leave an expectation uncovered on purpose; say why: `<!-- promolint-waive ID: reason -->`. The reason travels into every output.";
+    /// Coverage below the configured minimum.
+    CoverageBelowMinimum = "coverage-below-minimum", Deny, true,
+        "The packet's coverage (covered expectations as a share of those not waived) is below `min-coverage` in promolint.yaml.";
     /// A claim that maps to no expectation.
     UnmappedClaim = "unmapped-claim", Allow, true,
         "A claim that maps to no expectation of the target level. Allowed by default: context and narrative are normal. Enable it (`-W unmapped-claim`) to find text that does not serve the case.";

@@ -152,3 +152,50 @@ impl Label {
         self
     }
 }
+
+/// A suppression comment (or one code in it) that suppressed nothing.
+pub fn unused_suppression(at: Label, code: Option<&str>) -> Diagnostic {
+    let message = match code {
+        Some(code) => format!("suppression of `{code}` matches no diagnostic"),
+        None => "suppression matches no diagnostic".to_owned(),
+    };
+    Diagnostic::new(Code::UnusedSuppression, message, at.with_message("unused"))
+        .with_help("remove it, so that the remaining suppressions keep meaning something")
+}
+
+/// A suppression naming a code promolint does not have.
+pub fn unknown_code_in_suppression(at: Label, code: &str, suggestion: Option<&str>) -> Diagnostic {
+    let d = Diagnostic::new(Code::UnusedSuppression, format!("unknown lint code `{code}` in suppression"), at.with_message("unknown code"));
+    match suggestion {
+        Some(s) => d.with_help(format!("did you mean `{s}`?")),
+        None => d.with_help("`promolint explain CODE` explains each code"),
+    }
+}
+
+/// A waiver for an expectation that claims already address.
+pub fn unneeded_waiver(at: Label, id: &str, status: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::UnusedSuppression,
+        format!("waiver for `{id}` is not needed: the packet's claims make it {status}"),
+        at.with_message("unused waiver"),
+    )
+    .with_help("remove the waiver")
+    .with_subject(id)
+}
+
+/// A waiver without a reason.
+pub fn waiver_without_reason(at: Label, id: &str) -> Diagnostic {
+    Diagnostic::new(Code::WaiverWithoutReason, format!("waiver for `{id}` gives no reason"), at.with_message("no reason"))
+        .with_help(format!("say why the packet leaves it out: <!-- promolint-waive {id}: reason -->"))
+        .with_subject(id)
+}
+
+/// Coverage under the configured minimum.
+pub fn coverage_below_minimum(at: Label, percent: f32, minimum: f32) -> Diagnostic {
+    Diagnostic::new(
+        Code::CoverageBelowMinimum,
+        format!("coverage {percent:.0}% is below the minimum of {minimum:.0}%"),
+        at.with_message("this level"),
+    )
+    .with_help("cover more expectations with evidenced claims, or waive those you leave out on purpose")
+}

@@ -4,6 +4,7 @@
 //! <!-- covers: teach-and-mentor, plan-and-track -->
 //! <!-- promolint-disable vague-claim -->  …  <!-- promolint-enable vague-claim -->
 //! <!-- promolint-disable-next-line claim-without-evidence -->
+//! <!-- promolint-disable-file uncovered-expectation -->
 //! <!-- promolint-waive interview-assessments: not part of my team's hiring this cycle -->
 //! ```
 //!
@@ -34,6 +35,8 @@ pub enum DirectiveKind {
     Enable(Vec<Word>),
     /// `promolint-disable-next-line [CODE, ...]`.
     DisableNextLine(Vec<Word>),
+    /// `promolint-disable-file [CODE, ...]`: the whole file, front matter included.
+    DisableFile(Vec<Word>),
     /// `promolint-waive ID: reason`; the reason is `None` when missing or empty.
     Waive {
         /// The expectation waived.
@@ -53,7 +56,7 @@ pub struct Directive {
 }
 
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)<!--\s*(covers|promolint-disable-next-line|promolint-disable|promolint-enable|promolint-waive)\b(.*?)-->")
+    Regex::new(r"(?s)<!--\s*(covers|promolint-disable-next-line|promolint-disable-file|promolint-disable|promolint-enable|promolint-waive)\b(.*?)-->")
         .expect("static regex")
 });
 static WORD: LazyLock<Regex> =
@@ -84,6 +87,7 @@ pub fn parse(html: &str, offset: usize) -> Vec<Directive> {
             "promolint-disable" => DirectiveKind::Disable(words(body, base)),
             "promolint-enable" => DirectiveKind::Enable(words(body, base)),
             "promolint-disable-next-line" => DirectiveKind::DisableNextLine(words(body, base)),
+            "promolint-disable-file" => DirectiveKind::DisableFile(words(body, base)),
             _ => {
                 let (id_part, reason) = match body.find(':') {
                     Some(i) => (&body[..i], Some(body[i + 1..].trim())),

@@ -4,8 +4,13 @@
 //! formats (JSON) collect and write in [`Reporter::finish`]. Reporters are the
 //! only place byte ranges become lines and columns.
 
+pub mod fingerprint;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod location;
+pub mod sarif;
 pub mod short;
 
 use std::io;

@@ -2,8 +2,10 @@
 //!
 //! Headings (ATX or setext) become areas, bullets (`*` or `-`) become
 //! expectations with generated kebab-case ids, a paragraph that is only bold
-//! text ("**Impact**") is a sub-area, and bullets under a "Red flags" heading
-//! become red flags. The first heading is the level's title; a block quote or
+//! text ("**Impact**", or "**Scope** _its gloss_") is a sub-area, and bullets
+//! under a "Red flags" heading become red flags. Links keep their Markdown
+//! form. The first heading is the level's title when it is a level-1 heading
+//! or outranks all others (else it is an area, and the title is the level id); a block quote or
 //! a long bold paragraph before the first area is its summary; a section that
 //! is a single paragraph (a "Scope" statement) is one expectation; bullets
 //! that are only an activity share ("60% - ...") are kept as notes; "Same as
@@ -80,9 +82,19 @@ pub fn import(markdown: &str, ladder: &str, level: &str, source_name: &str) -> I
     let mut item_depth = 0usize;
     let mut in_heading = false;
     let mut in_quote = 0usize;
-    let mut only_strong = true;
+    // A paragraph that opens with bold text and has no plain text besides
+    // (an emphasised gloss may follow) is a label: this is its bold text.
+    let mut label: Option<String> = None;
+    let mut plain = false;
     let mut strong_depth = 0usize;
-    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+    let mut emphasis_depth = 0usize;
+    // The `](url)` closing each open link: links keep their Markdown form,
+    // as the ladder writes them.
+    let mut link_ends: Vec<String> = Vec::new();
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let title_level = title_level(markdown, options);
+    let mut first_heading = true;
+    for event in Parser::new_ext(markdown, options) {
         match event {
             Event::Start(Tag::Heading { .. }) => {
                 im.end_section();
@@ -92,7 +104,7 @@ pub fn import(markdown: &str, ladder: &str, level: &str, source_name: &str) -> I
             Event::End(TagEnd::Heading(level)) => {
                 in_heading = false;
                 let heading = clean(&text);
-                if im.title.is_none() {
+                if std::mem::take(&mut first_heading) && Some(level) == title_level {
                     im.title = Some(heading);
                 } else {
                     im.headings.retain(|(l, _)| *l < level);
@@ -120,24 +132,35 @@ pub fn import(markdown: &str, ladder: &str, level: &str, source_name: &str) -> I
             }
             Event::Start(Tag::Paragraph) if item_depth == 0 => {
                 text.clear();
-                only_strong = true;
+                label = None;
+                plain = false;
             }
             Event::End(TagEnd::Paragraph) if item_depth == 0 => {
                 let para = clean(&text);
                 if in_quote > 0 {
                     im.summary.get_or_insert(para);
                 } else {
-                    im.paragraph(para, only_strong);
+                    let label = label.take().filter(|_| !plain).map(|l| clean(&l));
+                    im.paragraph(para, label);
                 }
                 text.clear();
             }
             Event::Start(Tag::Strong) => strong_depth += 1,
             Event::End(TagEnd::Strong) => strong_depth -= 1,
-            Event::Start(Tag::Link { .. }) => text.push('['),
-            Event::End(TagEnd::Link) => text.push(']'),
+            Event::Start(Tag::Emphasis) => emphasis_depth += 1,
+            Event::End(TagEnd::Emphasis) => emphasis_depth -= 1,
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                text.push('[');
+                link_ends.push(format!("]({dest_url})"));
+            }
+            Event::End(TagEnd::Link) => text.push_str(&link_ends.pop().unwrap_or_default()),
             Event::Text(t) | Event::Code(t) => {
-                if item_depth == 0 && !in_heading && strong_depth == 0 && !t.trim().is_empty() {
-                    only_strong = false;
+                if item_depth == 0 && !in_heading && !t.trim().is_empty() {
+                    if strong_depth > 0 && (label.is_some() || text.trim().is_empty()) {
+                        label.get_or_insert_with(String::new).push_str(&t);
+                    } else if strong_depth == 0 && emphasis_depth == 0 {
+                        plain = true;
+                    }
                 }
                 text.push_str(&t);
             }
@@ -175,16 +198,19 @@ impl Importer {
         }
     }
 
-    fn paragraph(&mut self, para: String, only_strong: bool) {
+    /// A paragraph outside lists; `label` is its bold text when it is only
+    /// bold text, optionally followed by an emphasised gloss.
+    fn paragraph(&mut self, para: String, label: Option<String>) {
         if para.is_empty() {
             return;
         }
         let lower = para.to_lowercase();
         if lower.starts_with("same as ") {
             self.same_as = Some(para);
-        } else if only_strong && para.split_whitespace().count() <= 6 {
+        } else if let Some(label) = label.filter(|l| l.split_whitespace().count() <= 6) {
+            // "**Scope** _Area of ownership ..._": a sub-area; the gloss is not an expectation.
             self.end_section();
-            self.sub_area = Some(para);
+            self.sub_area = Some(label);
         } else if self.headings.is_empty() && self.sub_area.is_none() {
             if self.summary.is_none() {
                 self.summary = Some(para);
@@ -211,11 +237,16 @@ impl Importer {
     }
 
     fn finish(self, ladder: &str, level: &str, source_name: &str, markdown: &str) -> ImportedLevel {
+        let title = self.title.unwrap_or_else(|| level.to_owned());
         let mut ids = HashSet::new();
         let expectations = self
             .expectations
             .into_iter()
-            .map(|(area, text)| ImportedItem { id: unique_id(&text, &mut ids), area, text })
+            .map(|(area, text)| {
+                // `area` is required: bullets before any heading or label belong to the level itself.
+                let area = if area.is_empty() { strip_symbols(&title) } else { area };
+                ImportedItem { id: unique_id(&text, &mut ids), area, text }
+            })
             .collect();
         let mut flag_ids = HashSet::new();
         let red_flags = self
@@ -235,7 +266,7 @@ impl Importer {
             ladder: ladder.to_owned(),
             ladder_name: ladder.to_owned(),
             level: level.to_owned(),
-            title: self.title.unwrap_or_else(|| level.to_owned()),
+            title,
             summary: self.summary,
             source,
             notes: self.notes,
@@ -243,6 +274,20 @@ impl Importer {
             red_flags,
         }
     }
+}
+
+/// The level of the heading that is the document's title: the first heading,
+/// when it is a level-1 heading or ranks above every other heading. A document
+/// that starts with `## Scope` among other `##` headings has no title; its
+/// first heading is an area.
+fn title_level(markdown: &str, options: Options) -> Option<pulldown_cmark::HeadingLevel> {
+    let mut levels = Parser::new_ext(markdown, options).filter_map(|e| match e {
+        Event::Start(Tag::Heading { level, .. }) => Some(level),
+        _ => None,
+    });
+    let first = levels.next()?;
+    let top = first == pulldown_cmark::HeadingLevel::H1 || levels.all(|l| l > first);
+    top.then_some(first)
 }
 
 /// Collapses white space and repairs encoding damage.
