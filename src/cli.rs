@@ -27,6 +27,9 @@ pub struct GlobalArgs {
     /// Add a folder of rule files (repeatable); its levels replace built-in levels with the same ids.
     #[arg(long = "rules", value_name = "DIR", global = true)]
     pub rules: Vec<PathBuf>,
+    /// Read this config file instead of looking for promolint.yaml in this folder and its parents.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
     /// When to use colour in human output; `auto` means when stdout is a terminal and NO_COLOR is unset.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
@@ -55,6 +58,8 @@ pub enum Command {
     /// Validate and import rule files.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Print the configuration in effect and where each value comes from.
+    Config,
 }
 
 /// `promolint check`.
@@ -243,5 +248,6 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         Command::Explain(args) => commands::explain::run(&cli.global, &args, io),
         Command::Rules(RulesCommand::Check(args)) => commands::rules::check(&cli.global, &args, io),
         Command::Rules(RulesCommand::Import(args)) => commands::rules::import(&args, io),
+        Command::Config => commands::config::run(&cli.global, io),
     }
 }

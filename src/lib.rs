@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod diagnostic;
 pub mod fsutil;
 pub mod input;

@@ -20,6 +20,7 @@ pub(super) fn diagnose(
     level: &Level,
     analysis: &Analysis,
     rules: &RuleSet,
+    min_coverage: Option<f32>,
 ) -> Vec<Finding> {
     let file = packet.file;
     let mut out: Vec<Finding> = Vec::new();
@@ -66,6 +67,13 @@ pub(super) fn diagnose(
             FlagSource::Common(i) => lint::packet::common_red_flag(rules.common_red_flags[i].code, at, flag),
         };
         out.push((d, flag.severity));
+    }
+    if let Some(min) = min_coverage {
+        let percent = analysis.counts().percent();
+        if percent < min {
+            let at = Label::new(file, target_at.clone(), "");
+            out.push((lint::packet::coverage_below_minimum(at, percent, min), None));
+        }
     }
     let _ = text;
     out

@@ -15,6 +15,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::analysis::{self, Analysis, CommonMatcher, EvidenceMatcher, LevelMatcher, RunMatchers};
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::input::{self, Unreadable};
 use crate::lint::{self, LintLevels};
@@ -29,8 +30,16 @@ pub struct CheckOptions {
     pub ladder: Option<String>,
     /// `--target`: supplies or overrides the packets' `target`.
     pub target: Option<String>,
+    /// The config file's `ladder`: used when a packet names none.
+    pub default_ladder: Option<String>,
+    /// The config file's `target`: used when a packet names none.
+    pub default_target: Option<String>,
     /// Lint levels in force.
     pub levels: LintLevels,
+    /// `min-coverage` in percent: below it, `coverage-below-minimum`.
+    pub min_coverage: Option<f32>,
+    /// The config file, for `exclude`.
+    pub config: Option<Config>,
 }
 
 /// The result for one file.
@@ -81,7 +90,10 @@ pub fn check<'r>(
     options: &CheckOptions,
     sources: &mut Sources,
 ) -> CheckRun<'r> {
-    let found = input::discover(paths);
+    let mut found = input::discover(paths);
+    if let Some(config) = &options.config {
+        found.inputs.retain(|i| i.explicit || !config.excludes(&i.path));
+    }
     let mut reports = Vec::new();
     for problem in &found.problems {
         reports.push(unreadable_report(problem, sources, options));
@@ -138,11 +150,24 @@ pub fn check<'r>(
             let analysis = level.map(|level| {
                 let matcher = &compiled[matcher_of[&level.qualified_id().to_lowercase()]];
                 let analysis = analysis::analyze(&packet, text, level, matcher, &run);
-                findings.extend(diagnose::diagnose(&packet, text, level, &analysis, rules));
+                findings.extend(diagnose::diagnose(
+                    &packet,
+                    text,
+                    level,
+                    &analysis,
+                    rules,
+                    options.min_coverage,
+                ));
                 analysis
             });
-            let diagnostics =
-                diagnose::finish(findings, &options.levels, &packet, sources.get(file), level, analysis.as_ref());
+            let diagnostics = diagnose::finish(
+                findings,
+                &options.levels,
+                &packet,
+                sources.get(file),
+                level,
+                analysis.as_ref(),
+            );
             PacketReport { file, packet: Some(packet), level, analysis, diagnostics }
         })
         .collect();

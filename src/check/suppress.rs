@@ -9,8 +9,8 @@ use std::ops::Range;
 use crate::analysis::{Analysis, Status};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::lint::{self, Code};
-use crate::packet::{DirectiveKind, Packet};
 use crate::packet::directives::Word;
+use crate::packet::{DirectiveKind, Packet};
 use crate::rules::{Level, did_you_mean};
 use crate::source::SourceFile;
 
@@ -90,7 +90,10 @@ pub(super) fn apply(
             Some(codes) => {
                 for ((code, word), used) in codes.iter().zip(&s.used) {
                     if !used {
-                        added.push(lint::packet::unused_suppression(at(word.range.clone()), Some(code.name())));
+                        added.push(lint::packet::unused_suppression(
+                            at(word.range.clone()),
+                            Some(code.name()),
+                        ));
                     }
                 }
             }
@@ -120,7 +123,11 @@ fn codes(words: &[Word], added: &mut Vec<Diagnostic>, at: &dyn Fn(Range<usize>) 
             _ => {
                 let names = Code::ALL.iter().filter(|c| c.is_configurable()).map(|c| c.name());
                 let suggestion = did_you_mean(&w.text, names);
-                added.push(lint::packet::unknown_code_in_suppression(at(w.range.clone()), &w.text, suggestion));
+                added.push(lint::packet::unknown_code_in_suppression(
+                    at(w.range.clone()),
+                    &w.text,
+                    suggestion,
+                ));
             }
         }
     }

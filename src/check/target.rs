@@ -18,20 +18,26 @@ pub(super) fn resolve<'r>(
     // A value from the command line has no place in the file: point at the
     // front matter block, or the start of the file.
     let cli_at = fm.map(|f| f.range.start..f.range.start + 3).unwrap_or(0..0);
-    let pick = |cli: &Option<String>, fm_value: Option<&crate::packet::Value>| match (cli, fm_value) {
-        (Some(v), _) => Some((v.clone(), cli_at.clone(), true)),
-        (None, Some(v)) => Some((v.text.clone(), v.range.clone(), false)),
-        (None, None) => None,
-    };
-    let ladder = pick(&options.ladder, fm.and_then(|f| f.ladder.as_ref()));
-    let target = pick(&options.target, fm.and_then(|f| f.target.as_ref()));
+    // The command line over the front matter over the config file's defaults.
+    let pick =
+        |cli: &Option<String>, fm_value: Option<&crate::packet::Value>, default: &Option<String>| match (
+            cli, fm_value, default,
+        ) {
+            (Some(v), _, _) => Some((v.clone(), cli_at.clone(), true)),
+            (None, Some(v), _) => Some((v.text.clone(), v.range.clone(), false)),
+            (None, None, Some(v)) => Some((v.clone(), cli_at.clone(), true)),
+            (None, None, None) => None,
+        };
+    let ladder = pick(&options.ladder, fm.and_then(|f| f.ladder.as_ref()), &options.default_ladder);
+    let target = pick(&options.target, fm.and_then(|f| f.target.as_ref()), &options.default_target);
+    let (no_ladder, no_target) = (ladder.is_none(), target.is_none());
     let (Some((ladder_id, ladder_at, ladder_cli)), Some((level_id, level_at, level_cli))) = (ladder, target)
     else {
         let mut missing = Vec::new();
-        if options.ladder.is_none() && fm.and_then(|f| f.ladder.as_ref()).is_none() {
+        if no_ladder {
             missing.push("`ladder`");
         }
-        if options.target.is_none() && fm.and_then(|f| f.target.as_ref()).is_none() {
+        if no_target {
             missing.push("`target`");
         }
         let at = fm.map(|f| f.range.start..f.range.start + 3).unwrap_or(0..0);
@@ -40,7 +46,7 @@ pub(super) fn resolve<'r>(
             vec![lint::packet::missing_front_matter(Label::new(file, at, "no level named here"), &missing)],
         );
     };
-    let from = |cli: bool| if cli { "given on the command line" } else { "" };
+    let from = |cli: bool| if cli { "given on the command line or in promolint.yaml" } else { "" };
     let Some(ladder) = rules.ladder(&ladder_id) else {
         let known: Vec<&str> = rules.ladders.iter().map(|l| l.id.as_str()).collect();
         let suggestion = did_you_mean(&ladder_id, known.iter().copied());

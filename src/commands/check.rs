@@ -17,12 +17,26 @@ use crate::rules::did_you_mean;
 /// # Errors
 /// Unreadable rule folders; failed writes.
 pub fn run(global: &GlobalArgs, args: CheckArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
-    let Some(levels) = lint_levels(&args.lint_flags, io)? else { return Ok(Outcome::Failed) };
-    let (rules, mut sources) = match super::load_rules(global, io)? {
+    let config = match super::load_config(global, io)? {
+        Ok(config) => config,
+        Err(outcome) => return Ok(outcome),
+    };
+    let Some(levels) = lint_levels(config.lint_levels(), &args.lint_flags, io)? else {
+        return Ok(Outcome::Failed);
+    };
+    let (rules, mut sources) = match super::load_rules(global, &config, io)? {
         Ok(loaded) => loaded,
         Err(outcome) => return Ok(outcome),
     };
-    let options = CheckOptions { ladder: args.ladder, target: args.target, levels };
+    let options = CheckOptions {
+        ladder: args.ladder,
+        target: args.target,
+        default_ladder: config.ladder.clone(),
+        default_target: config.target.clone(),
+        levels,
+        min_coverage: config.min_coverage,
+        config: Some(config),
+    };
     let result = check::check(&args.paths, &rules, &options, &mut sources);
     let mut summary = RunSummary { skipped: result.skipped.clone(), ..RunSummary::default() };
     {
@@ -53,10 +67,13 @@ fn describe(paths: &[std::path::PathBuf]) -> String {
     paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
 }
 
-/// Lint levels from -A/-W/-D in order; `-D warnings` escalates warnings. An
+/// Lint levels from the config file, then -A/-W/-D in order; `-D warnings` escalates warnings. An
 /// unknown code is an error about the run (exit 2), with "did you mean".
-fn lint_levels(flags: &[(Level, String)], io: &mut Io<'_>) -> anyhow::Result<Option<LintLevels>> {
-    let mut levels = LintLevels::default();
+fn lint_levels(
+    mut levels: LintLevels,
+    flags: &[(Level, String)],
+    io: &mut Io<'_>,
+) -> anyhow::Result<Option<LintLevels>> {
     let mut ok = true;
     for (level, name) in flags {
         if name == "warnings" && *level == Level::Deny {

@@ -18,7 +18,11 @@ enum Found<'r> {
 /// # Errors
 /// Unreadable rule folders; failed writes.
 pub fn run(global: &GlobalArgs, args: &ExplainArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
-    let (rules, _sources) = match super::load_rules(global, io)? {
+    let config = match super::load_config(global, io)? {
+        Ok(config) => config,
+        Err(outcome) => return Ok(outcome),
+    };
+    let (rules, _sources) = match super::load_rules(global, &config, io)? {
         Ok(loaded) => loaded,
         Err(outcome) => return Ok(outcome),
     };

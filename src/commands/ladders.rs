@@ -23,7 +23,11 @@ struct LevelRow<'a> {
 /// # Errors
 /// Unreadable rule folders; failed writes.
 pub fn run(global: &GlobalArgs, args: &LaddersArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
-    let (rules, sources) = match super::load_rules(global, io)? {
+    let config = match super::load_config(global, io)? {
+        Ok(config) => config,
+        Err(outcome) => return Ok(outcome),
+    };
+    let (rules, sources) = match super::load_rules(global, &config, io)? {
         Ok(loaded) => loaded,
         Err(outcome) => return Ok(outcome),
     };

@@ -2,11 +2,13 @@
 //! through it, and returns an [`Outcome`].
 
 pub mod check;
+pub mod config;
 pub mod explain;
 pub mod ladders;
 pub mod rules;
 
 use crate::cli::{GlobalArgs, Io, Outcome};
+use crate::config::Config;
 use crate::report::Reporter;
 use crate::report::human::HumanReporter;
 use crate::rules::RuleSet;
@@ -20,10 +22,13 @@ use crate::source::Sources;
 /// A rule folder or file that cannot be read.
 pub fn load_rules(
     global: &GlobalArgs,
+    config: &Config,
     io: &mut Io<'_>,
 ) -> anyhow::Result<Result<(RuleSet, Sources), Outcome>> {
     let mut sources = Sources::new();
-    let (rules, diagnostics) = crate::rules::load(&global.rules, true, &mut sources)?;
+    let dirs: Vec<&std::path::Path> =
+        config.rules.iter().map(|p| p.as_path()).chain(global.rules.iter().map(|p| p.as_path())).collect();
+    let (rules, diagnostics) = crate::rules::load(&dirs, true, &mut sources)?;
     if diagnostics.is_empty() {
         return Ok(Ok((rules, sources)));
     }
@@ -34,6 +39,29 @@ pub fn load_rules(
         diagnostics.len()
     )?;
     Ok(Err(Outcome::Failed))
+}
+
+/// The configuration: `--config FILE`, or promolint.yaml found from the
+/// current folder up, or none. Problems in it are rendered to standard error
+/// and give `Err(Outcome::Failed)`.
+///
+/// # Errors
+/// Failed writes.
+pub fn load_config(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Result<Config, Outcome>> {
+    let path = match &global.config {
+        Some(path) => Some(path.clone()),
+        None => std::env::current_dir().ok().and_then(|cwd| crate::config::discover(&cwd)),
+    };
+    let Some(path) = path else { return Ok(Ok(Config::default())) };
+    let mut sources = Sources::new();
+    match crate::config::load(&path, &mut sources) {
+        Ok(config) => Ok(Ok(config)),
+        Err(diagnostics) => {
+            human_reporter(&mut *io.err, io.color).diagnostics(&sources, &diagnostics)?;
+            writeln!(io.err, "error: {} has {} problem(s)", path.display(), diagnostics.len())?;
+            Ok(Err(Outcome::Failed))
+        }
+    }
 }
 
 /// A human reporter over a plain writer, coloured or not.

@@ -121,6 +121,9 @@ codes! {
     /// `extends` forms a cycle.
     ExtendsCycle = "extends-cycle", Deny, false,
         "Levels extend each other in a cycle, so no level in it has a base to start from.";
+    /// A config file that is not valid or names unknown things.
+    InvalidConfig = "invalid-config", Deny, false,
+        "promolint.yaml is not valid YAML, has an unknown key, or names an unknown lint code or level, a missing rule folder, a bad glob, or a `min-coverage` outside 0..=100.";
     /// A shared file names an id promolint does not know.
     UnknownRuleId = "unknown-rule-id", Deny, false,
         "A shared rule file names an id that promolint has no code for: evidence kinds must be one of link, reference, metric, date, feedback; common red flags must be one of the common red-flag lint codes.";

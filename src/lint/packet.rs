@@ -165,7 +165,11 @@ pub fn unused_suppression(at: Label, code: Option<&str>) -> Diagnostic {
 
 /// A suppression naming a code promolint does not have.
 pub fn unknown_code_in_suppression(at: Label, code: &str, suggestion: Option<&str>) -> Diagnostic {
-    let d = Diagnostic::new(Code::UnusedSuppression, format!("unknown lint code `{code}` in suppression"), at.with_message("unknown code"));
+    let d = Diagnostic::new(
+        Code::UnusedSuppression,
+        format!("unknown lint code `{code}` in suppression"),
+        at.with_message("unknown code"),
+    );
     match suggestion {
         Some(s) => d.with_help(format!("did you mean `{s}`?")),
         None => d.with_help("`promolint explain CODE` explains each code"),
@@ -185,9 +189,13 @@ pub fn unneeded_waiver(at: Label, id: &str, status: &str) -> Diagnostic {
 
 /// A waiver without a reason.
 pub fn waiver_without_reason(at: Label, id: &str) -> Diagnostic {
-    Diagnostic::new(Code::WaiverWithoutReason, format!("waiver for `{id}` gives no reason"), at.with_message("no reason"))
-        .with_help(format!("say why the packet leaves it out: <!-- promolint-waive {id}: reason -->"))
-        .with_subject(id)
+    Diagnostic::new(
+        Code::WaiverWithoutReason,
+        format!("waiver for `{id}` gives no reason"),
+        at.with_message("no reason"),
+    )
+    .with_help(format!("say why the packet leaves it out: <!-- promolint-waive {id}: reason -->"))
+    .with_subject(id)
 }
 
 /// Coverage under the configured minimum.

@@ -71,7 +71,10 @@ impl<W: Write> GitlabReporter<W> {
             check_name: d.code.name().to_owned(),
             fingerprint: fingerprint(sources, &path, d),
             severity,
-            location: IssueLocation { lines: Lines { begin: file.position(d.primary.range.start).line }, path },
+            location: IssueLocation {
+                lines: Lines { begin: file.position(d.primary.range.start).line },
+                path,
+            },
         });
     }
 }

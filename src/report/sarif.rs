@@ -19,8 +19,22 @@ use crate::source::Sources;
 
 /// Characters escaped in artifact URIs: controls, space and URI delimiters
 /// other than `/`.
-const URI: &AsciiSet =
-    &CONTROLS.add(b' ').add(b'"').add(b'#').add(b'%').add(b'<').add(b'>').add(b'?').add(b'[').add(b']').add(b'`').add(b'{').add(b'}').add(b'|').add(b'\\').add(b'^');
+const URI: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b']')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'|')
+    .add(b'\\')
+    .add(b'^');
 
 /// The `uriBaseId` artifact locations are relative to.
 pub const SRCROOT: &str = "SRCROOT";
