@@ -98,10 +98,13 @@ impl Packet {
         (packet, diagnostics)
     }
 
-    /// Whether the front matter names a ladder or a target: what makes a
-    /// Markdown file a promolint packet when walking a folder.
+    /// Whether the front matter has one of promolint's keys (`candidate`,
+    /// `ladder`, `target`, `current`): what makes a Markdown file a packet
+    /// when walking a folder.
     pub fn has_promolint_front_matter(&self) -> bool {
-        self.front_matter.as_ref().is_some_and(|f| f.ladder.is_some() || f.target.is_some())
+        self.front_matter.as_ref().is_some_and(|f| {
+            f.candidate.is_some() || f.ladder.is_some() || f.target.is_some() || f.current.is_some()
+        })
     }
 
     /// The heading path of a claim joined with ` / `.
