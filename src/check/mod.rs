@@ -9,8 +9,8 @@ mod diagnose;
 mod suppress;
 mod target;
 
-use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -82,8 +82,77 @@ pub struct CheckRun<'r> {
     pub skipped: Vec<Skipped>,
 }
 
+/// Lints packets one at a time against a rule set, compiling each level's
+/// patterns once, on first use, and sharing them across threads.
+#[derive(Debug)]
+pub struct Linter<'r, 'o> {
+    rules: &'r RuleSet,
+    options: &'o CheckOptions,
+    evidence: EvidenceMatcher,
+    common: CommonMatcher,
+    matchers: Vec<(&'r Level, OnceLock<LevelMatcher>)>,
+}
+
+impl<'r, 'o> Linter<'r, 'o> {
+    /// A linter for `rules` with `options`; compiles the evidence kinds and
+    /// common red flags now, each level's patterns when first needed.
+    pub fn new(rules: &'r RuleSet, options: &'o CheckOptions) -> Self {
+        Linter {
+            rules,
+            options,
+            evidence: EvidenceMatcher::new(&rules.evidence),
+            common: CommonMatcher::new(&rules.common_red_flags),
+            matchers: rules.levels().map(|l| (l, OnceLock::new())).collect(),
+        }
+    }
+
+    fn matcher(&self, level: &Level) -> Option<&LevelMatcher> {
+        let (_, cell) = self.matchers.iter().find(|(l, _)| std::ptr::eq(*l, level))?;
+        Some(cell.get_or_init(|| LevelMatcher::new(level)))
+    }
+
+    /// Lints the text of `file` (already in `sources`). Returns `None` when a
+    /// file found by walking (`explicit` false) is not a packet: it has no
+    /// promolint front matter and no `--ladder`/`--target` was given.
+    pub fn lint(&self, file: FileId, sources: &Sources, explicit: bool) -> Option<PacketReport<'r>> {
+        let text = &sources.get(file).text;
+        let (packet, diagnostics) = Packet::parse(file, text);
+        let cli_selects = self.options.ladder.is_some() || self.options.target.is_some();
+        if !explicit && !cli_selects && !packet.has_promolint_front_matter() && diagnostics.is_empty() {
+            return None;
+        }
+        let (level, more) = target::resolve(&packet, self.rules, self.options);
+        let mut findings: Vec<diagnose::Finding> =
+            diagnostics.into_iter().chain(more).map(|d| (d, None)).collect();
+        let run = RunMatchers { evidence: &self.evidence, common: &self.common };
+        let analysis = level.and_then(|level| {
+            let matcher = self.matcher(level)?;
+            let analysis = analysis::analyze(&packet, text, level, matcher, &run);
+            findings.extend(diagnose::diagnose(
+                &packet,
+                text,
+                level,
+                &analysis,
+                self.rules,
+                self.options.min_coverage,
+            ));
+            Some(analysis)
+        });
+        let diagnostics = diagnose::finish(
+            findings,
+            &self.options.levels,
+            &packet,
+            sources.get(file),
+            level,
+            analysis.as_ref(),
+        );
+        Some(PacketReport { file, packet: Some(packet), level, analysis, diagnostics })
+    }
+}
+
 /// Checks every packet under `paths` against `rules`; packet texts are added
-/// to `sources`.
+/// to `sources`. Files are read and linted in parallel; reports come back in
+/// the order the files were named and found.
 pub fn check<'r>(
     paths: &[PathBuf],
     rules: &'r RuleSet,
@@ -94,93 +163,52 @@ pub fn check<'r>(
     if let Some(config) = &options.config {
         found.inputs.retain(|i| i.explicit || !config.excludes(&i.path));
     }
-    let mut reports = Vec::new();
-    for problem in &found.problems {
-        reports.push(unreadable_report(problem, sources, options));
+    enum Entry {
+        Text(FileId, bool),
+        Unreadable(Unreadable),
     }
+    let mut entries: Vec<Entry> = found.problems.into_iter().map(Entry::Unreadable).collect();
     let texts: Vec<Result<String, Unreadable>> =
         found.inputs.par_iter().map(|i| input::read(&i.path)).collect();
-    let mut files: Vec<(FileId, bool)> = Vec::new();
     for (inp, text) in found.inputs.iter().zip(texts) {
-        match text {
-            Ok(text) => files.push((sources.add(inp.path.display().to_string(), text), inp.explicit)),
-            Err(problem) => reports.push(unreadable_report(&problem, sources, options)),
-        }
+        entries.push(match text {
+            Ok(text) => Entry::Text(sources.add(inp.path.display().to_string(), text), inp.explicit),
+            Err(problem) => Entry::Unreadable(problem),
+        });
     }
-    let sources: &Sources = sources;
-    let parsed: Vec<(Packet, Vec<Diagnostic>)> =
-        files.par_iter().map(|(file, _)| Packet::parse(*file, &sources.get(*file).text)).collect();
-
-    let cli_selects = options.ladder.is_some() || options.target.is_some();
-    let mut skipped = Vec::new();
-    let mut work = Vec::new();
-    for ((file, explicit), (packet, diagnostics)) in files.into_iter().zip(parsed) {
-        if !explicit && !cli_selects && !packet.has_promolint_front_matter() && diagnostics.is_empty() {
-            skipped.push(Skipped {
-                path: sources.get(file).name.clone().into(),
-                reason: "no promolint front matter".into(),
-            });
-            continue;
-        }
-        let (level, more) = target::resolve(&packet, rules, options);
-        work.push((file, packet, level, diagnostics.into_iter().chain(more).collect::<Vec<_>>()));
-    }
-
-    // Compile each level needed once.
-    let mut needed: Vec<&Level> = Vec::new();
-    let mut matcher_of: HashMap<String, usize> = HashMap::new();
-    for (_, _, level, _) in &work {
-        if let Some(level) = level {
-            matcher_of.entry(level.qualified_id().to_lowercase()).or_insert_with(|| {
-                needed.push(level);
-                needed.len() - 1
-            });
-        }
-    }
-    let compiled: Vec<LevelMatcher> = needed.par_iter().map(|l| LevelMatcher::new(l)).collect();
-    let evidence = EvidenceMatcher::new(&rules.evidence);
-    let common = CommonMatcher::new(&rules.common_red_flags);
-    let run = RunMatchers { evidence: &evidence, common: &common };
-
-    let analysed: Vec<PacketReport<'r>> = work
-        .into_par_iter()
-        .map(|(file, packet, level, mut diagnostics)| {
-            let text = &sources.get(file).text;
-            let mut findings: Vec<diagnose::Finding> = diagnostics.drain(..).map(|d| (d, None)).collect();
-            let analysis = level.map(|level| {
-                let matcher = &compiled[matcher_of[&level.qualified_id().to_lowercase()]];
-                let analysis = analysis::analyze(&packet, text, level, matcher, &run);
-                findings.extend(diagnose::diagnose(
-                    &packet,
-                    text,
-                    level,
-                    &analysis,
-                    rules,
-                    options.min_coverage,
-                ));
-                analysis
-            });
-            let diagnostics = diagnose::finish(
-                findings,
-                &options.levels,
-                &packet,
-                sources.get(file),
-                level,
-                analysis.as_ref(),
-            );
-            PacketReport { file, packet: Some(packet), level, analysis, diagnostics }
+    // Unreadable files get an empty source to point at.
+    let entries: Vec<Result<(FileId, bool), (FileId, Unreadable)>> = entries
+        .into_iter()
+        .map(|e| match e {
+            Entry::Text(file, explicit) => Ok((file, explicit)),
+            Entry::Unreadable(problem) => {
+                Err((sources.add(problem.path.display().to_string(), String::new()), problem))
+            }
         })
         .collect();
-    reports.extend(analysed);
-    CheckRun { reports, skipped }
+    let sources: &Sources = sources;
+    let linter = Linter::new(rules, options);
+    let results: Vec<Result<PacketReport<'r>, Skipped>> = entries
+        .into_par_iter()
+        .map(|entry| match entry {
+            Ok((file, explicit)) => linter.lint(file, sources, explicit).ok_or_else(|| Skipped {
+                path: sources.get(file).name.clone().into(),
+                reason: "no promolint front matter".into(),
+            }),
+            Err((file, problem)) => Ok(unreadable_report(file, &problem, options)),
+        })
+        .collect();
+    let mut run = CheckRun { reports: Vec::new(), skipped: Vec::new() };
+    for r in results {
+        match r {
+            Ok(report) => run.reports.push(report),
+            Err(skipped) => run.skipped.push(skipped),
+        }
+    }
+    run
 }
 
-fn unreadable_report<'r>(
-    problem: &Unreadable,
-    sources: &mut Sources,
-    options: &CheckOptions,
-) -> PacketReport<'r> {
-    let file = sources.add(problem.path.display().to_string(), String::new());
+fn unreadable_report<'r>(file: FileId, problem: &Unreadable, options: &CheckOptions) -> PacketReport<'r> {
     let mut d = lint::packet::unreadable_file(Label::new(file, 0..0, ""), &problem.reason);
     if let Some(at) = problem.offset {
         d = d.with_note(format!("at byte offset {at}"));

@@ -54,7 +54,7 @@ pub struct JsonPacket {
 }
 
 /// Coverage counts and percentage.
-#[derive(Debug, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct JsonCoverage {
     /// Expectations of the level.
     pub total: usize,
