@@ -51,6 +51,8 @@ pub enum ColorChoice {
 pub enum Command {
     /// Lint packets (files or folders; default: the current folder).
     Check(CheckArgs),
+    /// Coverage summary of many packets for promotion committees.
+    Summary(SummaryArgs),
     /// List the ladders and levels available, with expectation and red-flag counts.
     Ladders(LaddersArgs),
     /// Explain an expectation (`ladder/level/id` or a unique short id), a red flag, a level (`ladder/level`) or a lint code.
@@ -89,6 +91,38 @@ pub struct CheckArgs {
     /// The -A/-W/-D flags in the order given (later ones win), filled in by [`parse`].
     #[arg(skip)]
     pub lint_flags: Vec<(Level, String)>,
+}
+
+/// `promolint summary`.
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    /// Packet files or folders to walk for `.md` / `.markdown` files.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = crate::summary::Format::Table)]
+    pub format: crate::summary::Format,
+    /// Order of the packets.
+    #[arg(long, value_enum, default_value_t = crate::summary::SortKey::Name)]
+    pub sort: crate::summary::SortKey,
+    /// Rows of the main table: one per packet, or per expectation of each level (with a column per packet).
+    #[arg(long, value_enum, default_value_t = crate::summary::View::Packet)]
+    pub by: crate::summary::View,
+    /// Ladder to check against, supplying or overriding the front matter's `ladder`.
+    #[arg(long)]
+    pub ladder: Option<String>,
+    /// Level to check against, supplying or overriding the front matter's `target`.
+    #[arg(long)]
+    pub target: Option<String>,
+    /// Replace candidate names and file names with pseudonyms (Candidate 1..n, in path order).
+    #[arg(long)]
+    pub anonymize: bool,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `--format` of `check`.
@@ -244,6 +278,7 @@ pub fn use_color(choice: ColorChoice, stdout_is_terminal: bool, no_color: Option
 pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Check(args) => commands::check::run(&cli.global, args, io),
+        Command::Summary(args) => commands::summary::run(&cli.global, args, io),
         Command::Ladders(args) => commands::ladders::run(&cli.global, &args, io),
         Command::Explain(args) => commands::explain::run(&cli.global, &args, io),
         Command::Rules(RulesCommand::Check(args)) => commands::rules::check(&cli.global, &args, io),

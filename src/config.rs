@@ -32,6 +32,9 @@ use crate::source::{FileId, Sources};
 /// The config file's name.
 pub const FILE_NAME: &str = "promolint.yaml";
 
+/// A lint code and its level, each with its span.
+type Pair = (Spanned<String>, Spanned<String>);
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct Raw {
@@ -42,7 +45,7 @@ struct Raw {
     #[serde(default)]
     target: Option<Spanned<String>>,
     #[serde(default, deserialize_with = "ordered_pairs")]
-    lints: Vec<(Spanned<String>, Spanned<String>)>,
+    lints: Vec<Pair>,
     #[serde(default)]
     min_coverage: Option<Spanned<f64>>,
     #[serde(default)]
@@ -51,13 +54,13 @@ struct Raw {
 
 /// A YAML mapping as (key, value) pairs in file order, so that later lint
 /// settings win as later flags do.
-fn ordered_pairs<'de, D>(d: D) -> Result<Vec<(Spanned<String>, Spanned<String>)>, D::Error>
+fn ordered_pairs<'de, D>(d: D) -> Result<Vec<Pair>, D::Error>
 where
     D: serde::Deserializer<'de>,
 {
     struct Pairs;
     impl<'de> serde::de::Visitor<'de> for Pairs {
-        type Value = Vec<(Spanned<String>, Spanned<String>)>;
+        type Value = Vec<Pair>;
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str("a mapping of lint codes to allow, warn or deny")
         }

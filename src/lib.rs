@@ -19,3 +19,4 @@ pub mod packet;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod summary;

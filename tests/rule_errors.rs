@@ -35,6 +35,15 @@ fn promolint(dir: &Path) -> Command {
     cmd
 }
 
+/// Runs `f` on every case in parallel (each run of the debug binary takes a
+/// while) and returns the results in case order.
+fn on_each_case<T: Send>(cases: &[PathBuf], f: impl Fn(&Path) -> T + Sync) -> Vec<T> {
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = cases.iter().map(|case| scope.spawn(|| f(case))).collect();
+        handles.into_iter().map(|h| h.join().expect("case thread panicked")).collect()
+    })
+}
+
 fn name(case: &Path) -> String {
     case.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
@@ -53,9 +62,12 @@ fn expected_diagnostics(case: &Path) -> String {
 
 #[test]
 fn rules_check_output_matches_expected_txt() {
+    let cases = cases();
+    let outputs = on_each_case(&cases, |case| {
+        promolint(case).args(["rules", "check", "rules", "--color", "never"]).output().unwrap()
+    });
     let mut failed = Vec::new();
-    for case in cases() {
-        let output = promolint(&case).args(["rules", "check", "rules", "--color", "never"]).output().unwrap();
+    for (case, output) in cases.iter().zip(outputs) {
         let code = output.status.code().map_or_else(|| "signal".to_owned(), |c| c.to_string());
         let actual = format!("{}exit: {code}\n", String::from_utf8_lossy(&output.stdout));
         let expected = case.join("expected.txt");
@@ -67,7 +79,7 @@ fn rules_check_output_matches_expected_txt() {
             snapbox::assert_data_eq!(actual, snapbox::Data::read_from(&expected, None).raw());
         });
         if result.is_err() {
-            failed.push(name(&case));
+            failed.push(name(case));
         }
     }
     assert!(failed.is_empty(), "rule-error cases whose output differs from expected.txt: {failed:?}");
@@ -97,30 +109,36 @@ fn check_with_broken_rules_exits_2_with_the_diagnostics_on_stderr() {
          - Wrote the team's RFC template and ran 12 design reviews in 2024 ([RFC-7](https://example.com/rfc/7)).\n",
     )
     .unwrap();
-    let mut failed = Vec::new();
-    for case in cases() {
-        let output = promolint(&case)
+    let cases = cases();
+    let outputs = on_each_case(&cases, |case| {
+        promolint(case)
             .arg("check")
             .arg(&packet)
             .args(["--rules", "rules", "--color", "never"])
             .output()
-            .unwrap();
+            .unwrap()
+    });
+    let mut failed = Vec::new();
+    for (case, output) in cases.iter().zip(outputs) {
         let stdout = String::from_utf8_lossy(&output.stdout);
         let stderr = String::from_utf8_lossy(&output.stderr);
-        let expected = expected_diagnostics(&case);
+        let expected = expected_diagnostics(case);
         let problems = expected.matches("error[").count();
         let ok = output.status.code() == Some(2)
             && stdout.is_empty()
             && stderr.contains(&expected)
             && stderr.contains(&format!("error: the rule files have {problems} problem(s)"));
         if !ok {
-            eprintln!(
+            failed.push(format!(
                 "--- case {}: exit {:?}\n--- stdout:\n{stdout}\n--- stderr:\n{stderr}\n--- expected on stderr:\n{expected}",
-                name(&case),
+                name(case),
                 output.status.code()
-            );
-            failed.push(name(&case));
+            ));
         }
     }
-    assert!(failed.is_empty(), "`check --rules` did not fail with the rule diagnostics for: {failed:?}");
+    assert!(
+        failed.is_empty(),
+        "`check --rules` did not fail with the rule diagnostics on stderr:\n{}",
+        failed.join("\n")
+    );
 }

@@ -62,7 +62,7 @@ pub(super) fn apply(
         if d.code.is_configurable() {
             let x = d.primary.range.start;
             for s in &mut suppressors {
-                if !s.region.contains(&x) && !(s.region.is_empty() && s.region.start == x) {
+                if !(s.region.contains(&x) || s.region.is_empty() && s.region.start == x) {
                     continue;
                 }
                 let slot = match &s.codes {

@@ -6,6 +6,7 @@ pub mod config;
 pub mod explain;
 pub mod ladders;
 pub mod rules;
+pub mod summary;
 
 use crate::cli::{GlobalArgs, Io, Outcome};
 use crate::config::Config;

@@ -18,6 +18,14 @@ use crate::source::Sources;
 pub fn check(global: &GlobalArgs, args: &RulesCheckArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let mut dirs: Vec<PathBuf> = global.rules.clone();
     dirs.extend(args.dirs.iter().cloned());
+    // The same folder named twice (with --rules and as an argument) is read once.
+    let mut seen = Vec::new();
+    dirs.retain(|d| {
+        let key = std::fs::canonicalize(d).unwrap_or_else(|_| d.clone());
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
     if dirs.is_empty() && Path::new("rules").is_dir() {
         dirs.push(PathBuf::from("rules"));
     }

@@ -109,10 +109,10 @@ impl Walk<'_> {
     }
 
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
-        if let Some(c) = self.fresh_item.take() {
-            if !matches!(event, Event::End(_)) {
-                self.claims[c].range.start = range.start + self.offset;
-            }
+        if let Some(c) = self.fresh_item.take()
+            && !matches!(event, Event::End(_))
+        {
+            self.claims[c].range.start = range.start + self.offset;
         }
         match event {
             Event::Start(tag) => self.start(tag, range),

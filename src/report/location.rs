@@ -32,8 +32,15 @@ impl RepoPaths {
         let path = Path::new(name);
         let absolute = if path.is_absolute() { path.to_path_buf() } else { self.cwd.join(path) };
         let absolute = normalize(&absolute);
-        let shown = absolute.strip_prefix(&self.root).map(Path::to_path_buf).unwrap_or(absolute);
-        shown.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/")
+        match absolute.strip_prefix(&self.root) {
+            Ok(inside) => inside
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/"),
+            // Outside the repository: the absolute path as it is.
+            Err(_) => absolute.to_string_lossy().replace('\\', "/"),
+        }
     }
 }
 

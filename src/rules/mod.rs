@@ -248,5 +248,7 @@ pub fn load(
     let (files, mut diagnostics) = load::load_files(dirs, builtin, sources)?;
     let (rules, more) = validate::build(files, sources);
     diagnostics.extend(more);
+    // Report in file order, and in each file from top to bottom.
+    diagnostics.sort_by_key(|d| (d.primary.file, d.primary.range.start));
     Ok((rules, diagnostics))
 }

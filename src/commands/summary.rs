@@ -1,0 +1,98 @@
+//! `promolint summary`: check packets and write a coverage summary in the
+//! chosen format, to standard output or atomically to `--output`.
+//!
+//! The exit code does not gate on packets (a committee report is not a lint
+//! run): 0, or 2 when the run itself fails (bad config or rule files, an
+//! output file that exists without `--force`, a failed write).
+
+use std::io::IsTerminal;
+
+use crate::check::CheckOptions;
+use crate::cli::{ColorChoice, GlobalArgs, Io, Outcome, SummaryArgs};
+use crate::summary::{self, Summary};
+
+/// Runs `summary`.
+///
+/// # Errors
+/// Unreadable rule folders; failed writes.
+pub fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+    if let Some(path) = &args.output
+        && path.exists()
+        && !args.force
+    {
+        writeln!(io.err, "error: {} exists; pass --force to replace it", path.display())?;
+        return Ok(Outcome::Failed);
+    }
+    let config = match super::load_config(global, io)? {
+        Ok(config) => config,
+        Err(outcome) => return Ok(outcome),
+    };
+    let (rules, sources) = match super::load_rules(global, &config, io)? {
+        Ok(loaded) => loaded,
+        Err(outcome) => return Ok(outcome),
+    };
+    let options = CheckOptions {
+        ladder: args.ladder.clone(),
+        target: args.target.clone(),
+        default_ladder: config.ladder.clone(),
+        default_target: config.target.clone(),
+        levels: config.lint_levels(),
+        min_coverage: config.min_coverage,
+        config: Some(config),
+    };
+    let mut summary = summary::collect::summarize(&args.paths, &rules, &options, &sources);
+    if args.anonymize {
+        summary.anonymize();
+    }
+    summary.sort(args.sort);
+
+    match &args.output {
+        None => {
+            let width = terminal_width(std::io::stdout().is_terminal());
+            summary::render(&summary, args.format, args.by, &mut *io.out, io.color, width)?;
+            io.out.flush()?;
+        }
+        Some(path) => {
+            let mut buffer = Vec::new();
+            let color = global.color == ColorChoice::Always;
+            summary::render(&summary, args.format, args.by, &mut buffer, color, None)?;
+            crate::fsutil::write_atomically(path, &buffer)?;
+            writeln!(io.err, "wrote {}", path.display())?;
+        }
+    }
+    closing_line(&summary, &args, io)?;
+    Ok(Outcome::Clean)
+}
+
+/// The width the table must fit: `COLUMNS` when set, else the terminal's when
+/// stdout is one, else none (no cutting when piped).
+fn terminal_width(stdout_is_terminal: bool) -> Option<usize> {
+    if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok()) {
+        return Some(columns.max(20));
+    }
+    if stdout_is_terminal {
+        return terminal_size::terminal_size().map(|(w, _)| usize::from(w.0));
+    }
+    None
+}
+
+fn closing_line(summary: &Summary, args: &SummaryArgs, io: &mut Io<'_>) -> anyhow::Result<()> {
+    let t = summary.totals();
+    if t.packets == 0 {
+        let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        writeln!(io.err, "warning: no packets found in {}", paths.join(", "))?;
+        return Ok(());
+    }
+    let mut line = format!("summarised {} of {} packet(s)", t.summarised, t.packets);
+    if t.failed > 0 {
+        line.push_str(&format!("; {} could not be summarised", t.failed));
+    }
+    if summary.skipped > 0 {
+        line.push_str(&format!(
+            "; skipped {} Markdown file(s) without promolint front matter",
+            summary.skipped
+        ));
+    }
+    writeln!(io.err, "{line}")?;
+    Ok(())
+}

@@ -1,0 +1,252 @@
+//! Building a [`Summary`] from linted packets, one batch of files at a time.
+//!
+//! Each batch is read into its own copy of the rule sources and linted by one
+//! [`Linter`] (levels compiled once for the whole run); its reports are
+//! boiled down to [`PacketRow`]s (counts, per-area numbers, a few truncated
+//! quotes) and dropped with the packet texts, so memory holds one batch plus
+//! the rows, whatever the corpus' size. Which files are packets follows
+//! `check`: config `exclude`s apply to files found by walking, and walked
+//! Markdown without promolint front matter is skipped.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use super::{
+    ClaimNote, ExpectationInfo, LevelInfo, MAX_NOTES, MAX_QUOTE_CHARS, PacketCoverage, PacketRow,
+    RedFlagNote, Summary, Waiver, truncate,
+};
+use crate::analysis::{Analysis, CoverageCounts, Status};
+use crate::check::{CheckOptions, Linter, PacketReport};
+use crate::diagnostic::{Label, Severity};
+use crate::input::{self, Unreadable};
+use crate::lint::{self, Code};
+use crate::packet::Packet;
+use crate::rules::{Level, RuleSet};
+use crate::source::{FileId, SourceFile, Sources};
+
+/// Files read and linted per batch: enough to keep every core busy, few
+/// enough that a batch's texts and analyses stay small.
+pub const BATCH: usize = 256;
+
+/// The lint codes counted as red flags.
+pub const RED_FLAG_CODES: [Code; 6] = [
+    Code::RedFlag,
+    Code::VagueClaim,
+    Code::PlaceholderText,
+    Code::BlamingOthers,
+    Code::Overwork,
+    Code::Hedging,
+];
+
+/// Lints every packet under `paths` and summarises each; rows are in input
+/// order (unsorted). `rule_sources` holds the rule files `rules` were loaded from.
+pub fn summarize(
+    paths: &[PathBuf],
+    rules: &RuleSet,
+    options: &CheckOptions,
+    rule_sources: &Sources,
+) -> Summary {
+    let mut found = input::discover(paths);
+    if let Some(config) = &options.config {
+        found.inputs.retain(|i| i.explicit || !config.excludes(&i.path));
+    }
+    let linter = Linter::new(rules, options);
+    let mut builder = Builder::default();
+    for problem in &found.problems {
+        builder.unreadable(problem);
+    }
+    for batch in found.inputs.chunks(BATCH) {
+        let texts: Vec<Result<String, Unreadable>> = batch.par_iter().map(|i| input::read(&i.path)).collect();
+        let mut sources = rule_sources.clone();
+        let mut files: Vec<(FileId, bool)> = Vec::new();
+        for (inp, text) in batch.iter().zip(texts) {
+            match text {
+                Ok(text) => files.push((sources.add(inp.path.display().to_string(), text), inp.explicit)),
+                Err(problem) => builder.unreadable(&problem),
+            }
+        }
+        let rows: Vec<Option<(PacketRow, Option<&Level>)>> = files
+            .par_iter()
+            .map(|&(file, explicit)| {
+                let report = linter.lint(file, &sources, explicit)?;
+                Some(row(&report, sources.get(file)))
+            })
+            .collect();
+        for entry in rows {
+            match entry {
+                Some((row, level)) => builder.add(row, level),
+                None => builder.summary.skipped += 1,
+            }
+        }
+    }
+    builder.summary
+}
+
+#[derive(Default)]
+struct Builder {
+    summary: Summary,
+    /// Lowercased `ladder/level` → index into `summary.levels`.
+    level_index: HashMap<String, usize>,
+}
+
+impl Builder {
+    fn unreadable(&mut self, problem: &Unreadable) {
+        let d = lint::packet::unreadable_file(Label::new(FileId(0), 0..0, ""), &problem.reason);
+        self.summary.packets.push(PacketRow {
+            path: problem.path.display().to_string(),
+            candidate: None,
+            ladder: None,
+            level: None,
+            pseudonym: None,
+            coverage: None,
+            error: Some(d.message),
+            red_flag_count: 0,
+            red_flags: Vec::new(),
+        });
+    }
+
+    fn add(&mut self, mut row: PacketRow, level: Option<&Level>) {
+        if let (Some(level), Some(c)) = (level, &mut row.coverage) {
+            c.level = self.level(level);
+        }
+        self.summary.packets.push(row);
+    }
+
+    /// The index of `level` in the summary's levels, adding it on first sight.
+    fn level(&mut self, level: &Level) -> usize {
+        let key = level.qualified_id().to_lowercase();
+        if let Some(&i) = self.level_index.get(&key) {
+            return i;
+        }
+        let mut areas: Vec<String> = Vec::new();
+        let expectations = level
+            .expectations
+            .iter()
+            .map(|e| {
+                let area = areas.iter().position(|a| *a == e.area).unwrap_or_else(|| {
+                    areas.push(e.area.clone());
+                    areas.len() - 1
+                });
+                ExpectationInfo { id: e.id.clone(), area, text: e.text.clone() }
+            })
+            .collect();
+        self.summary.levels.push(LevelInfo {
+            ladder: level.ladder.clone(),
+            id: level.id.clone(),
+            title: level.title.clone(),
+            areas,
+            expectations,
+        });
+        self.level_index.insert(key, self.summary.levels.len() - 1);
+        self.summary.levels.len() - 1
+    }
+}
+
+/// One packet's row, and its level (whose index the builder fills in).
+fn row<'r>(report: &PacketReport<'r>, file: &SourceFile) -> (PacketRow, Option<&'r Level>) {
+    let packet = report.packet.as_ref();
+    let fm = packet.and_then(|p| p.front_matter.as_ref());
+    let front = |pick: fn(&crate::packet::FrontMatter) -> Option<&crate::packet::Value>| {
+        fm.and_then(pick).map(|v| v.text.clone())
+    };
+    let mut row = PacketRow {
+        path: file.name.clone(),
+        candidate: front(|f| f.candidate.as_ref()),
+        ladder: report.level.map(|l| l.ladder.clone()).or_else(|| front(|f| f.ladder.as_ref())),
+        level: report.level.map(|l| l.id.clone()).or_else(|| front(|f| f.target.as_ref())),
+        pseudonym: None,
+        coverage: None,
+        error: None,
+        red_flag_count: 0,
+        red_flags: Vec::new(),
+    };
+    match (report.level, &report.analysis, packet) {
+        (Some(level), Some(analysis), Some(packet)) => {
+            row.coverage = Some(coverage(level, analysis, packet, file))
+        }
+        _ => row.error = Some(error_note(report)),
+    }
+    for d in report.diagnostics.iter().filter(|d| RED_FLAG_CODES.contains(&d.code)) {
+        row.red_flag_count += 1;
+        if row.red_flags.len() < MAX_NOTES && d.primary.file == report.file {
+            let range = d.primary.range.clone();
+            let claim = packet.and_then(|p| p.claims.iter().find(|c| c.range.contains(&range.start)));
+            row.red_flags.push(RedFlagNote {
+                code: d.code.name().to_owned(),
+                flag: d.subject.clone(),
+                message: d.message.clone(),
+                line: file.position(range.start).line,
+                quote: truncate(file.text.get(range).unwrap_or_default().trim(), MAX_QUOTE_CHARS),
+                claim: claim.map(|c| truncate(&c.text, MAX_QUOTE_CHARS)),
+            });
+        }
+    }
+    (row, report.level.filter(|_| report.analysis.is_some()))
+}
+
+/// Coverage of a packet; `level` (the index) is filled in by the builder.
+fn coverage(level: &Level, analysis: &Analysis, packet: &Packet, file: &SourceFile) -> PacketCoverage {
+    let mut area_names: Vec<&str> = Vec::new();
+    let mut areas: Vec<CoverageCounts> = Vec::new();
+    let mut waivers = Vec::new();
+    for (i, (e, cov)) in level.expectations.iter().zip(&analysis.expectations).enumerate() {
+        let a = area_names.iter().position(|a| *a == e.area).unwrap_or_else(|| {
+            area_names.push(&e.area);
+            areas.push(CoverageCounts::default());
+            areas.len() - 1
+        });
+        let c = &mut areas[a];
+        c.total += 1;
+        match cov.status {
+            Status::Covered => c.covered += 1,
+            Status::Weak => c.weak += 1,
+            Status::Uncovered => c.uncovered += 1,
+            Status::Waived => c.waived += 1,
+        }
+        if let Some(reason) = &cov.waiver {
+            waivers.push(Waiver { expectation: i, reason: truncate(reason, MAX_QUOTE_CHARS) });
+        }
+    }
+    let mut claims_without_evidence = 0;
+    let mut weak_claims = Vec::new();
+    for (claim, ca) in packet.claims.iter().zip(&analysis.claims) {
+        if ca.mappings.is_empty() || !ca.evidence_in_scope.is_empty() {
+            continue;
+        }
+        claims_without_evidence += 1;
+        if weak_claims.len() < MAX_NOTES {
+            weak_claims.push(ClaimNote {
+                line: file.position(claim.range.start).line,
+                text: truncate(&claim.text, MAX_QUOTE_CHARS),
+                expectations: ca.mappings.iter().map(|m| m.expectation).collect(),
+            });
+        }
+    }
+    PacketCoverage {
+        level: 0,
+        counts: analysis.counts(),
+        statuses: analysis.expectations.iter().map(|e| e.status).collect(),
+        areas,
+        claims_without_evidence,
+        weak_claims,
+        waivers,
+    }
+}
+
+/// Why a packet has no level: its first error (with a "did you mean"), or its first diagnostic.
+fn error_note(report: &PacketReport<'_>) -> String {
+    let first = report
+        .diagnostics
+        .iter()
+        .find(|d| d.severity == Severity::Error)
+        .or_else(|| report.diagnostics.first());
+    match first {
+        Some(d) => match d.help.as_deref() {
+            Some(help) if help.starts_with("did you mean") => format!("{} ({help})", d.message),
+            _ => d.message.clone(),
+        },
+        None => "no level to check it against".to_owned(),
+    }
+}

@@ -1,0 +1,157 @@
+//! `promolint rules import` and `promolint rules check` from the command line:
+//! where the rule file goes, that an existing file is never replaced without
+//! `--force`, and that a missing rule folder fails the run.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const LADDER: &str = "\
+# Engineer L2
+
+> Ships features with guidance.
+
+## Delivery
+- Ships small features end to end
+- Writes tests for the code they change
+
+## Red flags
+- Skips code review
+";
+
+fn promolint(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("promolint").expect("the promolint binary is built");
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// A scratch folder holding `ladder.md`.
+fn scratch() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ladder.md"), LADDER).unwrap();
+    dir
+}
+
+fn import_args() -> [&'static str; 7] {
+    ["rules", "import", "ladder.md", "--ladder", "acme", "--level", "L2"]
+}
+
+/// The folder's entries, sorted, to show that nothing else was written.
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn import_writes_the_rule_file_to_stdout_by_default() {
+    let dir = scratch();
+    let output = promolint(dir.path()).args(import_args()).assert().success().get_output().clone();
+    let yaml = String::from_utf8(output.stdout).unwrap();
+    for line in [
+        "ladder: acme",
+        "level: L2",
+        "title: Engineer L2",
+        "summary: Ships features with guidance.",
+        "  area: Delivery",
+        "  text: Ships small features end to end",
+        "  text: Writes tests for the code they change",
+        "  text: Skips code review",
+    ] {
+        assert!(
+            yaml.lines().any(|l| l.trim_start_matches("- ") == line || l == line),
+            "no `{line}` in:\n{yaml}"
+        );
+    }
+    assert_eq!(entries(dir.path()), ["ladder.md"], "import without -o must write no file");
+}
+
+#[test]
+fn import_output_file_is_a_valid_rule_file() {
+    let dir = scratch();
+    std::fs::create_dir(dir.path().join("acme")).unwrap();
+    promolint(dir.path())
+        .args(import_args())
+        .args(["-o", "acme/l2.yaml"])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(
+            predicate::str::contains("acme/l2.yaml")
+                .and(predicate::str::contains("2 expectations, 1 red flags")),
+        );
+    let written = std::fs::read_to_string(dir.path().join("acme/l2.yaml")).unwrap();
+    assert!(written.contains("text: Ships small features end to end"), "{written}");
+    // It works at once: the rule check passes and the level is listed.
+    promolint(dir.path()).args(["rules", "check", "."]).assert().code(0);
+    promolint(dir.path())
+        .args(["--rules", ".", "ladders"])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"(?m)^acme\s+L2\s+Engineer L2\s+2\s+1\s").unwrap());
+}
+
+#[test]
+fn import_refuses_to_overwrite_without_force() {
+    let dir = scratch();
+    let out = dir.path().join("l2.yaml");
+    std::fs::write(&out, "# my hand-edited rules\n").unwrap();
+    promolint(dir.path())
+        .args(import_args())
+        .args(["-o", "l2.yaml"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("l2.yaml exists").and(predicate::str::contains("--force")));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "# my hand-edited rules\n", "the file was changed");
+    assert_eq!(entries(dir.path()), ["l2.yaml", "ladder.md"], "no stray temporary file is left behind");
+}
+
+#[test]
+fn import_with_force_replaces_the_file() {
+    let dir = scratch();
+    let out = dir.path().join("l2.yaml");
+    std::fs::write(&out, "# my hand-edited rules\n").unwrap();
+    promolint(dir.path()).args(import_args()).args(["--output", "l2.yaml", "--force"]).assert().success();
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(!written.contains("hand-edited"), "{written}");
+    assert!(written.contains("ladder: acme") && written.contains("Skips code review"), "{written}");
+    assert_eq!(entries(dir.path()), ["l2.yaml", "ladder.md"]);
+}
+
+#[test]
+fn import_of_a_missing_ladder_document_fails_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    promolint(dir.path())
+        .args(["rules", "import", "nope.md", "--ladder", "acme", "--level", "L2", "-o", "l2.yaml"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("nope.md"));
+    assert!(entries(dir.path()).is_empty());
+}
+
+#[test]
+fn rules_check_on_a_missing_folder_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    promolint(dir.path())
+        .args(["rules", "check", "no-such-rules"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("no-such-rules"));
+}
+
+#[test]
+fn rules_check_on_a_file_instead_of_a_folder_exits_2() {
+    let dir = scratch();
+    promolint(dir.path())
+        .args(["rules", "check", "ladder.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("ladder.md is not a folder of rule files"));
+}
