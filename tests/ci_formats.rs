@@ -37,7 +37,8 @@ fn sarif_output_is_valid_against_the_official_schema() {
     let schema_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/schemas/sarif-schema-2.1.0.json");
     let schema: Value = serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
     let validator = jsonschema::options().should_validate_formats(true).build(&schema).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&log).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    let errors: Vec<String> =
+        validator.iter_errors(&log).map(|e| format!("{} at {}", e, e.instance_path())).collect();
     assert!(errors.is_empty(), "SARIF schema violations:\n{}", errors.join("\n"));
     // The validator is live: a result with a level SARIF does not have fails.
     let mut broken = log.clone();
@@ -82,10 +83,16 @@ fn sarif_fingerprints_survive_lines_moving() {
     let packet = repo.path().join("packets/team a/socialbakers-l4-weak.md");
     let text = std::fs::read_to_string(&packet).unwrap();
     let (front, body) = text.split_at(text[3..].find("---").unwrap() + 6);
-    std::fs::write(&packet, format!("{front}\n\nAn added paragraph about nothing in particular.\n\n{body}")).unwrap();
+    std::fs::write(&packet, format!("{front}\n\nAn added paragraph about nothing in particular.\n\n{body}"))
+        .unwrap();
     let after = fingerprints(repo.path());
     let kept = before.iter().filter(|f| after.contains(f)).count();
-    assert!(kept == before.len(), "{} of {} fingerprints changed when lines moved", before.len() - kept, before.len());
+    assert!(
+        kept == before.len(),
+        "{} of {} fingerprints changed when lines moved",
+        before.len() - kept,
+        before.len()
+    );
 }
 
 #[test]
@@ -116,7 +123,9 @@ fn gitlab_code_quality_report_has_the_required_fields() {
         assert!(issue["description"].is_string());
         assert!(issue["check_name"].is_string());
         assert_eq!(issue["fingerprint"].as_str().unwrap().len(), 64);
-        assert!(["info", "minor", "major", "critical", "blocker"].contains(&issue["severity"].as_str().unwrap()));
+        assert!(
+            ["info", "minor", "major", "critical", "blocker"].contains(&issue["severity"].as_str().unwrap())
+        );
         assert!(issue["location"]["path"].as_str().unwrap().starts_with("packets/team a/"));
         assert!(issue["location"]["lines"]["begin"].as_u64().unwrap() >= 1);
     }
