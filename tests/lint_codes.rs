@@ -545,7 +545,6 @@ fn waiver_shows_in_the_human_coverage_line() {
 }
 
 #[test]
-#[ignore = "bug: a waiver's reason appears in JSON only, not in the human output (DESIGN: it travels into every output)"]
 fn waiver_reason_travels_into_the_human_output() {
     let scratch = Scratch::new();
     scratch.write("packet.md", format!("{L4}- Planned the roadmap for Q3 2024.\n\n{WAIVER}"));

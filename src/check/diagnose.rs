@@ -44,9 +44,26 @@ pub(super) fn diagnose(
         .and_then(|f| f.target.as_ref().map(|t| t.range.clone()).or(Some(f.range.start..f.range.start + 3)))
         .unwrap_or(0..0);
     for (e, cov) in level.expectations.iter().zip(&analysis.expectations) {
-        if cov.status == Status::Uncovered {
-            let at = Label::new(file, target_at.clone(), "");
-            out.push((lint::packet::uncovered_expectation(at, e), e.severity));
+        match (cov.status, &cov.waiver) {
+            (Status::Uncovered, _) => {
+                let at = Label::new(file, target_at.clone(), "");
+                out.push((lint::packet::uncovered_expectation(at, e), e.severity));
+            }
+            (Status::Waived, Some(reason)) => {
+                let at = packet
+                    .directives
+                    .iter()
+                    .find_map(|d| match &d.kind {
+                        DirectiveKind::Waive { id, .. } if id.text.eq_ignore_ascii_case(&e.id) => {
+                            Some(id.range.clone())
+                        }
+                        _ => None,
+                    })
+                    .unwrap_or_else(|| target_at.clone());
+                let d = lint::packet::waived_expectation(Label::new(file, at, ""), e, reason);
+                out.push((d, Some(crate::diagnostic::Severity::Note)));
+            }
+            _ => {}
         }
     }
     for (claim, ca) in packet.claims.iter().zip(&analysis.claims) {

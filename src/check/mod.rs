@@ -121,7 +121,11 @@ impl<'r, 'o> Linter<'r, 'o> {
         if !explicit && !cli_selects && !packet.has_promolint_front_matter() && diagnostics.is_empty() {
             return None;
         }
-        let (level, more) = target::resolve(&packet, self.rules, self.options);
+        let (level, mut more) = target::resolve(&packet, self.rules, self.options);
+        // Front matter that does not parse is reported once, not again as missing.
+        if !diagnostics.is_empty() {
+            more.retain(|d| d.code != crate::lint::Code::MissingFrontMatter);
+        }
         let mut findings: Vec<diagnose::Finding> =
             diagnostics.into_iter().chain(more).map(|d| (d, None)).collect();
         let run = RunMatchers { evidence: &self.evidence, common: &self.common };

@@ -76,8 +76,12 @@ fn lint_levels(
 ) -> anyhow::Result<Option<LintLevels>> {
     let mut ok = true;
     for (level, name) in flags {
-        if name == "warnings" && *level == Level::Deny {
-            levels.deny_warnings();
+        if name == "warnings" {
+            match level {
+                Level::Deny => levels.deny_warnings(),
+                Level::Allow => levels.allow_warnings(),
+                Level::Warn => levels.warn_warnings(),
+            }
             continue;
         }
         match name.parse::<Code>() {

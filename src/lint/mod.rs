@@ -82,6 +82,9 @@ codes! {
     /// A waiver without a reason.
     WaiverWithoutReason = "waiver-without-reason", Deny, true,
         "`<!-- promolint-waive ID -->` without a reason. A waiver tells the committee you leave an expectation uncovered on purpose; say why: `<!-- promolint-waive ID: reason -->`. The reason travels into every output.";
+    /// An expectation the candidate waived, with the reason.
+    WaivedExpectation = "waived-expectation", Warn, true,
+        "A note (never an error) on each `<!-- promolint-waive ID: reason -->` that took effect, so that the reason travels into every output: the terminal, SARIF and GitHub annotations, GitLab reports and JSON. Allow it (`-A waived-expectation`) to hide the notes.";
     /// Coverage below the configured minimum.
     CoverageBelowMinimum = "coverage-below-minimum", Deny, true,
         "The packet's coverage (covered expectations as a share of those not waived) is below `min-coverage` in promolint.yaml.";
@@ -184,6 +187,7 @@ impl Level {
 pub struct LintLevels {
     overrides: HashMap<Code, Level>,
     deny_warnings: bool,
+    allow_warnings: bool,
 }
 
 impl LintLevels {
@@ -195,6 +199,19 @@ impl LintLevels {
     /// `-D warnings`: every diagnostic that would be a warning becomes an error.
     pub fn deny_warnings(&mut self) {
         self.deny_warnings = true;
+        self.allow_warnings = false;
+    }
+
+    /// `-A warnings`: every diagnostic that would be a warning is dropped.
+    pub fn allow_warnings(&mut self) {
+        self.allow_warnings = true;
+        self.deny_warnings = false;
+    }
+
+    /// `-W warnings`: warnings stay warnings (undoes `-D warnings` / `-A warnings`).
+    pub fn warn_warnings(&mut self) {
+        self.allow_warnings = false;
+        self.deny_warnings = false;
     }
 
     /// The severity a diagnostic of `code` gets, or `None` if it is allowed.
@@ -211,10 +228,10 @@ impl LintLevels {
                 None => code.default_level().severity()?,
             },
         };
-        if self.deny_warnings && severity == Severity::Warning {
-            Some(Severity::Error)
-        } else {
-            Some(severity)
+        match severity {
+            Severity::Warning if self.deny_warnings => Some(Severity::Error),
+            Severity::Warning if self.allow_warnings => None,
+            other => Some(other),
         }
     }
 }

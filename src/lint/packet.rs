@@ -207,3 +207,14 @@ pub fn coverage_below_minimum(at: Label, percent: f32, minimum: f32) -> Diagnost
     )
     .with_help("cover more expectations with evidenced claims, or waive those you leave out on purpose")
 }
+
+/// An expectation waived with a reason: a note that carries the reason.
+pub fn waived_expectation(at: Label, e: &Expectation, reason: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::WaivedExpectation,
+        format!("`{}` waived: {reason}", e.id),
+        at.with_message("waived here"),
+    )
+    .with_note(format!("the ladder expects: \"{}\"", e.text))
+    .with_subject(&e.id)
+}

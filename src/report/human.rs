@@ -27,7 +27,13 @@ impl<W: WriteColor> HumanReporter<W> {
     }
 
     fn emit(&mut self, sources: &Sources, d: &Diagnostic) -> io::Result<()> {
-        let diagnostic = to_codespan(d);
+        let mut diagnostic = to_codespan(d);
+        // A file with no text (unreadable) has no snippet to show: name it instead.
+        let file = sources.get(d.primary.file);
+        if file.text.is_empty() {
+            diagnostic.labels.clear();
+            diagnostic.message = format!("{}: {}", file.name, diagnostic.message);
+        }
         term::emit_to_write_style(&mut self.out, &self.config, &SourcesFiles(sources), &diagnostic).map_err(
             |e| match e {
                 FilesError::Io(io) => io,

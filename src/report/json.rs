@@ -175,6 +175,12 @@ pub struct JsonError {
     pub path: String,
     /// What went wrong.
     pub message: String,
+    /// The lint code (`unreadable-file`, or a rule-file code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// `error`, `warning` or `note`, after lint levels.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
 }
 
 impl<W: Write> JsonReporter<W> {
@@ -212,7 +218,12 @@ impl<W: Write> Reporter for JsonReporter<W> {
         let file = sources.get(report.file);
         let Some(packet) = &report.packet else {
             for d in &report.diagnostics {
-                self.run.errors.push(JsonError { path: file.name.clone(), message: d.message.clone() });
+                self.run.errors.push(JsonError {
+                    path: file.name.clone(),
+                    message: d.message.clone(),
+                    code: Some(d.code.name().to_owned()),
+                    severity: Some(d.severity),
+                });
             }
             return Ok(());
         };
@@ -289,14 +300,9 @@ impl<W: Write> Reporter for JsonReporter<W> {
             let pos = file.position(d.primary.range.start);
             self.run.errors.push(JsonError {
                 path: file.name.clone(),
-                message: format!(
-                    "{}:{}: {}[{}]: {}",
-                    pos.line,
-                    pos.column,
-                    d.severity.as_str(),
-                    d.code,
-                    d.message
-                ),
+                message: format!("{}:{}: {}", pos.line, pos.column, d.message),
+                code: Some(d.code.name().to_owned()),
+                severity: Some(d.severity),
             });
         }
         Ok(())

@@ -79,6 +79,9 @@ pub fn load_files(
     }
     for dir in dirs {
         let dir = dir.as_ref();
+        if !dir.is_dir() {
+            anyhow::bail!("rule folder {} does not exist or is not a folder", dir.display());
+        }
         let mut paths = Vec::new();
         for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
             let entry = entry.with_context(|| format!("cannot read rule folder {}", dir.display()))?;
