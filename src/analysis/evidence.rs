@@ -64,6 +64,7 @@ impl EvidenceMatcher {
         let set = RegexSetBuilder::new(&patterns)
             .case_insensitive(true)
             .size_limit(64 << 20)
+            .dfa_size_limit(super::matcher::DFA_CACHE_LIMIT)
             .build()
             .unwrap_or_else(|_| RegexSet::empty());
         EvidenceMatcher { set, kinds }

@@ -40,7 +40,8 @@ pub fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> anyhow::R
         min_coverage: config.min_coverage,
         config: Some(config),
     };
-    let mut summary = summary::collect::summarize(&args.paths, &rules, &options, &sources);
+    let mut summary =
+        summary::collect::summarize(&args.paths, &rules, &options, &sources, args.format.detail());
     if args.anonymize {
         summary.anonymize();
     }

@@ -81,7 +81,8 @@ pub fn build(files: Vec<LoadedFile>, sources: &Sources) -> (RuleSet, Vec<Diagnos
                         continue;
                     };
                     check_unique(&mut seen, IdKind::EvidenceKind, &def.id, file, text, &mut diagnostics);
-                    let patterns = check_patterns(&def.patterns, file, text, &mut diagnostics);
+                    let patterns =
+                        check_patterns(&def.patterns, file, text, &mut diagnostics, loaded.builtin);
                     kinds.push(EvidenceRule { kind, name: def.name, description: def.description, patterns });
                 }
                 rules.evidence = kinds;
@@ -103,7 +104,7 @@ pub fn build(files: Vec<LoadedFile>, sources: &Sources) -> (RuleSet, Vec<Diagnos
                         continue;
                     };
                     check_unique(&mut seen, IdKind::RedFlag, &def.id, file, text, &mut diagnostics);
-                    let flag = red_flag(def, file, text, &mut diagnostics);
+                    let flag = red_flag(def, file, text, &mut diagnostics, loaded.builtin);
                     flags.push(CommonRedFlag { code, flag });
                 }
                 rules.common_red_flags = flags;
@@ -130,7 +131,7 @@ fn own_level(
     let mut expectations = Vec::new();
     for e in def.expectations {
         check_unique(&mut seen, IdKind::Expectation, &e.id, file, text, diagnostics);
-        let patterns = check_patterns(&e.patterns, file, text, diagnostics);
+        let patterns = check_patterns(&e.patterns, file, text, diagnostics, builtin);
         expectations.push(Expectation {
             origin: Origin { file, range: range_of(&e.id, text) },
             id: e.id.value,
@@ -146,7 +147,7 @@ fn own_level(
     let mut red_flags = Vec::new();
     for r in def.red_flags {
         check_unique(&mut seen, IdKind::RedFlag, &r.id, file, text, diagnostics);
-        red_flags.push(red_flag(r, file, text, diagnostics));
+        red_flags.push(red_flag(r, file, text, diagnostics, builtin));
     }
     let origin = Origin { file, range: range_of(&def.level, text) };
     if expectations.is_empty() && def.extends.is_none() {
@@ -171,8 +172,14 @@ fn own_level(
     }
 }
 
-fn red_flag(def: RedFlagDef, file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>) -> RedFlag {
-    let patterns = check_patterns(&def.patterns, file, text, diagnostics);
+fn red_flag(
+    def: RedFlagDef,
+    file: FileId,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+    builtin: bool,
+) -> RedFlag {
+    let patterns = check_patterns(&def.patterns, file, text, diagnostics, builtin);
     RedFlag {
         origin: Origin { file, range: range_of(&def.id, text) },
         id: def.id.value,
@@ -200,12 +207,19 @@ fn check_unique(
     }
 }
 
+/// The patterns' sources, with a diagnostic for each that does not compile.
+/// Built-in patterns are trusted (a meta-test compiles every one), which keeps
+/// start-up fast: they are compiled once, together, when a level is first used.
 fn check_patterns(
     patterns: &[Located<String>],
     file: FileId,
     text: &str,
     diagnostics: &mut Vec<Diagnostic>,
+    trusted: bool,
 ) -> Vec<String> {
+    if trusted {
+        return patterns.iter().map(|p| p.value.clone()).collect();
+    }
     let mut ok = Vec::new();
     for p in patterns {
         match compile_pattern(&p.value) {

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use super::{
-    ClaimNote, ExpectationInfo, LevelInfo, MAX_NOTES, MAX_QUOTE_CHARS, PacketCoverage, PacketRow,
+    ClaimNote, Detail, ExpectationInfo, LevelInfo, MAX_NOTES, MAX_QUOTE_CHARS, PacketCoverage, PacketRow,
     RedFlagNote, Summary, Waiver, truncate,
 };
 use crate::analysis::{Analysis, CoverageCounts, Status};
@@ -40,13 +40,15 @@ pub const RED_FLAG_CODES: [Code; 6] = [
     Code::Hedging,
 ];
 
-/// Lints every packet under `paths` and summarises each; rows are in input
-/// order (unsorted). `rule_sources` holds the rule files `rules` were loaded from.
+/// Lints every packet under `paths` and summarises each, keeping quotes only
+/// with [`Detail::Quotes`]; rows are in input order (unsorted). `rule_sources`
+/// holds the rule files `rules` were loaded from.
 pub fn summarize(
     paths: &[PathBuf],
     rules: &RuleSet,
     options: &CheckOptions,
     rule_sources: &Sources,
+    detail: Detail,
 ) -> Summary {
     let mut found = input::discover(paths);
     if let Some(config) = &options.config {
@@ -71,7 +73,7 @@ pub fn summarize(
             .par_iter()
             .map(|&(file, explicit)| {
                 let report = linter.lint(file, &sources, explicit)?;
-                Some(row(&report, sources.get(file)))
+                Some(row(&report, sources.get(file), detail))
             })
             .collect();
         for entry in rows {
@@ -145,7 +147,8 @@ impl Builder {
 }
 
 /// One packet's row, and its level (whose index the builder fills in).
-fn row<'r>(report: &PacketReport<'r>, file: &SourceFile) -> (PacketRow, Option<&'r Level>) {
+fn row<'r>(report: &PacketReport<'r>, file: &SourceFile, detail: Detail) -> (PacketRow, Option<&'r Level>) {
+    let max_notes = if detail == Detail::Quotes { MAX_NOTES } else { 0 };
     let packet = report.packet.as_ref();
     let fm = packet.and_then(|p| p.front_matter.as_ref());
     let front = |pick: fn(&crate::packet::FrontMatter) -> Option<&crate::packet::Value>| {
@@ -164,13 +167,13 @@ fn row<'r>(report: &PacketReport<'r>, file: &SourceFile) -> (PacketRow, Option<&
     };
     match (report.level, &report.analysis, packet) {
         (Some(level), Some(analysis), Some(packet)) => {
-            row.coverage = Some(coverage(level, analysis, packet, file))
+            row.coverage = Some(coverage(level, analysis, packet, file, max_notes))
         }
         _ => row.error = Some(error_note(report)),
     }
     for d in report.diagnostics.iter().filter(|d| RED_FLAG_CODES.contains(&d.code)) {
         row.red_flag_count += 1;
-        if row.red_flags.len() < MAX_NOTES && d.primary.file == report.file {
+        if row.red_flags.len() < max_notes && d.primary.file == report.file {
             let range = d.primary.range.clone();
             let claim = packet.and_then(|p| p.claims.iter().find(|c| c.range.contains(&range.start)));
             row.red_flags.push(RedFlagNote {
@@ -187,7 +190,13 @@ fn row<'r>(report: &PacketReport<'r>, file: &SourceFile) -> (PacketRow, Option<&
 }
 
 /// Coverage of a packet; `level` (the index) is filled in by the builder.
-fn coverage(level: &Level, analysis: &Analysis, packet: &Packet, file: &SourceFile) -> PacketCoverage {
+fn coverage(
+    level: &Level,
+    analysis: &Analysis,
+    packet: &Packet,
+    file: &SourceFile,
+    max_notes: usize,
+) -> PacketCoverage {
     let mut area_names: Vec<&str> = Vec::new();
     let mut areas: Vec<CoverageCounts> = Vec::new();
     let mut waivers = Vec::new();
@@ -205,7 +214,7 @@ fn coverage(level: &Level, analysis: &Analysis, packet: &Packet, file: &SourceFi
             Status::Uncovered => c.uncovered += 1,
             Status::Waived => c.waived += 1,
         }
-        if let Some(reason) = &cov.waiver {
+        if let Some(reason) = cov.waiver.as_ref().filter(|_| max_notes > 0) {
             waivers.push(Waiver { expectation: i, reason: truncate(reason, MAX_QUOTE_CHARS) });
         }
     }
@@ -216,7 +225,7 @@ fn coverage(level: &Level, analysis: &Analysis, packet: &Packet, file: &SourceFi
             continue;
         }
         claims_without_evidence += 1;
-        if weak_claims.len() < MAX_NOTES {
+        if weak_claims.len() < max_notes {
             weak_claims.push(ClaimNote {
                 line: file.position(claim.range.start).line,
                 text: truncate(&claim.text, MAX_QUOTE_CHARS),

@@ -45,6 +45,26 @@ pub enum Format {
     Html,
 }
 
+impl Format {
+    /// How much packet text this format shows, so the summary keeps no more.
+    pub fn detail(self) -> Detail {
+        match self {
+            Format::Json | Format::Html => Detail::Quotes,
+            Format::Table | Format::Markdown | Format::Csv => Detail::Counts,
+        }
+    }
+}
+
+/// How much of each packet a summary keeps beyond its numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Counts only: no weak claims, red-flag quotes or waiver reasons.
+    Counts,
+    /// Also the first [`MAX_NOTES`] weak claims and red flags, and the waivers,
+    /// quoted (at most [`MAX_QUOTE_CHARS`] characters each).
+    Quotes,
+}
+
 /// `--sort` of `summary`. Packets that could not be summarised always come last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SortKey {
@@ -139,7 +159,7 @@ pub struct PacketRow {
     pub error: Option<String>,
     /// Red-flag diagnostics (`red-flag` and the common red-flag codes) after lint levels and suppressions.
     pub red_flag_count: usize,
-    /// The first [`MAX_NOTES`] of them.
+    /// The first [`MAX_NOTES`] of them ([`Detail::Quotes`] only).
     pub red_flags: Vec<RedFlagNote>,
 }
 
@@ -156,9 +176,9 @@ pub struct PacketCoverage {
     pub areas: Vec<CoverageCounts>,
     /// Claims that map to an expectation but have no evidence.
     pub claims_without_evidence: usize,
-    /// The first [`MAX_NOTES`] of them.
+    /// The first [`MAX_NOTES`] of them ([`Detail::Quotes`] only).
     pub weak_claims: Vec<ClaimNote>,
-    /// Waived expectations with the candidate's reason.
+    /// Waived expectations with the candidate's reason ([`Detail::Quotes`] only).
     pub waivers: Vec<Waiver>,
 }
 
