@@ -25,10 +25,30 @@ fn no_socket_is_opened() {
     let dir = tempfile::tempdir().unwrap();
     let runs: Vec<Vec<String>> = vec![
         vec!["check".into(), root.join("examples/packet.md").display().to_string()],
-        vec!["check".into(), root.join("fixtures/packets").display().to_string(), "--format".into(), "json".into()],
-        vec!["check".into(), root.join("fixtures/packets").display().to_string(), "--format".into(), "sarif".into()],
-        vec!["check".into(), root.join("fixtures/packets").display().to_string(), "--format".into(), "github".into()],
-        vec!["check".into(), root.join("fixtures/packets").display().to_string(), "--format".into(), "gitlab".into()],
+        vec![
+            "check".into(),
+            root.join("fixtures/packets").display().to_string(),
+            "--format".into(),
+            "json".into(),
+        ],
+        vec![
+            "check".into(),
+            root.join("fixtures/packets").display().to_string(),
+            "--format".into(),
+            "sarif".into(),
+        ],
+        vec![
+            "check".into(),
+            root.join("fixtures/packets").display().to_string(),
+            "--format".into(),
+            "github".into(),
+        ],
+        vec![
+            "check".into(),
+            root.join("fixtures/packets").display().to_string(),
+            "--format".into(),
+            "gitlab".into(),
+        ],
         vec![
             "summary".into(),
             root.join("fixtures/packets").display().to_string(),
@@ -50,11 +70,17 @@ fn no_socket_is_opened() {
             .current_dir(dir.path())
             .output()
             .unwrap();
-        assert!(matches!(status.status.code(), Some(0 | 1)), "{args:?}: {}", String::from_utf8_lossy(&status.stderr));
+        assert!(
+            matches!(status.status.code(), Some(0 | 1)),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&status.stderr)
+        );
         let trace = std::fs::read_to_string(&log).unwrap();
         let calls: Vec<&str> = trace
             .lines()
-            .filter(|l| ["socket(", "connect(", "sendto(", "bind(", "socketpair("].iter().any(|c| l.contains(c)))
+            .filter(|l| {
+                ["socket(", "connect(", "sendto(", "bind(", "socketpair("].iter().any(|c| l.contains(c))
+            })
             .collect();
         assert!(calls.is_empty(), "{args:?} made network calls:\n{}", calls.join("\n"));
     }
