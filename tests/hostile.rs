@@ -309,3 +309,45 @@ fn inputs_are_never_modified() {
     }
     assert_eq!(hash(), before, "a check run changed or added files");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_without_read_permission_gets_a_diagnostic() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = Dir::new();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let good = dir.write("good.md", GOOD);
+    std::fs::set_permissions(&good, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let secret = dir.write("secret.md", GOOD);
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("promolint");
+    // Root reads any file: run as `nobody` then (setpriv is in util-linux).
+    let as_root = std::fs::read(&secret).is_ok();
+    let mut cmd = if as_root {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"]).arg(&bin);
+        c
+    } else {
+        std::process::Command::new(&bin)
+    };
+    let out = cmd.args(["check", ".", "--format", "short"]).current_dir(dir.path()).output();
+    let Ok(out) = out else {
+        #[allow(clippy::disallowed_macros, clippy::print_stderr)]
+        {
+            eprintln!("skipped: cannot run as an unprivileged user here");
+        }
+        return;
+    };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if as_root && !stdout.contains("good.md") {
+        #[allow(clippy::disallowed_macros, clippy::print_stderr)]
+        {
+            eprintln!("skipped: `nobody` cannot run the test binary here: {stderr}");
+        }
+        return;
+    }
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stdout.contains("secret.md:1:1: error[unreadable-file]: cannot lint this file: permission denied"), "{stdout}");
+    assert!(stdout.contains("good.md"), "the readable file is still linted: {stdout}");
+}
