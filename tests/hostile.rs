@@ -348,6 +348,9 @@ fn a_file_without_read_permission_gets_a_diagnostic() {
         return;
     }
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stdout.contains("secret.md:1:1: error[unreadable-file]: cannot lint this file: permission denied"), "{stdout}");
+    assert!(
+        stdout.contains("secret.md:1:1: error[unreadable-file]: cannot lint this file: permission denied"),
+        "{stdout}"
+    );
     assert!(stdout.contains("good.md"), "the readable file is still linted: {stdout}");
 }
