@@ -14,6 +14,7 @@ use criterion::{BatchSize, Criterion, SamplingMode, Throughput, criterion_group,
 use promolint::check::{CheckOptions, check};
 use promolint::source::Sources;
 
+#[allow(dead_code)] // shared with other benchmarks; each uses a part
 #[path = "support/corpus.rs"]
 mod corpus;
 

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
+#[allow(dead_code)] // shared with other benchmarks; each uses a part
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
 

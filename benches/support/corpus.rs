@@ -13,6 +13,9 @@
 //! match with (expectations and red flags of every level, evidence kinds,
 //! common red flags), one per line, as obtained from the library, so `rg` can
 //! search the same files for the same patterns.
+//!
+//! Include it with `#[allow(dead_code)] #[path = "support/corpus.rs"] mod
+//! corpus;`: each user needs only a part of it.
 
 use std::fs;
 use std::path::{Path, PathBuf};
