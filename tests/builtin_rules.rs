@@ -1,7 +1,7 @@
 //! Meta-tests over the built-in rule set (`rules/`, embedded in the binary):
 //! it loads cleanly, its ids are unique and its patterns compile, the five
 //! levels of the design exist, every statement of the ladder documents in
-//! `../shared/ladders/` is encoded, `rules import` of those documents finds
+//! `fixtures/ladders/` is encoded, `rules import` of those documents finds
 //! every curated expectation, and the rule-file JSON Schema is current and
 //! accepts every built-in file.
 //!
@@ -34,7 +34,7 @@ fn manifest_dir() -> &'static Path {
 }
 
 fn ladder_document(name: &str) -> String {
-    let path: PathBuf = manifest_dir().join("../shared/ladders").join(name);
+    let path: PathBuf = manifest_dir().join("fixtures/ladders").join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 

@@ -34,7 +34,7 @@ fn sarif_output_is_valid_against_the_official_schema() {
     let (code, out) = promolint(repo.path(), &["check", "packets", "--format", "sarif"]);
     assert_eq!(code, 1);
     let log: Value = serde_json::from_str(&out).unwrap();
-    let schema_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/schemas/sarif-schema-2.1.0.json");
+    let schema_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/schemas/sarif-schema-2.1.0.json");
     let schema: Value = serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
     let validator = jsonschema::options().should_validate_formats(true).build(&schema).unwrap();
     let errors: Vec<String> =

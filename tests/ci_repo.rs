@@ -174,7 +174,7 @@ fn sarif_and_annotations_point_at_repository_paths() {
     let (code, out, _) = run(&repo.path().join("packets"), &["check", "--format", "sarif"]);
     assert_eq!(code, 1);
     let log: Value = serde_json::from_str(&out).unwrap();
-    let schema_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/schemas/sarif-schema-2.1.0.json");
+    let schema_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/schemas/sarif-schema-2.1.0.json");
     let schema: Value = serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     assert!(validator.is_valid(&log));

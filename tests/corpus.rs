@@ -1,6 +1,6 @@
 //! Real documents and the fixture packets, end to end.
 //!
-//! Every brag document and career narrative in `../shared/corpus/A-filled/`
+//! Every brag document and career narrative in `fixtures/corpus/A-filled/` (vendored from the project's shared corpus)
 //! (written by people outside the project, without promolint front matter) is
 //! checked against each of the five built-in levels: promolint must finish
 //! with exit code 0 or 1, never panic, print JSON that parses, and point every
@@ -37,7 +37,7 @@ fn markdown_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn corpus_documents() -> Vec<PathBuf> {
-    let files = markdown_files(&manifest_dir().join("../shared/corpus/A-filled"));
+    let files = markdown_files(&manifest_dir().join("fixtures/corpus/A-filled"));
     assert!(!files.is_empty(), "the corpus is empty");
     files
 }
