@@ -6,9 +6,12 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexSet, RegexSetBuilder};
 
-use super::similarity::TextModel;
+use super::lexical::LexicalModel;
+use super::score::{self, ClaimContext, Signals};
+use super::terms::Terms;
 use crate::rules::validate::compile_pattern;
-use crate::rules::{CommonRedFlag, Level, RedFlag};
+use crate::rules::vocabulary::{MappingFile, Vocabulary};
+use crate::rules::{CommonRedFlag, Level, RedFlag, RuleSet};
 
 /// Total compiled size allowed for one level's set of patterns, in bytes.
 const SET_SIZE_LIMIT: usize = 256 << 20;
@@ -124,20 +127,65 @@ impl PatternSet {
 pub struct LevelMatcher {
     /// Expectation patterns, owned by expectation index.
     pub expectations: PatternSet,
+    /// Expectation guards (patterns that veto the pattern signal), owned by
+    /// expectation index.
+    pub guards: PatternSet,
     /// The ladder's red flags, owned by red-flag index.
     pub red_flags: PatternSet,
-    /// The expectations' own wording, for the similarity fallback.
-    pub text: TextModel,
+    /// The expectations' profiles, for the lexical signals.
+    pub lexical: LexicalModel,
+    /// The weights that combine the signals.
+    pub model: MappingFile,
+    /// Each example's signals against every expectation, with the example left
+    /// out of its own expectation's profile: (its expectation, signals).
+    pub example_signals: Vec<(usize, Vec<Signals>)>,
+    /// The level's decision cutoff, calibrated from its examples; in 0..=1.
+    pub cutoff: f32,
 }
 
 impl LevelMatcher {
-    /// Compiles a level's patterns and text model.
-    pub fn new(level: &Level) -> Self {
-        LevelMatcher {
+    /// Compiles a level's patterns and lexical model with the run's
+    /// vocabulary and mapping weights (the hand-set ones when the rules give none).
+    pub fn new(level: &Level, rules: &RuleSet) -> Self {
+        Self::with_model(level, &rules.vocabulary, rules.mapping.clone().unwrap_or(score::HAND_SET))
+    }
+
+    /// Compiles a level with the given vocabulary and weights.
+    pub fn with_model(level: &Level, vocabulary: &Vocabulary, model: MappingFile) -> Self {
+        let mut matcher = LevelMatcher {
             expectations: PatternSet::new(level.expectations.iter().map(|e| e.patterns.as_slice())),
+            guards: PatternSet::new(level.expectations.iter().map(|e| e.guards.as_slice())),
             red_flags: PatternSet::new(level.red_flags.iter().map(|r| r.patterns.as_slice())),
-            text: TextModel::new(level.expectations.iter().map(|e| e.text.as_str())),
+            lexical: LexicalModel::new(&level.expectations, Terms::new(vocabulary)),
+            model,
+            example_signals: Vec::new(),
+            cutoff: 0.5,
+        };
+        matcher.example_signals = matcher.score_examples(level);
+        matcher.cutoff = score::calibrate(&matcher.model, &matcher.example_signals);
+        matcher
+    }
+
+    /// Replaces the weights and recalibrates the cutoff (the signals do not change).
+    pub fn set_model(&mut self, model: MappingFile) {
+        self.model = model;
+        self.cutoff = score::calibrate(&self.model, &self.example_signals);
+    }
+
+    fn score_examples(&self, level: &Level) -> Vec<(usize, Vec<Signals>)> {
+        let mut out = Vec::new();
+        for (own, e) in level.expectations.iter().enumerate() {
+            for example in &e.examples {
+                let terms = self.lexical.claim_terms(example);
+                let mut lexical = self.lexical.score_all(&terms);
+                let left_out = self.lexical.tokenizer().all(example);
+                lexical[own] = self.lexical.score_without(own, &terms, &left_out);
+                let counts = score::pattern_counts(self, example);
+                let signals = score::signals(&counts, &lexical, terms.count, ClaimContext::default());
+                out.push((own, signals));
+            }
         }
+        out
     }
 }
 

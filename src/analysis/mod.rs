@@ -6,8 +6,10 @@
 //! diagnostics (see [`crate::check`] for those).
 
 pub mod evidence;
+pub mod lexical;
 pub mod matcher;
-pub mod similarity;
+pub mod score;
+pub mod terms;
 
 use std::ops::Range;
 
@@ -19,27 +21,9 @@ pub use matcher::{CommonMatcher, FlagSource, LevelMatcher};
 use crate::packet::{ClaimKind, DirectiveKind, Packet};
 use crate::rules::Level;
 
-/// The lowest score at which a claim counts as mapping to an expectation.
-pub const MIN_SCORE: f32 = 0.5;
-/// Score of a claim matching one of an expectation's patterns; each further
-/// distinct pattern adds [`PATTERN_STEP`].
-pub const PATTERN_SCORE: f32 = 0.7;
-/// What each further matching pattern adds, up to 0.95.
-pub const PATTERN_STEP: f32 = 0.1;
-/// Score of a claim whose heading or parent item matches an expectation's
-/// patterns when the claim itself does not.
-pub const CONTEXT_SCORE: f32 = 0.5;
-/// The least text similarity (share of the expectation's term weight) that
-/// maps a claim to an expectation without patterns.
-pub const TEXT_MIN: f32 = 0.3;
-/// Or the least shared term weight (sum of inverse document frequencies,
-/// about two rare words) that does.
-pub const TEXT_MIN_WEIGHT: f32 = 4.5;
-/// The least text similarity that maps a claim to an expectation that has
-/// patterns (its patterns carry the vocabulary; its text must match closely).
-pub const TEXT_MIN_PATTERNED: f32 = 0.5;
-/// The most expectations one claim maps to (the best-scoring ones).
-pub const MAX_PER_CLAIM: usize = 5;
+/// How many expectations below the cutoff a claim keeps, ranked: what the
+/// JSON shows and what names the closest claim of an uncovered expectation.
+pub const RANKED_BELOW: usize = 3;
 
 /// How a mapping was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,7 +33,8 @@ pub enum Via {
     Explicit,
     /// One of the expectation's patterns matched the claim (or its heading or parent).
     Pattern,
-    /// The claim's words are similar to the expectation's own wording.
+    /// The claim's words are similar to the expectation's own wording, its
+    /// examples' or its patterns' (no pattern matched).
     Text,
 }
 
@@ -74,6 +59,9 @@ pub struct ClaimAnalysis {
     pub evidence_in_scope: EvidenceSet,
     /// The expectations it maps to, best first.
     pub mappings: Vec<Mapping>,
+    /// The best-scoring expectations below the cutoff, best first, at most
+    /// [`RANKED_BELOW`].
+    pub ranked: Vec<Mapping>,
 }
 
 /// Coverage of one expectation.
@@ -99,6 +87,9 @@ pub struct ExpectationCoverage {
     pub claims: Vec<usize>,
     /// The waiver's reason, when waived.
     pub waiver: Option<String>,
+    /// For an uncovered expectation, the claim that scored highest for it
+    /// below the cutoff: (index into `packet.claims`, score in 0..=1).
+    pub closest: Option<(usize, f32)>,
 }
 
 /// A red flag shown by a claim.
@@ -184,7 +175,7 @@ pub fn analyze(
         .iter()
         .map(|c| {
             let e = run.evidence.detect(c);
-            ClaimAnalysis { evidence: e, evidence_in_scope: e, mappings: Vec::new() }
+            ClaimAnalysis { evidence: e, evidence_in_scope: e, mappings: Vec::new(), ranked: Vec::new() }
         })
         .collect();
     // Nested items lend their evidence to the items they sit in (children come
@@ -210,10 +201,8 @@ pub fn analyze(
             a.evidence_in_scope = a.evidence_in_scope.union(section_evidence[c.section]);
         }
     }
-    let heading_matches: Vec<Vec<(usize, usize)>> =
-        packet.sections.iter().map(|s| matcher.expectations.counts(&s.path.join(" / "))).collect();
-    for (i, claim) in packet.claims.iter().enumerate() {
-        claims[i].mappings = map_claim(packet, i, level, matcher, &heading_matches[claim.section]);
+    for (i, m) in map_claims(packet, level, matcher).into_iter().enumerate() {
+        (claims[i].mappings, claims[i].ranked) = m;
     }
     let mut red_flags = Vec::new();
     for (i, claim) in packet.claims.iter().enumerate() {
@@ -236,78 +225,114 @@ pub fn analyze(
     Analysis { claims, expectations, red_flags }
 }
 
-fn map_claim(
+/// The signals of every claim against every expectation of the level
+/// (`None` for a claim that names its expectations in `covers` or is not a
+/// claim at all, see [`score::is_claim`]), parallel to `packet.claims`.
+pub fn claim_signals(
     packet: &Packet,
-    index: usize,
     level: &Level,
     matcher: &LevelMatcher,
-    heading: &[(usize, usize)],
-) -> Vec<Mapping> {
-    let claim = &packet.claims[index];
-    // Explicit names win over inferred mapping.
-    let explicit: Vec<Mapping> = claim
-        .covers
+) -> Vec<Option<Vec<score::Signals>>> {
+    let n = matcher.lexical.len();
+    let headings: Vec<(Vec<bool>, Vec<f32>)> = packet
+        .sections
         .iter()
-        .filter_map(|c| level.expectations.iter().position(|e| e.id.eq_ignore_ascii_case(&c.id)))
-        .map(|e| Mapping { expectation: e, score: 1.0, via: Via::Explicit })
+        .map(|s| {
+            let path = s.path.join(" / ");
+            let matched: Vec<bool> = score::pattern_counts(matcher, &path).iter().map(|&c| c > 0).collect();
+            let terms = matcher.lexical.claim_terms(&path);
+            (matched, matcher.lexical.score_all(&terms).iter().map(|l| l.cosine).collect())
+        })
         .collect();
-    // (Unknown ids are reported elsewhere; a comment naming only unknown ids
-    // leaves the claim to inferred mapping.)
-    if !explicit.is_empty() {
-        let mut explicit = explicit;
-        explicit.sort_by_key(|m| m.expectation);
-        explicit.dedup_by_key(|m| m.expectation);
-        return explicit;
-    }
-    let n = level.expectations.len();
-    let mut best: Vec<Option<Mapping>> = vec![None; n];
-    let mut offer = |m: Mapping| {
-        let slot = &mut best[m.expectation];
-        if slot.as_ref().is_none_or(|b| m.score > b.score) {
-            *slot = Some(m);
-        }
-    };
-    for (e, count) in matcher.expectations.counts(&claim.text) {
-        let score = (PATTERN_SCORE + PATTERN_STEP * (count - 1) as f32).min(0.95);
-        offer(Mapping { expectation: e, score, via: Via::Pattern });
-    }
-    let parent_matches =
-        claim.parent.map(|p| matcher.expectations.counts(&packet.claims[p].text)).unwrap_or_default();
-    for &(e, _) in heading.iter().chain(parent_matches.iter()) {
-        offer(Mapping { expectation: e, score: CONTEXT_SCORE, via: Via::Pattern });
-    }
-    let terms = matcher.text.terms(&claim.text);
-    for e in 0..matcher.text.len() {
-        let o = matcher.text.score(e, &terms);
-        // An expectation with patterns has curated vocabulary: its own words
-        // must match closely. One without (an imported ladder) relies on them.
-        let maps = if level.expectations[e].patterns.is_empty() {
-            o.shared >= 2 && (o.share >= TEXT_MIN || o.weight >= TEXT_MIN_WEIGHT)
-        } else {
-            o.shared >= 2 && o.share >= TEXT_MIN_PATTERNED
-        };
-        if maps {
-            offer(Mapping { expectation: e, score: (0.5 + o.share / 2.0).min(1.0), via: Via::Text });
-        }
-    }
-    let mut mappings: Vec<Mapping> = best.into_iter().flatten().filter(|m| m.score >= MIN_SCORE).collect();
-    mappings.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.expectation.cmp(&b.expectation)));
-    mappings.truncate(MAX_PER_CLAIM);
-    mappings
+    let counts: Vec<Vec<usize>> =
+        packet.claims.iter().map(|c| score::pattern_counts(matcher, &c.text)).collect();
+    packet
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, claim)| {
+            let explicit = claim
+                .covers
+                .iter()
+                .any(|c| level.expectations.iter().any(|e| e.id.eq_ignore_ascii_case(&c.id)));
+            if explicit || !score::is_claim(&claim.text, claim.kind) {
+                return None;
+            }
+            let (heading_match, heading) = &headings[claim.section];
+            let context_match: Vec<bool> =
+                (0..n).map(|e| heading_match[e] || claim.parent.is_some_and(|p| counts[p][e] > 0)).collect();
+            let terms = matcher.lexical.claim_terms(&claim.text);
+            let lexical = matcher.lexical.score_all(&terms);
+            let context = score::ClaimContext {
+                context_match: &context_match,
+                heading,
+                paragraph: matches!(claim.kind, ClaimKind::Paragraph | ClaimKind::Quote),
+            };
+            Some(score::signals(&counts[i], &lexical, terms.count, context))
+        })
+        .collect()
+}
+
+/// Each claim's mappings and its ranked expectations below the cutoff.
+fn map_claims(packet: &Packet, level: &Level, matcher: &LevelMatcher) -> Vec<(Vec<Mapping>, Vec<Mapping>)> {
+    let signals = claim_signals(packet, level, matcher);
+    packet
+        .claims
+        .iter()
+        .zip(signals)
+        .map(|(claim, signals)| {
+            let Some(signals) = signals else {
+                // Explicit names win over inferred mapping. (Unknown ids are
+                // reported elsewhere; a comment naming only unknown ids leaves
+                // the claim to inferred mapping, and a non-claim maps nowhere.)
+                let mut explicit: Vec<Mapping> = claim
+                    .covers
+                    .iter()
+                    .filter_map(|c| level.expectations.iter().position(|e| e.id.eq_ignore_ascii_case(&c.id)))
+                    .map(|e| Mapping { expectation: e, score: 1.0, via: Via::Explicit })
+                    .collect();
+                explicit.sort_by_key(|m| m.expectation);
+                explicit.dedup_by_key(|m| m.expectation);
+                return (explicit, Vec::new());
+            };
+            let (maps, below) = score::decide(&matcher.model, matcher.cutoff, &signals);
+            let mapping = |(e, score): (usize, f32)| {
+                let via = if signals[e].pattern > 0.0 { Via::Pattern } else { Via::Text };
+                Mapping { expectation: e, score, via }
+            };
+            let ranked =
+                below.into_iter().take(RANKED_BELOW).filter(|(_, s)| *s > 0.05).map(mapping).collect();
+            (maps.into_iter().map(mapping).collect(), ranked)
+        })
+        .collect()
 }
 
 fn coverage(packet: &Packet, level: &Level, claims: &[ClaimAnalysis]) -> Vec<ExpectationCoverage> {
     let mut out: Vec<ExpectationCoverage> = level
         .expectations
         .iter()
-        .map(|_| ExpectationCoverage { status: Status::Uncovered, claims: Vec::new(), waiver: None })
+        .map(|_| ExpectationCoverage {
+            status: Status::Uncovered,
+            claims: Vec::new(),
+            waiver: None,
+            closest: None,
+        })
         .collect();
     for (i, c) in claims.iter().enumerate() {
         for m in &c.mappings {
             out[m.expectation].claims.push(i);
         }
+        for m in &c.ranked {
+            let closest = &mut out[m.expectation].closest;
+            if closest.is_none_or(|(_, s)| m.score > s) {
+                *closest = Some((i, m.score));
+            }
+        }
     }
     for cov in &mut out {
+        if !cov.claims.is_empty() {
+            cov.closest = None;
+        }
         cov.status = if cov.claims.is_empty() {
             Status::Uncovered
         } else if cov.claims.iter().any(|&i| !claims[i].evidence_in_scope.is_empty()) {

@@ -47,7 +47,10 @@ pub(super) fn diagnose(
         match (cov.status, &cov.waiver) {
             (Status::Uncovered, _) => {
                 let at = Label::new(file, target_at.clone(), "");
-                out.push((lint::packet::uncovered_expectation(at, e), e.severity));
+                let closest = cov
+                    .closest
+                    .map(|(c, score)| (Label::new(file, packet.claims[c].range.clone(), ""), score));
+                out.push((lint::packet::uncovered_expectation(at, e, closest), e.severity));
             }
             (Status::Waived, Some(reason)) => {
                 let at = packet

@@ -108,7 +108,7 @@ impl<'r, 'o> Linter<'r, 'o> {
 
     fn matcher(&self, level: &Level) -> Option<&LevelMatcher> {
         let (_, cell) = self.matchers.iter().find(|(l, _)| std::ptr::eq(*l, level))?;
-        Some(cell.get_or_init(|| LevelMatcher::new(level)))
+        Some(cell.get_or_init(|| LevelMatcher::new(level, self.rules)))
     }
 
     /// Lints the text of `file` (already in `sources`). Returns `None` when a

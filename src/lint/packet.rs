@@ -77,21 +77,34 @@ pub fn unknown_expectation(at: Label, id: &str, level: &Level, suggestion: Optio
 
 /// An expectation no claim covers. `at` is the packet's front matter target
 /// (or the start of the file).
-pub fn uncovered_expectation(at: Label, e: &Expectation) -> Diagnostic {
+///
+/// `closest` is the claim that scored highest for it below the cutoff, with
+/// its score in 0..=1: shown as a secondary label, with the `covers` comment
+/// that would map it.
+pub fn uncovered_expectation(at: Label, e: &Expectation, closest: Option<(Label, f32)>) -> Diagnostic {
     let mut help = format!("the ladder expects: \"{}\"", e.text);
+    if closest.is_some() {
+        help.push_str(&format!("\nif the closest claim is about this, add <!-- covers: {} --> to it", e.id));
+    }
     match e.examples.first() {
         Some(example) => help.push_str(&format!("\nevidence could be: {example}")),
         None => help
             .push_str("\nback a claim with a link, a PR or ticket, a metric, a date, or attributed feedback"),
     }
     help.push_str(&format!("\nif you leave it out on purpose: <!-- promolint-waive {}: reason -->", e.id));
-    Diagnostic::new(
+    let d = Diagnostic::new(
         Code::UncoveredExpectation,
         format!("no claim covers `{}` ({})", e.id, e.area),
         at.with_message(format!("{} expects `{}`", "this level", e.id)),
     )
     .with_help(help)
-    .with_subject(&e.id)
+    .with_subject(&e.id);
+    match closest {
+        Some((label, score)) => {
+            d.with_secondary(label.with_message(format!("closest claim (score {score:.2})")))
+        }
+        None => d,
+    }
 }
 
 /// A claim that maps to expectations but has no evidence.

@@ -106,3 +106,19 @@ pub fn no_expectations(at: Label) -> Diagnostic {
     Diagnostic::new(Code::InvalidRuleFile, "level has no expectations and extends no level", at)
         .with_help("add `expectations`, or `extends` a level of the same ladder")
 }
+
+/// A word of `vocabulary.yaml` that can never match; `why` says what is wrong.
+pub fn invalid_vocabulary(at: Label, word: &str, why: &str) -> Diagnostic {
+    Diagnostic::new(Code::InvalidRuleFile, format!("vocabulary word `{word}` {why}"), at)
+        .with_help("words are matched after the tokenizer lowercases the text and joins hyphenated compounds")
+}
+
+/// A `mapping.yaml` whose numbers cannot be used; `why` says which.
+pub fn invalid_mapping(file: FileId, range: Range<usize>, why: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::InvalidRuleFile,
+        format!("invalid mapping weights: {why}"),
+        Label::new(file, range, why),
+    )
+    .with_help("the built-in weights are kept; docs/mapping.md says what each weight means")
+}

@@ -99,6 +99,10 @@ pub struct JsonExpectation {
     /// The waiver's reason, when waived.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waiver: Option<String>,
+    /// For an uncovered expectation, the claim that scored highest for it
+    /// below the cutoff (left out when none did).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closest_claim: Option<JsonClosest>,
 }
 
 /// A claim referred to from an expectation.
@@ -125,6 +129,19 @@ pub struct JsonClaim {
     pub evidence: Vec<String>,
     /// Expectations it maps to, best first.
     pub expectations: Vec<JsonMapping>,
+    /// The best-scoring expectations below the cutoff, best first (at most
+    /// three; left out when there are none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ranked: Vec<JsonMapping>,
+}
+
+/// The claim that came closest to covering an uncovered expectation.
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct JsonClosest {
+    /// 1-based first line of the claim.
+    pub line: usize,
+    /// Its score in 0..=1 (below the cutoff), two decimals.
+    pub score: f32,
 }
 
 /// One claim → expectation mapping.
@@ -269,8 +286,17 @@ impl<W: Write> Reporter for JsonReporter<W> {
                         })
                         .collect(),
                     waiver: cov.waiver.clone(),
+                    closest_claim: cov.closest.map(|(c, score)| JsonClosest {
+                        line: lines(&packet.claims[c].range).0,
+                        score: (score * 100.0).round() / 100.0,
+                    }),
                 });
             }
+            let mapping = |m: &crate::analysis::Mapping| JsonMapping {
+                id: level.expectations[m.expectation].id.clone(),
+                score: (m.score * 100.0).round() / 100.0,
+                via: m.via,
+            };
             for (claim, ca) in packet.claims.iter().zip(&analysis.claims) {
                 let (line, end_line) = lines(&claim.range);
                 out.claims.push(JsonClaim {
@@ -278,15 +304,8 @@ impl<W: Write> Reporter for JsonReporter<W> {
                     end_line,
                     text: claim.text.clone(),
                     evidence: kinds(ca.evidence_in_scope),
-                    expectations: ca
-                        .mappings
-                        .iter()
-                        .map(|m| JsonMapping {
-                            id: level.expectations[m.expectation].id.clone(),
-                            score: (m.score * 100.0).round() / 100.0,
-                            via: m.via,
-                        })
-                        .collect(),
+                    expectations: ca.mappings.iter().map(mapping).collect(),
+                    ranked: ca.ranked.iter().map(mapping).collect(),
                 });
             }
         }

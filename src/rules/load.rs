@@ -16,10 +16,11 @@ use crate::diagnostic::{Diagnostic, Label};
 use crate::lint;
 use crate::rules::builtin::{self, BUILTIN_PREFIX};
 use crate::rules::model::{CommonRedFlagsFile, EvidenceFile, LevelFile};
+use crate::rules::vocabulary::{MappingFile, VocabularyFile};
 use crate::source::{FileId, Sources};
 
 /// What a rule file holds, decided by its file name: `evidence.yaml`,
-/// `red-flags.yaml`, or anything else (a level).
+/// `red-flags.yaml`, `vocabulary.yaml`, `mapping.yaml`, or anything else (a level).
 #[derive(Debug)]
 pub enum RuleFile {
     /// A ladder level.
@@ -28,6 +29,10 @@ pub enum RuleFile {
     Evidence(EvidenceFile),
     /// The common red flags.
     CommonRedFlags(CommonRedFlagsFile),
+    /// The vocabulary of the lexical mapping signal.
+    Vocabulary(VocabularyFile),
+    /// The weights of the mapping score.
+    Mapping(MappingFile),
 }
 
 /// A deserialized rule file and where it came from.
@@ -105,6 +110,8 @@ fn parse(file: FileId, name: &str, text: &str) -> Result<RuleFile, Box<Diagnosti
     let result = match base {
         "evidence.yaml" | "evidence.yml" => serde_saphyr::from_str(text).map(RuleFile::Evidence),
         "red-flags.yaml" | "red-flags.yml" => serde_saphyr::from_str(text).map(RuleFile::CommonRedFlags),
+        "vocabulary.yaml" | "vocabulary.yml" => serde_saphyr::from_str(text).map(RuleFile::Vocabulary),
+        "mapping.yaml" | "mapping.yml" => serde_saphyr::from_str(text).map(RuleFile::Mapping),
         _ => serde_saphyr::from_str(text).map(|l| RuleFile::Level(Box::new(l))),
     };
     result.map_err(|e| Box::new(yaml_error(file, text, &e)))

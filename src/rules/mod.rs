@@ -12,6 +12,7 @@ pub mod model;
 pub mod repair;
 pub mod schema;
 pub mod validate;
+pub mod vocabulary;
 
 use std::ops::Range;
 
@@ -40,6 +41,10 @@ pub struct Expectation {
     pub text: String,
     /// Regex sources, matched case-insensitively; may be empty.
     pub patterns: Vec<String>,
+    /// Regex sources that veto the patterns: a claim matching one of these
+    /// gets no pattern signal for this expectation (a tool name in a stack
+    /// list, someone else's behaviour).
+    pub guards: Vec<String>,
     /// What good evidence looks like.
     pub examples: Vec<String>,
     /// Severity of `uncovered-expectation` for it, when the rule file sets one.
@@ -200,6 +205,12 @@ pub struct RuleSet {
     pub evidence: Vec<EvidenceRule>,
     /// The red flags common to all ladders.
     pub common_red_flags: Vec<CommonRedFlag>,
+    /// Stop words and concept groups of the lexical mapping signal
+    /// (`vocabulary.yaml`; the built-in one when no file gives it).
+    pub vocabulary: vocabulary::Vocabulary,
+    /// The weights of the mapping score (`mapping.yaml`); `None` means the
+    /// hand-set weights of [`crate::analysis::score::HAND_SET`].
+    pub mapping: Option<vocabulary::MappingFile>,
 }
 
 impl RuleSet {

@@ -64,6 +64,11 @@ pub struct ExpectationDef {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub patterns: Vec<Located<String>>,
+    /// Rust regexes that veto the patterns: a claim matching one of these is
+    /// not mapped by pattern to this expectation (a keyword's other sense).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub guards: Vec<Located<String>>,
     /// What good evidence for this expectation looks like.
     #[serde(default)]
     pub examples: Vec<String>,

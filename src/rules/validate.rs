@@ -14,6 +14,7 @@ use crate::lint::Code;
 use crate::lint::rules::{self as msg, IdKind};
 use crate::rules::load::{LoadedFile, RuleFile, label, range_of};
 use crate::rules::model::{LevelFile, Located, RedFlagDef, RuleSeverity};
+use crate::rules::vocabulary;
 use crate::rules::{
     CommonRedFlag, EvidenceKind, EvidenceRule, Expectation, Ladder, Level, Origin, RedFlag, RuleSet,
     did_you_mean,
@@ -109,6 +110,14 @@ pub fn build(files: Vec<LoadedFile>, sources: &Sources) -> (RuleSet, Vec<Diagnos
                 }
                 rules.common_red_flags = flags;
             }
+            RuleFile::Vocabulary(def) => {
+                rules.vocabulary = vocabulary::vocabulary(def, file, text, &mut diagnostics)
+            }
+            RuleFile::Mapping(def) => {
+                if let Some(m) = vocabulary::mapping(def, file, text, &mut diagnostics) {
+                    rules.mapping = Some(m);
+                }
+            }
             RuleFile::Level(level) => {
                 let own = own_level(*level, file, text, loaded.builtin, &mut diagnostics);
                 own_levels.push((own, loaded.builtin));
@@ -132,7 +141,9 @@ fn own_level(
     for e in def.expectations {
         check_unique(&mut seen, IdKind::Expectation, &e.id, file, text, diagnostics);
         let patterns = check_patterns(&e.patterns, file, text, diagnostics, builtin);
+        let guards = check_patterns(&e.guards, file, text, diagnostics, builtin);
         expectations.push(Expectation {
+            guards,
             origin: Origin { file, range: range_of(&e.id, text) },
             id: e.id.value,
             area: e.area,

@@ -1,0 +1,297 @@
+//! Mapping accuracy against the labelled set, leave-one-document-out.
+//!
+//! For each source document, the mapping weights are fitted on the labels of
+//! every *other* document (see `fit.rs`) and the held-out document's packets
+//! are scored at the logistic model's own cutoff, 0.5 (the cutoff calibrated
+//! from each level's examples is an ablation row: it lost recall). Nothing a document's labels say takes part in choosing the
+//! weights or cutoffs it is scored with. Printed beside the new method, on
+//! the same rows: the previous method (promolint 0.1's mapping, frozen in
+//! `fixtures/labelled/previous-method.json`), three baselines computed in the
+//! same run (say "addressed" to everything; TF-IDF cosine of the claim and
+//! the expectation's text with a leave-one-document-out threshold; some
+//! claim shares two stemmed content words with the expectation's text), and
+//! an ablation with each signal removed in turn.
+//!
+//! Run: `cargo test --release --test accuracy -- --nocapture`.
+//! Refit the shipped weights (`rules/mapping.yaml`) on every row:
+//! `WEIGHTS=overwrite cargo test --release --test accuracy`.
+//! `ACCURACY_SETS=first` prints only the first (design) set's figures.
+
+#![allow(clippy::disallowed_macros, clippy::print_stdout)] // this test reports figures
+
+mod data;
+mod fit;
+mod report;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use data::Row;
+use fit::{ALL, Bag, Mask};
+use promolint::analysis::matcher::LevelMatcher;
+use promolint::analysis::score::{self, HAND_SET, Signals};
+use promolint::rules::RuleSet;
+use promolint::rules::vocabulary::MappingFile;
+use promolint::source::Sources;
+use report::Tally;
+
+fn load_rules() -> RuleSet {
+    let mut sources = Sources::new();
+    let (rules, problems) = promolint::rules::load(&[] as &[&str], true, &mut sources).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    rules
+}
+
+/// The rules as a company's imported ladder would have them: no patterns, no
+/// guards, no examples.
+fn imported(rules: &RuleSet) -> RuleSet {
+    let mut plain = rules.clone();
+    for level in plain.ladders.iter_mut().flat_map(|l| l.levels.iter_mut()) {
+        for e in &mut level.expectations {
+            e.patterns.clear();
+            e.guards.clear();
+            e.examples.clear();
+        }
+    }
+    plain
+}
+
+fn apply(mask: &Mask, s: &Signals) -> Signals {
+    let a = s.to_array();
+    let m: [f32; 10] = std::array::from_fn(|i| if mask[i] { a[i] } else { 0.0 });
+    Signals {
+        pattern: m[0],
+        more_patterns: m[1],
+        context: m[2],
+        lexical: m[3],
+        lexical_rank: m[4],
+        text_share: m[5],
+        two_shared: m[6],
+        heading: m[7],
+        paragraph: m[8],
+        length: m[9],
+    }
+}
+
+/// How a method decides, for the held-out rows of one fold.
+#[derive(Clone, Copy)]
+struct Method {
+    mask: Mask,
+    learned: bool,
+    calibrated: bool,
+}
+
+const SHIPPED: Method = Method { mask: SHIPPED_SIGNALS, learned: true, calibrated: false };
+/// The signals the shipped model uses: all but the claim's shape (paragraph, length), which
+/// lowered F1 on the design set.
+const SHIPPED_SIGNALS: Mask = [true, true, true, true, true, true, true, true, false, false];
+
+fn bags<'a>(rows: impl Iterator<Item = &'a Row>) -> Vec<Bag<'a>> {
+    let mut out = Vec::new();
+    for row in rows {
+        for (e, (_, agreed, _)) in row.labels.iter().enumerate() {
+            let Some(label) = agreed else { continue };
+            let claims: Vec<&Signals> =
+                row.claims.iter().filter_map(|(s, _)| s.as_ref().map(|s| &s[e])).collect();
+            out.push(Bag { claims, addressed: label.addressed() });
+        }
+    }
+    out
+}
+
+/// Per expectation of `row`: (addressed, covered) under `model` at `cutoff`.
+fn predict(row: &Row, model: &MappingFile, cutoff: f32, mask: &Mask) -> Vec<(bool, bool)> {
+    let mut out = vec![(false, false); row.labels.len()];
+    for (signals, evidence) in &row.claims {
+        let Some(signals) = signals else { continue };
+        let masked: Vec<Signals> = signals.iter().map(|s| apply(mask, s)).collect();
+        let (maps, _) = score::decide(model, cutoff, &masked);
+        for (e, _) in maps {
+            out[e].0 = true;
+            out[e].1 |= evidence;
+        }
+    }
+    out
+}
+
+fn cutoff(matcher: &LevelMatcher, model: &MappingFile, method: Method) -> f32 {
+    let model = &MappingFile { calibrate: method.calibrated, ..model.clone() };
+    let examples: Vec<(usize, Vec<Signals>)> = matcher
+        .example_signals
+        .iter()
+        .map(|(e, s)| (*e, s.iter().map(|s| apply(&method.mask, s)).collect()))
+        .collect();
+    score::calibrate(model, &examples)
+}
+
+/// Leave-one-document-out predictions of `method` for every row.
+fn lodo(rows: &[Row], matchers: &BTreeMap<String, LevelMatcher>, method: Method) -> Vec<Vec<(bool, bool)>> {
+    let documents: BTreeSet<&str> = rows.iter().map(|r| r.document.as_str()).collect();
+    let mut out: Vec<Vec<(bool, bool)>> = vec![Vec::new(); rows.len()];
+    for held_out in documents {
+        let model = if method.learned {
+            fit::fit(&bags(rows.iter().filter(|r| r.document != held_out)), &HAND_SET, &method.mask)
+        } else {
+            HAND_SET
+        };
+        for (i, row) in rows.iter().enumerate().filter(|(_, r)| r.document == held_out) {
+            let cut = cutoff(&matchers[&row.level], &model, method);
+            out[i] = predict(row, &model, cut, &method.mask);
+        }
+    }
+    out
+}
+
+fn tally(rows: &[Row], predicted: &[Vec<(bool, bool)>], keep: impl Fn(&Row) -> bool) -> Tally {
+    let mut t = Tally::default();
+    for (row, p) in rows.iter().zip(predicted).filter(|(r, _)| keep(r)) {
+        t.add(Tally::of(row, p));
+    }
+    t
+}
+
+#[test]
+fn mapping_accuracy_leave_one_document_out() {
+    let rules = load_rules();
+    let matchers = data::matchers(&rules);
+    let rows = data::rows(&rules, &matchers);
+    let plain_rules = imported(&rules);
+    let plain_matchers = data::matchers(&plain_rules);
+    let plain_rows = data::rows(&plain_rules, &plain_matchers);
+    let only_first = std::env::var("ACCURACY_SETS").is_ok_and(|v| v == "first");
+    let shown = |r: &Row| !only_first || !r.two_readers;
+
+    report::readers(&rows);
+    let shipped = lodo(&rows, &matchers, SHIPPED);
+    let previous = report::previous(&rows);
+    let baselines = report::baselines(&rows, &plain_rows);
+    report::per_row(&rows, &shipped, &previous, &shown);
+    let fresh = |r: &Row| LABELLED_AFTER_FREEZE.contains(&r.document.as_str());
+    let sets: [(&str, &dyn Fn(&Row) -> bool); 4] = [
+        ("labelled after the method was fixed", &fresh),
+        ("outside authors, two readers", &|r: &Row| r.two_readers),
+        ("first set (design set)", &|r: &Row| !r.two_readers),
+        ("all rows", &|_: &Row| true),
+    ];
+    println!("\n{:<34} {:<44} {:>5} {:>6} {:>5} {:>9}", "rows", "method", "P", "R", "F1", "cov/weak");
+    for (set, keep) in sets {
+        if only_first && set != "first set (design set)" {
+            continue;
+        }
+        let mut lines: Vec<(String, Tally)> = vec![
+            ("new: learned score, cutoff 0.5".into(), tally(&rows, &shipped, keep)),
+            ("previous: promolint 0.1".into(), tally(&rows, &previous, keep)),
+        ];
+        for (name, predicted) in &baselines {
+            lines.push((format!("baseline: {name}"), tally(&rows, predicted, keep)));
+        }
+        for (name, t) in lines {
+            println!("{set:<34} {name:<44} {}", t.line());
+        }
+    }
+
+    println!("\nablation (all rows shown; each refitted leave-one-document-out)");
+    let mut ablations: Vec<(&str, Vec<Vec<(bool, bool)>>)> = vec![("shipped", shipped.clone())];
+    let without = |names: &[usize]| -> Mask { std::array::from_fn(|i| !names.contains(&i)) };
+    for (name, method) in [
+        ("- patterns (pattern, more-patterns, context)", Method { mask: without(&[0, 1, 2]), ..SHIPPED }),
+        (
+            "- lexical (lexical, rank, text-share, two-shared)",
+            Method { mask: without(&[3, 4, 5, 6]), ..SHIPPED },
+        ),
+        ("- heading (heading, context)", Method { mask: without(&[2, 7]), ..SHIPPED }),
+        ("+ claim shape (paragraph, length)", Method { mask: ALL, ..SHIPPED }),
+        ("hand-set weights instead of learned", Method { learned: false, ..SHIPPED }),
+        ("cutoff calibrated from examples, not 0.5", Method { calibrated: true, ..SHIPPED }),
+    ] {
+        ablations.push((name, lodo(&rows, &matchers, method)));
+    }
+    ablations.push((
+        "imported ladder: no patterns, guards, examples",
+        lodo(&plain_rows, &plain_matchers, SHIPPED),
+    ));
+    println!("  semantic signal: not built (see the README's accuracy section)");
+    for (name, predicted) in &ablations {
+        let t = tally(&rows, predicted, |r| shown(r));
+        println!("  {name:<52} {}", t.line());
+    }
+
+    if std::env::var("WEIGHTS").is_ok_and(|v| v == "overwrite") {
+        report::write_weights(&fit::fit(&bags(rows.iter()), &HAND_SET, &SHIPPED.mask));
+    }
+
+    // Floors: a regression below these fails the build. They sit a little
+    // under the figures measured when they were set (see the README). The
+    // issue's aim (precision 0.85 and recall 0.80, F1 above every baseline)
+    // is not met; the figures above say by how much.
+    let all = tally(&rows, &shipped, |_| true);
+    assert!(all.precision() >= FLOOR_PRECISION, "precision fell below {FLOOR_PRECISION}");
+    assert!(all.recall() >= FLOOR_RECALL, "recall fell below {FLOOR_RECALL}");
+}
+
+/// The documents labelled after the shipped method (signals, fit, cutoff
+/// rule) was fixed: nothing about the method was chosen while their figures
+/// could be seen, so they are the cleanest held-out rows.
+const LABELLED_AFTER_FREEZE: [&str; 3] = [
+    "byron-gitoxide-2024-eoy-report",
+    "sethmlarson-psf-security-dir-work-log-2024-04",
+    "staffeng-story-nelson-elhage",
+];
+
+const FLOOR_PRECISION: f64 = 0.80;
+const FLOOR_RECALL: f64 = 0.55;
+
+/// The shipped `rules/mapping.yaml` is the fit on every labelled row: a
+/// change to the signals or the labels must be followed by a refit.
+#[test]
+fn shipped_weights_are_the_fit_on_every_row() {
+    let rules = load_rules();
+    let matchers = data::matchers(&rules);
+    let rows = data::rows(&rules, &matchers);
+    let fitted = fit::fit(&bags(rows.iter()), &HAND_SET, &SHIPPED.mask);
+    let shipped = rules.mapping.clone().expect("rules/mapping.yaml is built in");
+    let close = |a: f32, b: f32| (a - b).abs() < 0.01;
+    let same = close(fitted.intercept, shipped.intercept)
+        && fitted.weights.to_array().iter().zip(shipped.weights.to_array()).all(|(a, b)| close(*a, b));
+    assert!(
+        same,
+        "rules/mapping.yaml is stale; refit with `WEIGHTS=overwrite cargo test --release --test accuracy`\nfitted: {fitted:?}"
+    );
+}
+
+/// What `check` reports is what the accuracy harness simulates: the same
+/// signals, weights, cutoff and decision.
+#[test]
+fn check_decides_as_the_harness_simulates() {
+    let rules = load_rules();
+    let matchers = data::matchers(&rules);
+    let rows = data::rows(&rules, &matchers);
+    let model = rules.mapping.clone().unwrap_or(HAND_SET);
+    for row in rows.iter().take(12) {
+        let level = rules.levels().find(|l| format!("{}/{}", l.ladder, l.id) == row.level).expect("level");
+        let real = LevelMatcher::new(level, &rules);
+        let simulated = predict(row, &model, cutoff(&matchers[&row.level], &model, SHIPPED), &ALL);
+        let statuses = report::check_statuses(row, &rules);
+        assert_eq!(real.cutoff, cutoff(&matchers[&row.level], &model, SHIPPED), "{}", row.name);
+        for ((id, _, _), (addressed, covered)) in row.labels.iter().zip(simulated) {
+            let expected = if covered {
+                "covered"
+            } else if addressed {
+                "weak"
+            } else {
+                "uncovered"
+            };
+            assert_eq!(statuses[id], expected, "{}: {id}", row.name);
+        }
+    }
+}
+
+/// The set is large enough for its figures to mean something.
+#[test]
+fn labelled_set_is_large_enough() {
+    let rules = load_rules();
+    let matchers = data::matchers(&rules);
+    let rows = data::rows(&rules, &matchers);
+    assert!(rows.iter().filter(|r| r.two_readers).count() >= 6, "the two-reader set needs at least six rows");
+    let agreed = rows.iter().flat_map(|r| &r.labels).filter(|(_, a, _)| a.is_some()).count();
+    assert!(agreed >= 500, "only {agreed} agreed labels");
+}
