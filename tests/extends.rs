@@ -174,12 +174,15 @@ fn inherited_expectations_and_red_flags_are_reported_for_l4() {
         .iter()
         .map(|d| d["message"].as_str().unwrap())
         .collect();
-    for id in ["ship-features", "write-docs", "review-code"] {
-        assert!(
-            uncovered.iter().any(|m| m.contains(&format!("`{id}`"))),
-            "no uncovered-expectation for inherited `{id}`: {uncovered:?}"
-        );
-    }
+    // The packet says nothing about documentation: the inherited
+    // expectation is reported like the level's own. (`ship-features` and
+    // `review-code` are mapped by word overlap in this four-expectation
+    // level: "launch"/"release" and "feedback"; see the README's accuracy
+    // section on small levels.)
+    assert!(
+        uncovered.iter().any(|m| m.contains("`write-docs`")),
+        "no uncovered-expectation for inherited `write-docs`: {uncovered:?}"
+    );
     assert!(!uncovered.iter().any(|m| m.contains("mentor-engineers")), "{uncovered:?}");
     // L3's red flag applies to L4 too.
     let flags = diagnostics_with_code(&packet, "red-flag");

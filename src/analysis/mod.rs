@@ -24,6 +24,10 @@ use crate::rules::Level;
 /// How many expectations below the cutoff a claim keeps, ranked: what the
 /// JSON shows and what names the closest claim of an uncovered expectation.
 pub const RANKED_BELOW: usize = 3;
+/// The least score at which a claim below the cutoff is named as the
+/// closest claim of an uncovered expectation (lower ones share a word or two
+/// by chance).
+pub const CLOSEST_MIN: f32 = 0.3;
 
 /// How a mapping was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -322,7 +326,7 @@ fn coverage(packet: &Packet, level: &Level, claims: &[ClaimAnalysis]) -> Vec<Exp
         for m in &c.mappings {
             out[m.expectation].claims.push(i);
         }
-        for m in &c.ranked {
+        for m in c.ranked.iter().filter(|m| m.score >= CLOSEST_MIN) {
             let closest = &mut out[m.expectation].closest;
             if closest.is_none_or(|(_, s)| m.score > s) {
                 *closest = Some((i, m.score));

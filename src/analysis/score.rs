@@ -12,52 +12,12 @@
 use super::lexical::Lexical;
 use super::matcher::LevelMatcher;
 use crate::packet::ClaimKind;
-use crate::rules::vocabulary::{MappingFile, Weights};
+use crate::rules::vocabulary::{MappingFile, PerSignal, Weights};
 
-/// The signals of one (claim, expectation) pair, each in 0..=1.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Signals {
-    /// 1 when one of the expectation's patterns matches the claim and none of
-    /// its guards does.
-    pub pattern: f32,
-    /// 0.5 for one further distinct matching pattern, 1 for two or more.
-    pub more_patterns: f32,
-    /// 1 when the claim's heading path or parent item matches a pattern of
-    /// the expectation and the claim shares a term with its profile.
-    pub context: f32,
-    /// TF-IDF cosine of the claim and the expectation's profile.
-    pub lexical: f32,
-    /// `lexical` over the best `lexical` of the claim across the level.
-    pub lexical_rank: f32,
-    /// Share of the expectation's own text weight the claim covers.
-    pub text_share: f32,
-    /// 1 when the claim shares two or more terms with the expectation's text.
-    pub two_shared: f32,
-    /// TF-IDF cosine of the claim's heading path and the expectation's profile.
-    pub heading: f32,
-    /// 1 for a paragraph or quote, 0 for a list item or table row.
-    pub paragraph: f32,
-    /// The claim's number of distinct terms over 40, at most 1.
-    pub length: f32,
-}
-
-impl Signals {
-    /// The signals in the order of [`Weights::to_array`].
-    pub fn to_array(&self) -> [f32; 10] {
-        [
-            self.pattern,
-            self.more_patterns,
-            self.context,
-            self.lexical,
-            self.lexical_rank,
-            self.text_share,
-            self.two_shared,
-            self.heading,
-            self.paragraph,
-            self.length,
-        ]
-    }
-}
+/// The signals of one (claim, expectation) pair, each in 0..=1: one value
+/// per signal, in the same shape as the weights that combine them (see
+/// [`PerSignal`] for what each field saw).
+pub type Signals = PerSignal;
 
 /// The hand-set weights used when no `mapping.yaml` is loaded (and the
 /// "hand-set" row of the accuracy ablation): a pattern alone maps, lexical
@@ -152,15 +112,14 @@ pub fn signals(
         .collect()
 }
 
+/// (expectation index, score in 0..=1) pairs, best first.
+pub type Scored = Vec<(usize, f32)>;
+
 /// The expectations a claim maps to under `model` at `cutoff`: every score at
 /// or above it, best first, at most `model.max_per_claim`; ties go to the
 /// higher lexical signal, then to ladder order. The rest, best first, are the
 /// claim's ranked expectations below the cutoff.
-pub fn decide(
-    model: &MappingFile,
-    cutoff: f32,
-    signals: &[Signals],
-) -> (Vec<(usize, f32)>, Vec<(usize, f32)>) {
+pub fn decide(model: &MappingFile, cutoff: f32, signals: &[Signals]) -> (Scored, Scored) {
     let mut scored: Vec<(usize, f32)> = signals.iter().map(|s| score(model, s)).enumerate().collect();
     scored.sort_by(|a, b| {
         b.1.total_cmp(&a.1).then(signals[b.0].lexical.total_cmp(&signals[a.0].lexical)).then(a.0.cmp(&b.0))

@@ -2,7 +2,7 @@
 //!
 //! Files are found and read ([`crate::input`]), parsed ([`crate::packet`]),
 //! matched to their target level, analysed ([`crate::analysis`]) and turned
-//! into diagnostics ([`diagnose`]). Reading, parsing and analysis run in
+//! into diagnostics (`diagnose`). Reading, parsing and analysis run in
 //! parallel; reports come back in input order so output is stable.
 
 mod diagnose;

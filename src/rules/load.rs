@@ -1,5 +1,5 @@
 //! Reading rule files: from the embedded built-in rules and from `--rules`
-//! folders, into [`Sources`], then deserializing each into the [`model`] types.
+//! folders, into [`Sources`], then deserializing each into the [`model`](crate::rules::model) types.
 //!
 //! A file that is not valid YAML or does not follow the format becomes one
 //! `invalid-rule-file` diagnostic at the exact position serde-saphyr reports;

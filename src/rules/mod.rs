@@ -1,6 +1,6 @@
 //! Ladders as data: loading, validating and resolving rule files.
 //!
-//! The pipeline here is: rule texts ([`load`]: built-in files embedded at
+//! The pipeline here is: rule texts ([`load`](mod@load): built-in files embedded at
 //! build time plus `--rules` folders) → serde types ([`model`]) → checks and
 //! `extends` resolution ([`validate`]) → a [`RuleSet`] of resolved [`Level`]s.
 //! This module owns the resolved types; it knows nothing of packets.

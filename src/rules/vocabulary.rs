@@ -51,38 +51,44 @@ pub struct MappingFile {
     pub weights: Weights,
 }
 
-/// The weight of each signal of [`crate::analysis::score::Signals`]; each
-/// signal is in 0..=1, so a weight is the change in log-odds from none of the
-/// signal to all of it.
+/// One number per signal of the mapping score: as [`Weights`], the weight of
+/// each (a change in log-odds from none of the signal to all of it); as
+/// [`crate::analysis::score::Signals`], what one (claim, expectation) pair
+/// showed, each in 0..=1.
 #[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Weights {
-    /// A pattern of the expectation matches the claim (and no guard does).
+pub struct PerSignal {
+    /// 1 when a pattern of the expectation matches the claim and none of its
+    /// guards does.
     pub pattern: f32,
-    /// Further distinct patterns match (one more: 0.5, two or more: 1).
+    /// 0.5 for one further distinct matching pattern, 1 for two or more.
     pub more_patterns: f32,
-    /// The claim's heading or parent item matches a pattern, and the claim
-    /// shares at least one term with the expectation.
+    /// 1 when the claim's heading path or parent item matches a pattern of the
+    /// expectation, the claim itself does not, and it shares a term with the
+    /// expectation's profile.
     pub context: f32,
     /// TF-IDF cosine of the claim's terms and the expectation's profile (its
     /// text, examples and the literal words of its patterns).
     pub lexical: f32,
-    /// The claim's lexical score relative to its best expectation's.
+    /// `lexical` over the claim's best `lexical` across the level.
     pub lexical_rank: f32,
     /// Share of the expectation's own text weight that the claim covers.
     pub text_share: f32,
-    /// The claim shares two or more terms with the expectation's own text.
+    /// 1 when the claim shares two or more terms with the expectation's text.
     pub two_shared: f32,
     /// TF-IDF cosine of the claim's heading path and the expectation's profile.
     pub heading: f32,
-    /// The claim is a paragraph or quote rather than a list item or row.
+    /// 1 for a paragraph or quote, 0 for a list item or table row.
     pub paragraph: f32,
-    /// The claim's length: its number of terms over 40, at most 1.
+    /// The claim's number of distinct terms over 40, at most 1.
     pub length: f32,
 }
 
-impl Weights {
-    /// The weights in the order of [`crate::analysis::score::Signals::to_array`].
+/// The weights of the mapping score, one per signal.
+pub type Weights = PerSignal;
+
+impl PerSignal {
+    /// The values in a fixed order: the order of [`PerSignal::NAMES`].
     pub fn to_array(self) -> [f32; 10] {
         [
             self.pattern,
@@ -98,9 +104,9 @@ impl Weights {
         ]
     }
 
-    /// The weights from an array in the order of [`Weights::to_array`].
+    /// The values from an array in the order of [`PerSignal::to_array`].
     pub fn from_array(a: [f32; 10]) -> Self {
-        Weights {
+        PerSignal {
             pattern: a[0],
             more_patterns: a[1],
             context: a[2],

@@ -53,6 +53,10 @@ struct ReaderLabels {
     labels: BTreeMap<String, Label>,
 }
 
+/// One expectation's labels: its id, the agreed label (`None` where the
+/// readers disagree on "addressed"), and both readers' labels when there are two.
+pub(crate) type Labelled = (String, Option<Label>, Option<(Label, Label)>);
+
 /// One labelled (packet, level) pair with promolint's signals for it.
 pub(crate) struct Row {
     /// `NAME` or `DOC--LADDER-LEVEL`.
@@ -66,7 +70,7 @@ pub(crate) struct Row {
     /// Per expectation of the level (in level order): its id, the agreed
     /// label (`None` where the readers disagree on "addressed"), and both
     /// readers' labels when there are two.
-    pub(crate) labels: Vec<(String, Option<Label>, Option<(Label, Label)>)>,
+    pub(crate) labels: Vec<Labelled>,
     /// Per claim: its signals against every expectation (`None`: not a
     /// claim, or explicit), and whether it has evidence in scope.
     pub(crate) claims: Vec<(Option<Vec<Signals>>, bool)>,
@@ -88,10 +92,10 @@ pub(crate) fn packet_text(document: &str, ladder: &str, target: &str) -> String 
     if lines.first().is_some_and(|l| l.starts_with("<!--")) {
         lines.remove(0);
     }
-    if let Some(fence) = lines.first().map(|l| l.trim()).filter(|l| *l == "---" || *l == "+++") {
-        if let Some(end) = lines.iter().skip(1).position(|l| l.trim() == fence) {
-            lines.drain(..end + 2);
-        }
+    if let Some(fence) = lines.first().map(|l| l.trim()).filter(|l| *l == "---" || *l == "+++")
+        && let Some(end) = lines.iter().skip(1).position(|l| l.trim() == fence)
+    {
+        lines.drain(..end + 2);
     }
     format!("---\nladder: {ladder}\ntarget: {target}\n---\n{}", lines.join("\n"))
 }
@@ -191,7 +195,7 @@ fn level_labels(
     a: &BTreeMap<String, Label>,
     b: Option<&BTreeMap<String, Label>>,
     name: &str,
-) -> Vec<(String, Option<Label>, Option<(Label, Label)>)> {
+) -> Vec<Labelled> {
     for id in a.keys().chain(b.into_iter().flat_map(|b| b.keys())) {
         assert!(level.expectation(id).is_some(), "{name}: label for unknown expectation `{id}`");
     }

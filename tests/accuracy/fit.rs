@@ -106,8 +106,9 @@ fn solve<const M: usize>(mut a: [[f64; M]; M], mut b: [f64; M]) -> [f64; M] {
         }
         for row in col + 1..M {
             let f = a[row][col] / d;
-            for k in col..M {
-                a[row][k] -= f * a[col][k];
+            let pivot_row = a[col];
+            for (cell, p) in a[row].iter_mut().zip(pivot_row).skip(col) {
+                *cell -= f * p;
             }
             b[row] -= f * b[col];
         }

@@ -32,7 +32,7 @@ use promolint::analysis::score::{self, HAND_SET, Signals};
 use promolint::rules::RuleSet;
 use promolint::rules::vocabulary::MappingFile;
 use promolint::source::Sources;
-use report::Tally;
+use report::{Decisions, Tally};
 
 fn load_rules() -> RuleSet {
     let mut sources = Sources::new();
@@ -57,19 +57,7 @@ fn imported(rules: &RuleSet) -> RuleSet {
 
 fn apply(mask: &Mask, s: &Signals) -> Signals {
     let a = s.to_array();
-    let m: [f32; 10] = std::array::from_fn(|i| if mask[i] { a[i] } else { 0.0 });
-    Signals {
-        pattern: m[0],
-        more_patterns: m[1],
-        context: m[2],
-        lexical: m[3],
-        lexical_rank: m[4],
-        text_share: m[5],
-        two_shared: m[6],
-        heading: m[7],
-        paragraph: m[8],
-        length: m[9],
-    }
+    Signals::from_array(std::array::from_fn(|i| if mask[i] { a[i] } else { 0.0 }))
 }
 
 /// How a method decides, for the held-out rows of one fold.
@@ -124,9 +112,9 @@ fn cutoff(matcher: &LevelMatcher, model: &MappingFile, method: Method) -> f32 {
 }
 
 /// Leave-one-document-out predictions of `method` for every row.
-fn lodo(rows: &[Row], matchers: &BTreeMap<String, LevelMatcher>, method: Method) -> Vec<Vec<(bool, bool)>> {
+fn lodo(rows: &[Row], matchers: &BTreeMap<String, LevelMatcher>, method: Method) -> Decisions {
     let documents: BTreeSet<&str> = rows.iter().map(|r| r.document.as_str()).collect();
-    let mut out: Vec<Vec<(bool, bool)>> = vec![Vec::new(); rows.len()];
+    let mut out: Decisions = vec![Vec::new(); rows.len()];
     for held_out in documents {
         let model = if method.learned {
             fit::fit(&bags(rows.iter().filter(|r| r.document != held_out)), &HAND_SET, &method.mask)
@@ -166,7 +154,8 @@ fn mapping_accuracy_leave_one_document_out() {
     let baselines = report::baselines(&rows, &plain_rows);
     report::per_row(&rows, &shipped, &previous, &shown);
     let fresh = |r: &Row| LABELLED_AFTER_FREEZE.contains(&r.document.as_str());
-    let sets: [(&str, &dyn Fn(&Row) -> bool); 4] = [
+    type Keep<'a> = &'a dyn Fn(&Row) -> bool;
+    let sets: [(&str, Keep<'_>); 4] = [
         ("labelled after the method was fixed", &fresh),
         ("outside authors, two readers", &|r: &Row| r.two_readers),
         ("first set (design set)", &|r: &Row| !r.two_readers),
@@ -190,7 +179,7 @@ fn mapping_accuracy_leave_one_document_out() {
     }
 
     println!("\nablation (all rows shown; each refitted leave-one-document-out)");
-    let mut ablations: Vec<(&str, Vec<Vec<(bool, bool)>>)> = vec![("shipped", shipped.clone())];
+    let mut ablations: Vec<(&str, Decisions)> = vec![("shipped", shipped.clone())];
     let without = |names: &[usize]| -> Mask { std::array::from_fn(|i| !names.contains(&i)) };
     for (name, method) in [
         ("- patterns (pattern, more-patterns, context)", Method { mask: without(&[0, 1, 2]), ..SHIPPED }),

@@ -12,6 +12,9 @@ use promolint::source::Sources;
 
 use crate::data::{self, Label, Row};
 
+/// Per row, per expectation of its level: (addressed, covered).
+pub(crate) type Decisions = Vec<Vec<(bool, bool)>>;
+
 /// Counts of "addressed" decisions against the agreed labels.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Tally {
@@ -107,7 +110,7 @@ pub(crate) fn readers(rows: &[Row]) {
 }
 
 /// The previous method's decisions, from `fixtures/labelled/previous-method.json`.
-pub(crate) fn previous(rows: &[Row]) -> Vec<Vec<(bool, bool)>> {
+pub(crate) fn previous(rows: &[Row]) -> Decisions {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/labelled/previous-method.json");
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).expect("previous-method.json"))
@@ -130,8 +133,8 @@ pub(crate) fn previous(rows: &[Row]) -> Vec<Vec<(bool, bool)>> {
 
 /// The baselines, computed on the rows of an imported ladder (no patterns,
 /// no examples: each expectation's profile is its own text).
-pub(crate) fn baselines(rows: &[Row], plain: &[Row]) -> Vec<(&'static str, Vec<Vec<(bool, bool)>>)> {
-    let say_all: Vec<Vec<(bool, bool)>> = rows.iter().map(|r| vec![(true, false); r.labels.len()]).collect();
+pub(crate) fn baselines(rows: &[Row], plain: &[Row]) -> Vec<(&'static str, Decisions)> {
+    let say_all: Decisions = rows.iter().map(|r| vec![(true, false); r.labels.len()]).collect();
     let by_claims =
         |row: &Row, hit: &dyn Fn(&promolint::analysis::score::Signals) -> bool| -> Vec<(bool, bool)> {
             (0..row.labels.len())
@@ -145,12 +148,11 @@ pub(crate) fn baselines(rows: &[Row], plain: &[Row]) -> Vec<(&'static str, Vec<V
                 })
                 .collect()
         };
-    let two_shared: Vec<Vec<(bool, bool)>> =
-        plain.iter().map(|r| by_claims(r, &|s| s.two_shared > 0.0)).collect();
+    let two_shared: Decisions = plain.iter().map(|r| by_claims(r, &|s| s.two_shared > 0.0)).collect();
     // TF-IDF: the best claim's cosine against a threshold chosen on the other
     // documents (the F1-best of a grid).
     let documents: BTreeSet<&str> = plain.iter().map(|r| r.document.as_str()).collect();
-    let mut tfidf: Vec<Vec<(bool, bool)>> = vec![Vec::new(); plain.len()];
+    let mut tfidf: Decisions = vec![Vec::new(); plain.len()];
     for held_out in documents {
         let threshold = (1..60)
             .map(|i| i as f32 / 100.0)
