@@ -9,43 +9,13 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+mod support;
+
+use support::{case_name as name, on_each_case, promolint};
 
 /// The case folders, sorted so failures are reported in a stable order.
 fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rule-errors");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", root.display()))
-        .map(|entry| entry.expect("readable fixture entry").path())
-        .filter(|path| path.is_dir())
-        .collect();
-    cases.sort();
-    assert!(
-        cases.len() >= 13,
-        "expected at least 13 rule-error cases in {}, found {}",
-        root.display(),
-        cases.len()
-    );
-    cases
-}
-
-fn promolint(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("promolint").expect("the promolint binary is built");
-    cmd.current_dir(dir).env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
-    cmd
-}
-
-/// Runs `f` on every case in parallel (each run of the debug binary takes a
-/// while) and returns the results in case order.
-fn on_each_case<T: Send>(cases: &[PathBuf], f: impl Fn(&Path) -> T + Sync) -> Vec<T> {
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = cases.iter().map(|case| scope.spawn(|| f(case))).collect();
-        handles.into_iter().map(|h| h.join().expect("case thread panicked")).collect()
-    })
-}
-
-fn name(case: &Path) -> String {
-    case.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    support::case_dirs("rule-errors", 13)
 }
 
 /// The expected output of a case without its trailing `exit:` line.
