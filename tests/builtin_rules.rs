@@ -423,3 +423,34 @@ fn schema_rejects_unknown_keys_missing_fields_and_bad_severities() {
     no_title.as_object_mut().unwrap().remove("title");
     assert!(!validator.is_valid(&no_title), "level without `title` accepted");
 }
+
+/// Every built-in expectation's examples, linted as claims of a packet for
+/// that level, cover that expectation: following "evidence could be: ..."
+/// in the help of `uncovered-expectation` must work.
+#[test]
+fn every_builtin_example_maps_to_its_own_expectation() {
+    let (rules, _) = builtin();
+    let mut problems = Vec::new();
+    let mut examples = 0;
+    for level in rules.levels() {
+        let matcher = promolint::analysis::LevelMatcher::new(level, &rules);
+        examples += level.expectations.iter().map(|e| e.examples.len()).sum::<usize>();
+        for u in promolint::analysis::consistency::unmapped_examples(level, &matcher) {
+            let e = &level.expectations[u.expectation];
+            problems.push(format!(
+                "{}/{} `{}` example {}: {:?}",
+                level.ladder,
+                level.id,
+                e.id,
+                u.example + 1,
+                e.examples[u.example]
+            ));
+        }
+    }
+    assert!(examples >= 150, "only {examples} examples in the built-in rules");
+    assert!(
+        problems.is_empty(),
+        "examples that do not map to their own expectation:\n{}",
+        problems.join("\n")
+    );
+}

@@ -155,3 +155,33 @@ fn rules_check_on_a_file_instead_of_a_folder_exits_2() {
         .code(2)
         .stderr(predicate::str::contains("ladder.md is not a folder of rule files"));
 }
+
+/// A ladder owner learns where an example of their own ladder does not map to
+/// its own expectation: a warning naming the example and what it maps to,
+/// and the run still passes.
+#[test]
+fn rules_check_warns_when_an_example_does_not_map_to_its_expectation() {
+    let dir = scratch();
+    std::fs::create_dir(dir.path().join("acme")).unwrap();
+    std::fs::write(
+        dir.path().join("acme/l3.yaml"),
+        "ladder: acme\nladder-name: Acme\nlevel: L3\ntitle: Engineer L3\nexpectations:\n  \
+         - id: mentor-engineers\n    area: People\n    text: Mentors engineers on the team\n    \
+         patterns: ['\\bmentor(ed|ing)?\\b']\n    examples:\n      \
+         - 'Mentored two new engineers through onboarding (Q3 2024)'\n      \
+         - 'Shipped the billing export end to end (PR #812)'\n  \
+         - id: ship-features\n    area: Delivery\n    text: Ships well-tested features end to end\n    \
+         patterns: ['\\bshipped\\b']\n",
+    )
+    .unwrap();
+    promolint(dir.path())
+        .args(["rules", "check", "."])
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::contains("warning[example-does-not-map]: example 2 of `mentor-engineers` does not map to `mentor-engineers`")
+                .and(predicate::str::contains("it maps to `ship-features` instead"))
+                .and(predicate::str::contains("example 1 of").not()),
+        )
+        .stderr(predicate::str::contains("1 warning(s)"));
+}

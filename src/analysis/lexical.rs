@@ -38,6 +38,8 @@ pub struct Lexical {
     pub text_share: f32,
     /// Number of the expectation's own text terms the claim shares.
     pub text_shared: usize,
+    /// Number of the claim's terms that are in the expectation's profile.
+    pub profile_shared: usize,
 }
 
 /// The expectations of one level as weighted profiles.
@@ -163,13 +165,21 @@ impl LexicalModel {
     /// expectation order.
     pub fn score_all(&self, claim: &ClaimTerms) -> Vec<Lexical> {
         let mut dot = vec![0.0f32; self.profiles.len()];
+        let mut shared = vec![0usize; self.profiles.len()];
         for &t in &claim.known {
             let idf = self.idf[t as usize];
             for &(e, n) in &self.postings[t as usize] {
                 dot[e] += n * idf * idf;
+                shared[e] += 1;
             }
         }
-        dot.iter().enumerate().map(|(e, &d)| self.signals(e, claim, d, self.profiles[e].1)).collect()
+        dot.iter()
+            .enumerate()
+            .map(|(e, &d)| Lexical {
+                profile_shared: shared[e],
+                ..self.signals(e, claim, d, self.profiles[e].1)
+            })
+            .collect()
     }
 
     /// The lexical signals of `claim` against expectation `e` with `left_out`
@@ -189,7 +199,8 @@ impl LexicalModel {
         };
         let norm = profile.keys().map(|&t| (count(t) * self.idf[t as usize]).powi(2)).sum::<f32>().sqrt();
         let dot: f32 = claim.known.iter().map(|&t| count(t) * self.idf[t as usize].powi(2)).sum();
-        self.signals(e, claim, dot, norm)
+        let profile_shared = claim.known.iter().filter(|&&t| count(t) > 0.0).count();
+        Lexical { profile_shared, ..self.signals(e, claim, dot, norm) }
     }
 
     fn signals(&self, e: usize, claim: &ClaimTerms, dot: f32, profile_norm: f32) -> Lexical {
@@ -209,6 +220,7 @@ impl LexicalModel {
             cosine: cosine.clamp(0.0, 1.0),
             text_share: text_share.clamp(0.0, 1.0),
             text_shared: shared,
+            profile_shared: 0,
         }
     }
 

@@ -5,6 +5,7 @@
 //! Reads a parsed [`Packet`] and a resolved [`Level`]; produces data, not
 //! diagnostics (see [`crate::check`] for those).
 
+pub mod consistency;
 pub mod evidence;
 pub mod lexical;
 pub mod matcher;
@@ -243,13 +244,28 @@ pub fn claim_signals(
         .iter()
         .map(|s| {
             let path = s.path.join(" / ");
-            let matched: Vec<bool> = score::pattern_counts(matcher, &path).iter().map(|&c| c > 0).collect();
+            let matched: Vec<bool> =
+                score::pattern_counts(matcher, &path).iter().map(|c| c.is_some_and(|c| c > 0)).collect();
             let terms = matcher.lexical.claim_terms(&path);
             (matched, matcher.lexical.score_all(&terms).iter().map(|l| l.cosine).collect())
         })
         .collect();
-    let counts: Vec<Vec<usize>> =
+    let counts: Vec<Vec<Option<usize>>> =
         packet.claims.iter().map(|c| score::pattern_counts(matcher, &c.text)).collect();
+    // Each section read as one text: the dated entries of one project, a
+    // project with its impact.
+    let mut section_text = vec![String::new(); packet.sections.len()];
+    for c in &packet.claims {
+        let t = &mut section_text[c.section];
+        t.push_str(&c.text);
+        t.push('\n');
+    }
+    let sections: Vec<Vec<f32>> = section_text
+        .iter()
+        .map(|t| {
+            matcher.lexical.score_all(&matcher.lexical.claim_terms(t)).iter().map(|l| l.cosine).collect()
+        })
+        .collect();
     packet
         .claims
         .iter()
@@ -263,14 +279,18 @@ pub fn claim_signals(
                 return None;
             }
             let (heading_match, heading) = &headings[claim.section];
-            let context_match: Vec<bool> =
-                (0..n).map(|e| heading_match[e] || claim.parent.is_some_and(|p| counts[p][e] > 0)).collect();
+            let context_match: Vec<bool> = (0..n)
+                .map(|e| {
+                    heading_match[e] || claim.parent.is_some_and(|p| counts[p][e].is_some_and(|c| c > 0))
+                })
+                .collect();
             let terms = matcher.lexical.claim_terms(&claim.text);
             let lexical = matcher.lexical.score_all(&terms);
             let context = score::ClaimContext {
                 context_match: &context_match,
                 heading,
                 paragraph: matches!(claim.kind, ClaimKind::Paragraph | ClaimKind::Quote),
+                section: &sections[claim.section],
             };
             Some(score::signals(&counts[i], &lexical, terms.count, context))
         })

@@ -39,6 +39,7 @@ pub const HAND_SET: MappingFile = MappingFile {
         heading: 0.5,
         paragraph: -0.3,
         length: 0.0,
+        section: 0.5,
     },
 };
 
@@ -58,55 +59,66 @@ pub struct ClaimContext<'a> {
     pub heading: &'a [f32],
     /// Whether the claim is a paragraph or quote.
     pub paragraph: bool,
+    /// Per expectation, the claim's whole section's TF-IDF cosine with its profile.
+    pub section: &'a [f32],
 }
 
 /// For each expectation of `matcher`'s level, how many of its patterns match
-/// `text`; 0 where one of its guards matches.
-pub fn pattern_counts(matcher: &LevelMatcher, text: &str) -> Vec<usize> {
-    let mut counts = vec![0usize; matcher.lexical.len()];
+/// `text`; `None` where one of its guards matches (the claim then does not
+/// map to it at all).
+pub fn pattern_counts(matcher: &LevelMatcher, text: &str) -> Vec<Option<usize>> {
+    let mut counts = vec![Some(0usize); matcher.lexical.len()];
     for (e, c) in matcher.expectations.counts(text) {
-        counts[e] = c;
+        counts[e] = Some(c);
     }
     for (e, _) in matcher.guards.counts(text) {
-        counts[e] = 0;
+        counts[e] = None;
     }
     counts
 }
 
 /// The signals of one claim against every expectation of the level, in
-/// expectation order. `counts` is [`pattern_counts`] of its text, `lexical`
-/// the lexical model's output for it (see
-/// [`super::lexical::LexicalModel::score_all`]), `terms` its number of
-/// distinct terms.
+/// expectation order. `counts` is [`pattern_counts`] of its text (a guarded
+/// expectation gets no signal at all), `lexical` the lexical model's output
+/// for it (see [`super::lexical::LexicalModel::score_all`]), `terms` its
+/// number of distinct terms.
 pub fn signals(
-    counts: &[usize],
+    counts: &[Option<usize>],
     lexical: &[Lexical],
     terms: usize,
     context: ClaimContext<'_>,
 ) -> Vec<Signals> {
     let n = lexical.len();
+    // One shared word is chance: lexical signals count from two on.
+    let lexical: Vec<Lexical> = lexical
+        .iter()
+        .map(|l| if l.profile_shared >= 2 { *l } else { Lexical { cosine: 0.0, text_share: 0.0, ..*l } })
+        .collect();
     let best = lexical.iter().map(|l| l.cosine).fold(0.0f32, f32::max);
     (0..n)
         .map(|e| {
+            let Some(count) = counts[e] else { return Signals::default() };
             let l = lexical[e];
-            let shares_a_term = l.cosine > 0.0;
+            let shares_a_term = l.profile_shared > 0;
             Signals {
-                pattern: f32::from(u8::from(counts[e] > 0)),
-                more_patterns: match counts[e] {
+                pattern: f32::from(u8::from(count > 0)),
+                more_patterns: match count {
                     0 | 1 => 0.0,
                     2 => 0.5,
                     _ => 1.0,
                 },
                 context: f32::from(u8::from(
-                    counts[e] == 0 && shares_a_term && context.context_match.get(e).copied().unwrap_or(false),
+                    count == 0 && shares_a_term && context.context_match.get(e).copied().unwrap_or(false),
                 )),
                 lexical: l.cosine,
                 lexical_rank: if best > 0.0 { l.cosine / best } else { 0.0 },
-                text_share: l.text_share,
+                // One shared word of a short text is a large share by chance.
+                text_share: if l.text_shared >= 2 { l.text_share } else { 0.0 },
                 two_shared: f32::from(u8::from(l.text_shared >= 2)),
                 heading: context.heading.get(e).copied().unwrap_or(0.0),
                 paragraph: f32::from(u8::from(context.paragraph)),
                 length: (terms as f32 / 40.0).min(1.0),
+                section: context.section.get(e).copied().unwrap_or(0.0),
             }
         })
         .collect()

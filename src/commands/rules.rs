@@ -36,7 +36,13 @@ pub fn check(global: &GlobalArgs, args: &RulesCheckArgs, io: &mut Io<'_>) -> any
         }
     }
     let mut sources = Sources::new();
-    let (rules, diagnostics) = crate::rules::load(&dirs, true, &mut sources)?;
+    let (rules, mut diagnostics) = crate::rules::load(&dirs, true, &mut sources)?;
+    let errors = diagnostics.len();
+    // Only when every file is valid: each example of each level, linted as a
+    // claim, should map to its own expectation (warnings, not failures).
+    if errors == 0 {
+        diagnostics.extend(example_warnings(&rules));
+    }
     {
         let mut reporter: Box<dyn Reporter + '_> = match args.format {
             RulesFormat::Human => super::human_reporter(&mut *io.out, io.color),
@@ -46,13 +52,35 @@ pub fn check(global: &GlobalArgs, args: &RulesCheckArgs, io: &mut Io<'_>) -> any
     }
     let files = sources.len();
     let levels = rules.levels().count();
-    if diagnostics.is_empty() {
-        writeln!(io.err, "checked {files} rule files ({levels} levels): no problems")?;
+    let warnings = diagnostics.len() - errors;
+    if errors == 0 {
+        let tail = if warnings == 0 { "no problems".to_owned() } else { format!("{warnings} warning(s)") };
+        writeln!(io.err, "checked {files} rule files ({levels} levels): {tail}")?;
         Ok(Outcome::Clean)
     } else {
-        writeln!(io.err, "checked {files} rule files: {} problem(s)", diagnostics.len())?;
+        writeln!(io.err, "checked {files} rule files: {errors} problem(s)")?;
         Ok(Outcome::Failed)
     }
+}
+
+/// An `example-does-not-map` warning for every example of every level that,
+/// linted as a claim, does not map to its own expectation.
+fn example_warnings(rules: &crate::rules::RuleSet) -> Vec<crate::diagnostic::Diagnostic> {
+    let mut out = Vec::new();
+    for level in rules.levels() {
+        let matcher = crate::analysis::LevelMatcher::new(level, rules);
+        for u in crate::analysis::consistency::unmapped_examples(level, &matcher) {
+            let e = &level.expectations[u.expectation];
+            if e.inherited_from.is_some() {
+                continue; // reported once, for the level that defines it
+            }
+            let at = crate::diagnostic::Label::new(e.origin.file, e.origin.range.clone(), "");
+            let maps_to: Vec<&str> =
+                u.maps_to.iter().map(|(m, _)| level.expectations[*m].id.as_str()).collect();
+            out.push(crate::lint::rules::example_does_not_map(at, &e.id, u.example + 1, u.score, &maps_to));
+        }
+    }
+    out
 }
 
 /// Runs `rules import`: reads a ladder in Markdown and writes a rule file to

@@ -127,6 +127,9 @@ codes! {
     /// A config file that is not valid or names unknown things.
     InvalidConfig = "invalid-config", Deny, false,
         "promolint.yaml is not valid YAML, has an unknown key, or names an unknown lint code or level, a missing rule folder, a bad glob, or a `min-coverage` outside 0..=100.";
+    /// An expectation's own example does not map to it.
+    ExampleDoesNotMap = "example-does-not-map", Warn, false,
+        "`promolint rules check` lints each expectation's `examples` as if they were claims in a packet for that level. An example that does not map to its own expectation shows where the ladder is ambiguous (another expectation shares its words) or where the expectation's wording and patterns miss how people describe that work: add a pattern, reword the example, or accept it. A warning: it does not fail the run.";
     /// A shared file names an id promolint does not know.
     UnknownRuleId = "unknown-rule-id", Deny, false,
         "A shared rule file names an id that promolint has no code for: evidence kinds must be one of link, reference, metric, date, feedback; common red flags must be one of the common red-flag lint codes.";

@@ -122,3 +122,23 @@ pub fn invalid_mapping(file: FileId, range: Range<usize>, why: &str) -> Diagnost
     )
     .with_help("the built-in weights are kept; docs/mapping.md says what each weight means")
 }
+
+/// An expectation's example that, linted as a claim, does not map to the
+/// expectation. `at` points at the expectation's id; `maps_to` names what it
+/// maps to instead, best first.
+pub fn example_does_not_map(at: Label, id: &str, number: usize, score: f32, maps_to: &[&str]) -> Diagnostic {
+    let instead = if maps_to.is_empty() {
+        "it maps to no expectation".to_owned()
+    } else {
+        let ids: Vec<String> = maps_to.iter().map(|m| format!("`{m}`")).collect();
+        format!("it maps to {} instead", ids.join(", "))
+    };
+    Diagnostic::new(
+        Code::ExampleDoesNotMap,
+        format!("example {number} of `{id}` does not map to `{id}`"),
+        at.with_message(format!("scores {score:.2} here")),
+    )
+    .with_note(instead)
+    .with_help("add a pattern that recognises the example, or reword the expectation's example")
+    .with_subject(id)
+}

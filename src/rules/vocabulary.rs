@@ -82,14 +82,22 @@ pub struct PerSignal {
     pub paragraph: f32,
     /// The claim's number of distinct terms over 40, at most 1.
     pub length: f32,
+    /// TF-IDF cosine of the claim's whole section (every claim under the same
+    /// heading, read together: one project's dated entries in a work log) and
+    /// the expectation's profile.
+    #[serde(default)]
+    pub section: f32,
 }
+
+/// How many signals the mapping score has.
+pub const N_SIGNALS: usize = 11;
 
 /// The weights of the mapping score, one per signal.
 pub type Weights = PerSignal;
 
 impl PerSignal {
     /// The values in a fixed order: the order of [`PerSignal::NAMES`].
-    pub fn to_array(self) -> [f32; 10] {
+    pub fn to_array(self) -> [f32; N_SIGNALS] {
         [
             self.pattern,
             self.more_patterns,
@@ -101,11 +109,12 @@ impl PerSignal {
             self.heading,
             self.paragraph,
             self.length,
+            self.section,
         ]
     }
 
     /// The values from an array in the order of [`PerSignal::to_array`].
-    pub fn from_array(a: [f32; 10]) -> Self {
+    pub fn from_array(a: [f32; N_SIGNALS]) -> Self {
         PerSignal {
             pattern: a[0],
             more_patterns: a[1],
@@ -117,11 +126,12 @@ impl PerSignal {
             heading: a[7],
             paragraph: a[8],
             length: a[9],
+            section: a[10],
         }
     }
 
     /// The signals' names, in array order, as `mapping.yaml` spells them.
-    pub const NAMES: [&'static str; 10] = [
+    pub const NAMES: [&'static str; N_SIGNALS] = [
         "pattern",
         "more-patterns",
         "context",
@@ -132,6 +142,7 @@ impl PerSignal {
         "heading",
         "paragraph",
         "length",
+        "section",
     ];
 }
 

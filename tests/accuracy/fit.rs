@@ -6,7 +6,7 @@
 use promolint::analysis::score::{self, Signals};
 use promolint::rules::vocabulary::{MappingFile, Weights};
 
-const N: usize = 10;
+const N: usize = promolint::rules::vocabulary::N_SIGNALS;
 /// L2 penalty on the weights (not the intercept).
 const RIDGE: f64 = 0.05;
 /// Rounds of "pick the best claim, refit".

@@ -2,8 +2,9 @@
 //!
 //! For each source document, the mapping weights are fitted on the labels of
 //! every *other* document (see `fit.rs`) and the held-out document's packets
-//! are scored at the logistic model's own cutoff, 0.5 (the cutoff calibrated
-//! from each level's examples is an ablation row: it lost recall). Nothing a document's labels say takes part in choosing the
+//! are scored at the cutoff with the best F1 on the other documents (a fixed
+//! 0.5 and a cutoff calibrated from each level's examples are ablation rows:
+//! both lost recall). Nothing a document's labels say takes part in choosing the
 //! weights or cutoffs it is scored with. Printed beside the new method, on
 //! the same rows: the previous method (promolint 0.1's mapping, frozen in
 //! `fixtures/labelled/previous-method.json`), three baselines computed in the
@@ -66,12 +67,17 @@ struct Method {
     mask: Mask,
     learned: bool,
     calibrated: bool,
+    /// The cutoff is the F1-best one on the training documents' labels.
+    train_cutoff: bool,
 }
 
-const SHIPPED: Method = Method { mask: SHIPPED_SIGNALS, learned: true, calibrated: false };
-/// The signals the shipped model uses: all but the claim's shape (paragraph, length), which
-/// lowered F1 on the design set.
-const SHIPPED_SIGNALS: Mask = [true, true, true, true, true, true, true, true, false, false];
+const SHIPPED: Method =
+    Method { mask: SHIPPED_SIGNALS, learned: true, calibrated: false, train_cutoff: true };
+/// The signals the shipped model uses: all but the claim's shape (paragraph,
+/// length), which lowered F1 on the design set, and the section signal, which
+/// added nothing to F1 and lent a section's expectations to every claim in it
+/// ("I like long walks." beside two mentoring claims mapped to mentoring).
+const SHIPPED_SIGNALS: Mask = [true, true, true, true, true, true, true, true, false, false, false];
 
 fn bags<'a>(rows: impl Iterator<Item = &'a Row>) -> Vec<Bag<'a>> {
     let mut out = Vec::new();
@@ -116,17 +122,54 @@ fn lodo(rows: &[Row], matchers: &BTreeMap<String, LevelMatcher>, method: Method)
     let documents: BTreeSet<&str> = rows.iter().map(|r| r.document.as_str()).collect();
     let mut out: Decisions = vec![Vec::new(); rows.len()];
     for held_out in documents {
-        let model = if method.learned {
-            fit::fit(&bags(rows.iter().filter(|r| r.document != held_out)), &HAND_SET, &method.mask)
-        } else {
-            HAND_SET
-        };
+        let training = || rows.iter().filter(|r| r.document != held_out);
+        let mut model =
+            if method.learned { fit::fit(&bags(training()), &HAND_SET, &method.mask) } else { HAND_SET };
+        if method.train_cutoff {
+            model.cutoff = f1_best_cutoff(training(), &model, &method.mask);
+        }
         for (i, row) in rows.iter().enumerate().filter(|(_, r)| r.document == held_out) {
             let cut = cutoff(&matchers[&row.level], &model, method);
             out[i] = predict(row, &model, cut, &method.mask);
         }
     }
     out
+}
+
+/// The cutoff in 0.20..=0.80 (steps of 0.025) with the best F1 of
+/// "addressed" on `rows` under `model`.
+fn f1_best_cutoff<'a>(rows: impl Iterator<Item = &'a Row>, model: &MappingFile, mask: &Mask) -> f32 {
+    // Each claim's scores, best first, computed once.
+    // Per row, per claim: its expectations ranked by score, and whether it has evidence.
+    type ClaimScores = Vec<(score::Scored, bool)>;
+    let scored: Vec<(&Row, ClaimScores)> = rows
+        .map(|row| {
+            let claims = row
+                .claims
+                .iter()
+                .filter_map(|(signals, evidence)| {
+                    let masked: Vec<Signals> = signals.as_ref()?.iter().map(|s| apply(mask, s)).collect();
+                    Some((score::decide(model, 0.0, &masked).0, *evidence))
+                })
+                .collect();
+            (row, claims)
+        })
+        .collect();
+    let f1_at = |cutoff: f32| {
+        let mut t = Tally::default();
+        for (row, claims) in &scored {
+            let mut p = vec![(false, false); row.labels.len()];
+            for (ranked, evidence) in claims {
+                for (e, _) in ranked.iter().take(model.max_per_claim).take_while(|(_, s)| *s >= cutoff) {
+                    p[*e].0 = true;
+                    p[*e].1 |= evidence;
+                }
+            }
+            t.add(Tally::of(row, &p));
+        }
+        t.f1()
+    };
+    (0..=24).map(|i| 0.2 + i as f32 * 0.025).max_by(|a, b| f1_at(*a).total_cmp(&f1_at(*b))).unwrap_or(0.5)
 }
 
 fn tally(rows: &[Row], predicted: &[Vec<(bool, bool)>], keep: impl Fn(&Row) -> bool) -> Tally {
@@ -142,6 +185,17 @@ fn mapping_accuracy_leave_one_document_out() {
     let rules = load_rules();
     let matchers = data::matchers(&rules);
     let rows = data::rows(&rules, &matchers);
+    let mut unguarded_rules = rules.clone();
+    for e in unguarded_rules
+        .ladders
+        .iter_mut()
+        .flat_map(|l| l.levels.iter_mut())
+        .flat_map(|l| l.expectations.iter_mut())
+    {
+        e.guards.clear();
+    }
+    let unguarded_matchers = data::matchers(&unguarded_rules);
+    let unguarded_rows = data::rows(&unguarded_rules, &unguarded_matchers);
     let plain_rules = imported(&rules);
     let plain_matchers = data::matchers(&plain_rules);
     let plain_rows = data::rows(&plain_rules, &plain_matchers);
@@ -167,7 +221,7 @@ fn mapping_accuracy_leave_one_document_out() {
             continue;
         }
         let mut lines: Vec<(String, Tally)> = vec![
-            ("new: learned score, cutoff 0.5".into(), tally(&rows, &shipped, keep)),
+            ("new: learned score and cutoff".into(), tally(&rows, &shipped, keep)),
             ("previous: promolint 0.1".into(), tally(&rows, &previous, keep)),
         ];
         for (name, predicted) in &baselines {
@@ -188,12 +242,18 @@ fn mapping_accuracy_leave_one_document_out() {
             Method { mask: without(&[3, 4, 5, 6]), ..SHIPPED },
         ),
         ("- heading (heading, context)", Method { mask: without(&[2, 7]), ..SHIPPED }),
+        ("+ section (the whole section read together)", Method { mask: without(&[8, 9]), ..SHIPPED }),
         ("+ claim shape (paragraph, length)", Method { mask: ALL, ..SHIPPED }),
         ("hand-set weights instead of learned", Method { learned: false, ..SHIPPED }),
-        ("cutoff calibrated from examples, not 0.5", Method { calibrated: true, ..SHIPPED }),
+        (
+            "cutoff calibrated from the level's examples",
+            Method { calibrated: true, train_cutoff: false, ..SHIPPED },
+        ),
+        ("fixed cutoff 0.5 instead of F1-best on training", Method { train_cutoff: false, ..SHIPPED }),
     ] {
         ablations.push((name, lodo(&rows, &matchers, method)));
     }
+    ablations.push(("- guards", lodo(&unguarded_rows, &unguarded_matchers, SHIPPED)));
     ablations.push((
         "imported ladder: no patterns, guards, examples",
         lodo(&plain_rows, &plain_matchers, SHIPPED),
@@ -205,29 +265,46 @@ fn mapping_accuracy_leave_one_document_out() {
     }
 
     if std::env::var("WEIGHTS").is_ok_and(|v| v == "overwrite") {
-        report::write_weights(&fit::fit(&bags(rows.iter()), &HAND_SET, &SHIPPED.mask));
+        report::write_weights(&shipped_fit(&rows));
     }
 
     // Floors: a regression below these fails the build. They sit a little
-    // under the figures measured when they were set (see the README). The
-    // issue's aim (precision 0.85 and recall 0.80, F1 above every baseline)
-    // is not met; the figures above say by how much.
+    // under the figures measured when they were set (see the README), and the
+    // method must stay above the previous one and every baseline on F1 over
+    // all rows. The aim (precision 0.85 at recall 0.80) is not met.
     let all = tally(&rows, &shipped, |_| true);
     assert!(all.precision() >= FLOOR_PRECISION, "precision fell below {FLOOR_PRECISION}");
     assert!(all.recall() >= FLOOR_RECALL, "recall fell below {FLOOR_RECALL}");
+    let previous_f1 = tally(&rows, &previous, |_| true).f1();
+    assert!(all.f1() > previous_f1, "F1 is not above the previous method's on all rows");
+    for (name, predicted) in &baselines {
+        assert!(
+            all.f1() > tally(&rows, predicted, |_| true).f1(),
+            "F1 is not above baseline `{name}` on all rows"
+        );
+    }
 }
 
 /// The documents labelled after the shipped method (signals, fit, cutoff
 /// rule) was fixed: nothing about the method was chosen while their figures
 /// could be seen, so they are the cleanest held-out rows.
-const LABELLED_AFTER_FREEZE: [&str; 3] = [
-    "byron-gitoxide-2024-eoy-report",
-    "sethmlarson-psf-security-dir-work-log-2024-04",
-    "staffeng-story-nelson-elhage",
+const LABELLED_AFTER_FREEZE: [&str; 4] = [
+    "rubycentral-giddins-haught-work-log-2025-04",
+    "rafaelgss-nodejs-security-work-log-2023-10",
+    "staffeng-story-duretti-hirpa",
+    "choojiaxin-cs2103t-project-portfolio",
 ];
 
-const FLOOR_PRECISION: f64 = 0.80;
-const FLOOR_RECALL: f64 = 0.55;
+const FLOOR_PRECISION: f64 = 0.62;
+const FLOOR_RECALL: f64 = 0.75;
+
+/// The shipped model: weights fitted on every row, and the cutoff with the
+/// best F1 on every row under them.
+fn shipped_fit(rows: &[Row]) -> MappingFile {
+    let mut model = fit::fit(&bags(rows.iter()), &HAND_SET, &SHIPPED.mask);
+    model.cutoff = f1_best_cutoff(rows.iter(), &model, &SHIPPED.mask);
+    model
+}
 
 /// The shipped `rules/mapping.yaml` is the fit on every labelled row: a
 /// change to the signals or the labels must be followed by a refit.
@@ -236,10 +313,11 @@ fn shipped_weights_are_the_fit_on_every_row() {
     let rules = load_rules();
     let matchers = data::matchers(&rules);
     let rows = data::rows(&rules, &matchers);
-    let fitted = fit::fit(&bags(rows.iter()), &HAND_SET, &SHIPPED.mask);
+    let fitted = shipped_fit(&rows);
     let shipped = rules.mapping.clone().expect("rules/mapping.yaml is built in");
     let close = |a: f32, b: f32| (a - b).abs() < 0.01;
     let same = close(fitted.intercept, shipped.intercept)
+        && close(fitted.cutoff, shipped.cutoff)
         && fitted.weights.to_array().iter().zip(shipped.weights.to_array()).all(|(a, b)| close(*a, b));
     assert!(
         same,

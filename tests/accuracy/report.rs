@@ -211,7 +211,7 @@ pub(crate) fn write_weights(model: &MappingFile) {
     );
     text.push_str("source: fitted on fixtures/labelled (all rows)\n");
     text.push_str(&format!(
-        "cutoff: {}\ncalibrate: false\nmax-per-claim: {}\n",
+        "cutoff: {:.3}\ncalibrate: false\nmax-per-claim: {}\n",
         model.cutoff, model.max_per_claim
     ));
     text.push_str(&format!("intercept: {:.4}\nweights:\n", model.intercept));
