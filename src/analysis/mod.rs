@@ -59,8 +59,12 @@ pub struct Mapping {
 pub struct ClaimAnalysis {
     /// Evidence kinds in the claim's own text.
     pub evidence: EvidenceSet,
-    /// Evidence kinds in the claim and the items nested under it: what counts
-    /// for coverage.
+    /// Evidence kinds lent by the items nested under it.
+    pub evidence_nested: EvidenceSet,
+    /// Evidence kinds lent by the neighbouring paragraphs of its section (a
+    /// paragraph only: "Tracking issue: <link>" right above the narrative).
+    pub evidence_section: EvidenceSet,
+    /// All of the above: what counts for coverage.
     pub evidence_in_scope: EvidenceSet,
     /// The expectations it maps to, best first.
     pub mappings: Vec<Mapping>,
@@ -180,31 +184,32 @@ pub fn analyze(
         .iter()
         .map(|c| {
             let e = run.evidence.detect(c);
-            ClaimAnalysis { evidence: e, evidence_in_scope: e, mappings: Vec::new(), ranked: Vec::new() }
+            ClaimAnalysis { evidence: e, evidence_in_scope: e, ..Default::default() }
         })
         .collect();
     // Nested items lend their evidence to the items they sit in (children come
     // after their parents, so one backwards pass carries it all the way up).
     for i in (0..packet.claims.len()).rev() {
         if let Some(p) = packet.claims[i].parent {
-            let e = claims[i].evidence_in_scope;
-            claims[p].evidence_in_scope = claims[p].evidence_in_scope.union(e);
+            let e = claims[i].evidence.union(claims[i].evidence_nested);
+            claims[p].evidence_nested = claims[p].evidence_nested.union(e);
         }
     }
-    // Prose tells one story per section: the paragraphs of a section share
-    // their evidence ("Tracking issue: <link>" above the narrative). List
-    // items and table rows stand alone.
+    // A paragraph borrows from the paragraphs right before and after it in
+    // its section ("Tracking issue: <link>" above the narrative), not from the
+    // whole section: one link must not cover every paragraph of a long story.
+    // List items and table rows stand alone.
     let is_prose = |k: ClaimKind| matches!(k, ClaimKind::Paragraph | ClaimKind::Quote);
-    let mut section_evidence = vec![EvidenceSet::default(); packet.sections.len()];
-    for (c, a) in packet.claims.iter().zip(&claims) {
-        if is_prose(c.kind) {
-            section_evidence[c.section] = section_evidence[c.section].union(a.evidence);
+    let prose: Vec<usize> = (0..packet.claims.len()).filter(|&i| is_prose(packet.claims[i].kind)).collect();
+    for (n, &i) in prose.iter().enumerate() {
+        let section = packet.claims[i].section;
+        let neighbours = [n.checked_sub(1).map(|m| prose[m]), prose.get(n + 1).copied()];
+        for j in neighbours.into_iter().flatten().filter(|&j| packet.claims[j].section == section) {
+            claims[i].evidence_section = claims[i].evidence_section.union(claims[j].evidence);
         }
     }
-    for (c, a) in packet.claims.iter().zip(claims.iter_mut()) {
-        if is_prose(c.kind) {
-            a.evidence_in_scope = a.evidence_in_scope.union(section_evidence[c.section]);
-        }
+    for a in &mut claims {
+        a.evidence_in_scope = a.evidence.union(a.evidence_nested).union(a.evidence_section);
     }
     for (i, m) in map_claims(packet, level, matcher).into_iter().enumerate() {
         (claims[i].mappings, claims[i].ranked) = m;

@@ -127,12 +127,25 @@ pub struct JsonClaim {
     pub text: String,
     /// Evidence kinds (including items nested under it).
     pub evidence: Vec<String>,
+    /// Where each of those kinds comes from: `own` (the claim's text),
+    /// `nested` (an item under it) or `section` (a neighbouring paragraph).
+    #[serde(default)]
+    pub evidence_from: Vec<JsonEvidenceFrom>,
     /// Expectations it maps to, best first.
     pub expectations: Vec<JsonMapping>,
     /// The best-scoring expectations below the cutoff, best first (at most
     /// three; left out when there are none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ranked: Vec<JsonMapping>,
+}
+
+/// One evidence kind of a claim and where it comes from.
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct JsonEvidenceFrom {
+    /// The evidence kind.
+    pub kind: String,
+    /// `own`, `nested` or `section`.
+    pub from: String,
 }
 
 /// The claim that came closest to covering an uncovered expectation.
@@ -304,6 +317,7 @@ impl<W: Write> Reporter for JsonReporter<W> {
                     end_line,
                     text: claim.text.clone(),
                     evidence: kinds(ca.evidence_in_scope),
+                    evidence_from: evidence_from(ca),
                     expectations: ca.mappings.iter().map(mapping).collect(),
                     ranked: ca.ranked.iter().map(mapping).collect(),
                 });
@@ -332,4 +346,21 @@ impl<W: Write> Reporter for JsonReporter<W> {
         writeln!(self.out)?;
         self.out.flush()
     }
+}
+
+/// Each evidence kind of a claim with where it comes from (its own text first).
+fn evidence_from(ca: &crate::analysis::ClaimAnalysis) -> Vec<JsonEvidenceFrom> {
+    ca.evidence_in_scope
+        .kinds()
+        .map(|k| {
+            let from = if ca.evidence.contains(k) {
+                "own"
+            } else if ca.evidence_nested.contains(k) {
+                "nested"
+            } else {
+                "section"
+            };
+            JsonEvidenceFrom { kind: k.as_str().to_owned(), from: from.to_owned() }
+        })
+        .collect()
 }
