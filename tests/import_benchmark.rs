@@ -195,12 +195,10 @@ fn ladder(items: &[&Item]) -> Level {
 /// promolint's score and lexical cosine of `text` against every expectation,
 /// as the check path computes them for a list item with no heading or parent.
 fn promolint_scores(matcher: &LevelMatcher, text: &str) -> (Vec<f32>, Vec<f32>) {
-    let n = matcher.lexical.len();
     let counts = score::pattern_counts(matcher, text);
     let terms = matcher.lexical.claim_terms(text);
     let lexical = matcher.lexical.score_all(&terms);
-    let (no_context, no_heading) = (vec![false; n], vec![0.0; n]);
-    let context = ClaimContext { context_match: &no_context, heading: &no_heading, paragraph: false };
+    let context = ClaimContext::default();
     let signals = score::signals(&counts, &lexical, terms.count, context);
     let scores = signals.iter().map(|s| score::score(&matcher.model, s)).collect();
     (scores, lexical.iter().map(|l| l.cosine).collect())
