@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::commands;
-use crate::lint::Level;
+use crate::lint::LintLevel;
 
 /// promolint: lint promotion packets against career-ladder expectations.
 #[derive(Debug, Parser)]
@@ -90,7 +90,7 @@ pub struct CheckArgs {
     pub deny: Vec<String>,
     /// The -A/-W/-D flags in the order given (later ones win), filled in by [`parse`].
     #[arg(skip)]
-    pub lint_flags: Vec<(Level, String)>,
+    pub lint_flags: Vec<(LintLevel, String)>,
 }
 
 /// `promolint summary`.
@@ -226,9 +226,9 @@ pub fn parse(args: impl IntoIterator<Item = std::ffi::OsString>) -> Result<Cli, 
     Ok(cli)
 }
 
-fn ordered_lint_flags(m: &ArgMatches) -> Vec<(Level, String)> {
-    let mut flags: Vec<(usize, Level, String)> = Vec::new();
-    for (id, level) in [("allow", Level::Allow), ("warn", Level::Warn), ("deny", Level::Deny)] {
+fn ordered_lint_flags(m: &ArgMatches) -> Vec<(LintLevel, String)> {
+    let mut flags: Vec<(usize, LintLevel, String)> = Vec::new();
+    for (id, level) in [("allow", LintLevel::Allow), ("warn", LintLevel::Warn), ("deny", LintLevel::Deny)] {
         if let (Some(values), Some(indices)) = (m.get_many::<String>(id), m.indices_of(id)) {
             for (v, i) in values.zip(indices) {
                 flags.push((i, level, v.clone()));

@@ -24,7 +24,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, Label};
-use crate::lint::{Code, Level, LintLevels};
+use crate::lint::{Code, LintLevel, LintLevels};
 use crate::rules::did_you_mean;
 use crate::rules::load::{label, yaml_error};
 use crate::source::{FileId, Sources};
@@ -87,7 +87,7 @@ pub struct Config {
     /// Default target for packets that name none.
     pub target: Option<String>,
     /// Lint levels set in the file, in file order.
-    pub lints: Vec<(Code, Level)>,
+    pub lints: Vec<(Code, LintLevel)>,
     /// `lints: {warnings: deny}`.
     pub deny_warnings: bool,
     /// Minimum coverage in percent, 0..=100.
@@ -216,9 +216,9 @@ fn validate(
     config.target = raw.target.map(|t| t.value);
     for (name, level) in &raw.lints {
         let parsed_level = match level.value.as_str() {
-            "allow" => Some(Level::Allow),
-            "warn" => Some(Level::Warn),
-            "deny" => Some(Level::Deny),
+            "allow" => Some(LintLevel::Allow),
+            "warn" => Some(LintLevel::Warn),
+            "deny" => Some(LintLevel::Deny),
             other => {
                 let d = invalid(
                     label(file, level, text, "not a lint level"),
@@ -231,7 +231,7 @@ fn validate(
         };
         if name.value == "warnings" {
             match parsed_level {
-                Some(Level::Deny) => config.deny_warnings = true,
+                Some(LintLevel::Deny) => config.deny_warnings = true,
                 Some(_) => problems
                     .push(invalid(label(file, level, text, ""), "`warnings` can only be set to `deny`")),
                 None => {}

@@ -96,7 +96,7 @@ fn every_builtin_file_loads_without_diagnostics() {
         ["date", "feedback", "link", "metric", "reference"],
         "evidence.yaml defines every kind"
     );
-    assert_eq!(rules.common_red_flags.len(), validate::COMMON_RED_FLAG_CODES.len());
+    assert_eq!(rules.common_red_flags.len(), validate::common_red_flag_codes().len());
 }
 
 #[test]

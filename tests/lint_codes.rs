@@ -720,3 +720,35 @@ fn unreadable_file_is_silent_for_utf16_and_utf8_with_a_bom() {
         assert_eq!(p["claims"][0]["line"], BODY);
     }
 }
+
+/// The README lists every lint code of the registry, so users can find what
+/// `-A`/`-W`/`-D` accept without reading the source.
+#[test]
+fn the_readme_names_every_lint_code() {
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README.md");
+    let missing: Vec<&str> = promolint::lint::Code::ALL
+        .iter()
+        .map(|c| c.name())
+        .filter(|name| !readme.contains(&format!("`{name}`")))
+        .collect();
+    assert!(missing.is_empty(), "README.md does not name: {missing:?}");
+}
+
+/// Red flags of behaviour and writing smells are told apart by the registry,
+/// and only those two kinds count as red flags in a summary.
+#[test]
+fn registry_kinds_keep_behaviour_apart_from_writing() {
+    use promolint::lint::{Code, Kind};
+    assert_eq!(Code::BlamingOthers.kind(), Kind::Behaviour);
+    assert_eq!(Code::Overwork.kind(), Kind::Behaviour);
+    assert_eq!(Code::RedFlag.kind(), Kind::Behaviour);
+    assert_eq!(Code::VagueClaim.kind(), Kind::Writing);
+    assert_eq!(Code::Hedging.kind(), Kind::Writing);
+    let red_flags: Vec<&str> =
+        Code::ALL.iter().filter(|c| c.kind().is_red_flag()).map(|c| c.name()).collect();
+    assert_eq!(
+        red_flags,
+        ["red-flag", "vague-claim", "placeholder-text", "blaming-others", "overwork", "hedging"]
+    );
+}

@@ -2,7 +2,7 @@
 
 use crate::check::{self, CheckOptions};
 use crate::cli::{CheckArgs, CheckFormat, GlobalArgs, Io, Outcome};
-use crate::lint::{Code, Level, LintLevels};
+use crate::lint::{Code, LintLevel, LintLevels};
 use crate::report::github::GithubReporter;
 use crate::report::gitlab::GitlabReporter;
 use crate::report::json::JsonReporter;
@@ -71,16 +71,16 @@ fn describe(paths: &[std::path::PathBuf]) -> String {
 /// unknown code is an error about the run (exit 2), with "did you mean".
 fn lint_levels(
     mut levels: LintLevels,
-    flags: &[(Level, String)],
+    flags: &[(LintLevel, String)],
     io: &mut Io<'_>,
 ) -> anyhow::Result<Option<LintLevels>> {
     let mut ok = true;
     for (level, name) in flags {
         if name == "warnings" {
             match level {
-                Level::Deny => levels.deny_warnings(),
-                Level::Allow => levels.allow_warnings(),
-                Level::Warn => levels.warn_warnings(),
+                LintLevel::Deny => levels.deny_warnings(),
+                LintLevel::Allow => levels.allow_warnings(),
+                LintLevel::Warn => levels.warn_warnings(),
             }
             continue;
         }

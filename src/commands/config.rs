@@ -56,7 +56,7 @@ pub fn run(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         });
         let why = match set {
             Some(_) => "(config file)",
-            None if config.deny_warnings && code.default_level() == crate::lint::Level::Warn => {
+            None if config.deny_warnings && code.default_level() == crate::lint::LintLevel::Warn => {
                 "(warnings: deny)"
             }
             None => "(default)",

@@ -1,7 +1,7 @@
 //! Lint codes and lint levels: the closed set of things promolint reports.
 //!
 //! Ladders are data (rule files); lints are code: each [`Code`] has a
-//! kebab-case name, a default [`Level`] and a paragraph that `promolint
+//! kebab-case name, a default [`LintLevel`] and a paragraph that `promolint
 //! explain CODE` prints. Message wording for each situation lives in
 //! [`packet`] and [`rules`], next to the codes, not in the checking code.
 
@@ -15,7 +15,7 @@ use std::str::FromStr;
 use crate::diagnostic::Severity;
 
 macro_rules! codes {
-    ($( $(#[$doc:meta])* $variant:ident = $name:literal, $level:ident, $configurable:literal, $explain:literal; )*) => {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal, $kind:ident, $level:ident, $configurable:literal, $explain:literal; )*) => {
         /// A lint code. Its kebab-case name is what users write in `-A`, `-W`,
         /// `-D`, `promolint.yaml` and suppression comments.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32,9 +32,14 @@ macro_rules! codes {
                 match self { $(Code::$variant => $name,)* }
             }
 
+            /// What kind of finding it is.
+            pub fn kind(self) -> Kind {
+                match self { $(Code::$variant => Kind::$kind,)* }
+            }
+
             /// The level the code has when nothing overrides it.
-            pub fn default_level(self) -> Level {
-                match self { $(Code::$variant => Level::$level,)* }
+            pub fn default_level(self) -> LintLevel {
+                match self { $(Code::$variant => LintLevel::$level,)* }
             }
 
             /// Whether `-A`/`-W`/`-D`, the config file and suppressions may change
@@ -51,87 +56,111 @@ macro_rules! codes {
     };
 }
 
+/// What kind of finding a code is. Outputs keep red flags of behaviour apart
+/// from writing smells: a committee reads "red flag" as a concern about the
+/// person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A finding about a packet's coverage, evidence, front matter or comments.
+    Packet,
+    /// A red flag of behaviour: what the ladder warns against, blame, overwork.
+    Behaviour,
+    /// A packet-writing smell: vague, placeholder, hedging.
+    Writing,
+    /// A problem in a rule file or the config file.
+    RuleFile,
+    /// Information about the run or a file (an unreadable file, a waiver's reason).
+    RunNote,
+}
+
+impl Kind {
+    /// Whether findings of this kind are red flags (of behaviour or writing).
+    pub fn is_red_flag(self) -> bool {
+        matches!(self, Kind::Behaviour | Kind::Writing)
+    }
+}
+
 codes! {
     /// An expectation of the target level that no claim covers.
-    UncoveredExpectation = "uncovered-expectation", Deny, true,
+    UncoveredExpectation = "uncovered-expectation", Packet, Deny, true,
         "An expectation of the target level that no claim in the packet maps to. Committees read a packet against the ladder; an expectation nobody addressed reads as a gap. Add a claim that shows it, with evidence (a link, a PR or ticket, a metric, a date, attributed feedback), name it explicitly with `<!-- covers: ID -->`, or, if you knowingly leave it out, waive it with `<!-- promolint-waive ID: reason -->`.";
     /// A claim that maps to an expectation but has no evidence.
-    ClaimWithoutEvidence = "claim-without-evidence", Warn, true,
+    ClaimWithoutEvidence = "claim-without-evidence", Packet, Warn, true,
         "A claim that maps to an expectation but carries no evidence: no link, no reference (PR #123, ABC-123, an RFC or design doc, a commit), no metric (a number with a unit or %), no date or period, no attributed feedback. Such a claim makes its expectations `weak` instead of `covered`. Add what a reviewer could check.";
     /// Text that shows a red flag the ladder warns against.
-    RedFlag = "red-flag", Warn, true,
+    RedFlag = "red-flag", Behaviour, Warn, true,
         "The packet shows a behaviour that the target level's ladder lists as a red flag (for example \"Crunch time in the team\"). Even when meant as praise, a committee reads it against the candidate. Rephrase to what was achieved and how the risk was handled.";
     /// A claim that does not say what the candidate did.
-    VagueClaim = "vague-claim", Warn, true,
+    VagueClaim = "vague-claim", Writing, Warn, true,
         "A claim that hides what the candidate did: \"helped with\", \"was involved in\", \"contributed to\", \"worked on\". Committees cannot credit what they cannot attribute. Say what you did, decided or changed, and show the result.";
     /// Placeholder text left in the packet.
-    PlaceholderText = "placeholder-text", Warn, true,
+    PlaceholderText = "placeholder-text", Writing, Warn, true,
         "Placeholder text left in the packet: TODO, TBD, FIXME, XXX, lorem ipsum, [link], [insert ...]. Finish or remove it before submitting.";
     /// Blaming other people or teams.
-    BlamingOthers = "blaming-others", Warn, true,
+    BlamingOthers = "blaming-others", Behaviour, Warn, true,
         "The claim blames other people or teams (\"because the other team failed to\", \"due to their incompetence\"). Committees look for ownership: say what you did about the problem.";
     /// Overwork or heroics presented as achievement.
-    Overwork = "overwork", Warn, true,
+    Overwork = "overwork", Behaviour, Warn, true,
         "Overwork or heroics presented as achievement (\"worked every weekend\", \"pulled all-nighters\", \"single-handedly\"). At senior levels committees look for sustainable delivery through others; heroics read as a planning or delegation gap.";
     /// Hedging language that undercuts a claim.
-    Hedging = "hedging", Warn, true,
+    Hedging = "hedging", Writing, Warn, true,
         "Hedging language that undercuts the claim (\"I think I maybe\", \"sort of\", \"tried to\"). State what happened.";
     /// A suppression or waiver that matches nothing.
-    UnusedSuppression = "unused-suppression", Warn, true,
+    UnusedSuppression = "unused-suppression", Packet, Warn, true,
         "A `promolint-disable…` comment that suppresses no diagnostic, a waiver for an expectation that is covered anyway, or a suppression naming an unknown lint code (like ruff's RUF100). Remove it, so that suppressions keep meaning something.";
     /// A waiver without a reason.
-    WaiverWithoutReason = "waiver-without-reason", Deny, true,
+    WaiverWithoutReason = "waiver-without-reason", Packet, Deny, true,
         "`<!-- promolint-waive ID -->` without a reason. A waiver tells the committee you leave an expectation uncovered on purpose; say why: `<!-- promolint-waive ID: reason -->`. The reason travels into every output.";
     /// An expectation the candidate waived, with the reason.
-    WaivedExpectation = "waived-expectation", Warn, true,
+    WaivedExpectation = "waived-expectation", RunNote, Warn, true,
         "A note (never an error) on each `<!-- promolint-waive ID: reason -->` that took effect, so that the reason travels into every output: the terminal, SARIF and GitHub annotations, GitLab reports and JSON. Allow it (`-A waived-expectation`) to hide the notes.";
     /// Coverage below the configured minimum.
-    CoverageBelowMinimum = "coverage-below-minimum", Deny, true,
+    CoverageBelowMinimum = "coverage-below-minimum", Packet, Deny, true,
         "The packet's coverage (covered expectations as a share of those not waived) is below `min-coverage` in promolint.yaml.";
     /// A claim that maps to no expectation.
-    UnmappedClaim = "unmapped-claim", Allow, true,
+    UnmappedClaim = "unmapped-claim", Packet, Allow, true,
         "A claim that maps to no expectation of the target level. Allowed by default: context and narrative are normal. Enable it (`-W unmapped-claim`) to find text that does not serve the case.";
     /// The packet names a ladder that does not exist.
-    UnknownLadder = "unknown-ladder", Deny, true,
+    UnknownLadder = "unknown-ladder", Packet, Deny, true,
         "The packet's `ladder` (front matter or --ladder) names no known ladder. `promolint ladders` lists them; `--rules DIR` adds your own.";
     /// The packet names a level that its ladder does not have.
-    UnknownLevel = "unknown-level", Deny, true,
+    UnknownLevel = "unknown-level", Packet, Deny, true,
         "The packet's `target` (front matter or --target) names no level of its ladder. `promolint ladders` lists the levels.";
     /// A packet without promolint front matter.
-    MissingFrontMatter = "missing-front-matter", Deny, true,
+    MissingFrontMatter = "missing-front-matter", Packet, Deny, true,
         "The file has no promolint front matter (`ladder` and `target` between `---` lines at the top), so promolint cannot tell which level to check it against. Add front matter, or pass --ladder and --target.";
     /// Front matter that is not valid YAML or not a mapping.
-    InvalidFrontMatter = "invalid-front-matter", Deny, true,
+    InvalidFrontMatter = "invalid-front-matter", Packet, Deny, true,
         "The front matter between the `---` lines is not a valid YAML mapping, or a value has the wrong type.";
     /// A `covers` or `promolint-waive` comment names an unknown expectation.
-    UnknownExpectation = "unknown-expectation", Deny, true,
+    UnknownExpectation = "unknown-expectation", Packet, Deny, true,
         "A `<!-- covers: ID -->` or `<!-- promolint-waive ID: ... -->` comment names an expectation that the target level does not have. `promolint explain LADDER/LEVEL` lists the ids.";
     /// A file that could not be read or is not text.
-    UnreadableFile = "unreadable-file", Deny, true,
+    UnreadableFile = "unreadable-file", RunNote, Deny, true,
         "The file could not be read (permissions, removed, not a regular file) or is not text (invalid UTF-8, NUL bytes). It is skipped; the other files are still linted.";
     /// A rule file that is not valid YAML or does not follow the format.
-    InvalidRuleFile = "invalid-rule-file", Deny, false,
+    InvalidRuleFile = "invalid-rule-file", RuleFile, Deny, false,
         "A rule file that is not valid YAML, has an unknown key, lacks a required field, or has a value of the wrong type. docs/rule-files.md gives the format; schemas/rule-file.schema.json lets editors check it as you type.";
     /// An id defined twice.
-    DuplicateId = "duplicate-id", Deny, false,
+    DuplicateId = "duplicate-id", RuleFile, Deny, false,
         "An expectation, red flag, evidence kind or level id is defined twice where it must be unique. The diagnostic points at both definitions.";
     /// A pattern that is not a valid regex.
-    InvalidPattern = "invalid-pattern", Deny, false,
+    InvalidPattern = "invalid-pattern", RuleFile, Deny, false,
         "A pattern is not a valid Rust regex, or compiles to more than the size limit. Patterns use the syntax of the `regex` crate (no look-around, no backreferences).";
     /// `extends` names a level that does not exist.
-    UnknownBase = "unknown-base", Deny, false,
+    UnknownBase = "unknown-base", RuleFile, Deny, false,
         "`extends` names a level that the ladder does not have (in the built-in rules or any --rules folder).";
     /// `extends` forms a cycle.
-    ExtendsCycle = "extends-cycle", Deny, false,
+    ExtendsCycle = "extends-cycle", RuleFile, Deny, false,
         "Levels extend each other in a cycle, so no level in it has a base to start from.";
     /// A config file that is not valid or names unknown things.
-    InvalidConfig = "invalid-config", Deny, false,
+    InvalidConfig = "invalid-config", RuleFile, Deny, false,
         "promolint.yaml is not valid YAML, has an unknown key, or names an unknown lint code or level, a missing rule folder, a bad glob, or a `min-coverage` outside 0..=100.";
     /// An expectation's own example does not map to it.
-    ExampleDoesNotMap = "example-does-not-map", Warn, false,
+    ExampleDoesNotMap = "example-does-not-map", RuleFile, Warn, false,
         "`promolint rules check` lints each expectation's `examples` as if they were claims in a packet for that level. An example that does not map to its own expectation shows where the ladder is ambiguous (another expectation shares its words) or where the expectation's wording and patterns miss how people describe that work: add a pattern, reword the example, or accept it. A warning: it does not fail the run.";
     /// A shared file names an id promolint does not know.
-    UnknownRuleId = "unknown-rule-id", Deny, false,
+    UnknownRuleId = "unknown-rule-id", RuleFile, Deny, false,
         "A shared rule file names an id that promolint has no code for: evidence kinds must be one of link, reference, metric, date, feedback; common red flags must be one of the common red-flag lint codes.";
 }
 
@@ -155,7 +184,7 @@ impl FromStr for Code {
 
 /// A lint level, as clippy has them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Level {
+pub enum LintLevel {
     /// Not reported.
     Allow,
     /// Reported as a warning.
@@ -164,22 +193,22 @@ pub enum Level {
     Deny,
 }
 
-impl Level {
+impl LintLevel {
     /// The severity a diagnostic at this level is printed with; `None` for allow.
     pub fn severity(self) -> Option<Severity> {
         match self {
-            Level::Allow => None,
-            Level::Warn => Some(Severity::Warning),
-            Level::Deny => Some(Severity::Error),
+            LintLevel::Allow => None,
+            LintLevel::Warn => Some(Severity::Warning),
+            LintLevel::Deny => Some(Severity::Error),
         }
     }
 
     /// `allow`, `warn` or `deny`.
     pub fn as_str(self) -> &'static str {
         match self {
-            Level::Allow => "allow",
-            Level::Warn => "warn",
-            Level::Deny => "deny",
+            LintLevel::Allow => "allow",
+            LintLevel::Warn => "warn",
+            LintLevel::Deny => "deny",
         }
     }
 }
@@ -188,14 +217,14 @@ impl Level {
 /// config file and then by `-A`/`-W`/`-D` in the order given.
 #[derive(Debug, Clone, Default)]
 pub struct LintLevels {
-    overrides: HashMap<Code, Level>,
+    overrides: HashMap<Code, LintLevel>,
     deny_warnings: bool,
     allow_warnings: bool,
 }
 
 impl LintLevels {
     /// Sets the level of one code; later calls win, as later flags do in clippy.
-    pub fn set(&mut self, code: Code, level: Level) {
+    pub fn set(&mut self, code: Code, level: LintLevel) {
         self.overrides.insert(code, level);
     }
 
@@ -258,11 +287,11 @@ mod tests {
     fn later_overrides_win_and_deny_warnings_escalates() {
         let mut levels = LintLevels::default();
         assert_eq!(levels.severity(Code::UnmappedClaim, None), None);
-        levels.set(Code::UnmappedClaim, Level::Warn);
+        levels.set(Code::UnmappedClaim, LintLevel::Warn);
         assert_eq!(levels.severity(Code::UnmappedClaim, None), Some(Severity::Warning));
         levels.deny_warnings();
         assert_eq!(levels.severity(Code::UnmappedClaim, None), Some(Severity::Error));
-        levels.set(Code::UncoveredExpectation, Level::Allow);
+        levels.set(Code::UncoveredExpectation, LintLevel::Allow);
         assert_eq!(levels.severity(Code::UncoveredExpectation, Some(Severity::Error)), None);
     }
 }

@@ -14,7 +14,7 @@ use super::location::RepoPaths;
 use super::{Reporter, RunSummary};
 use crate::check::PacketReport;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::lint::{Code, Level};
+use crate::lint::{Code, LintLevel};
 use crate::source::Sources;
 
 /// Characters escaped in artifact URIs: controls, space and URI delimiters
@@ -103,9 +103,9 @@ fn rules() -> Vec<Value> {
         .iter()
         .map(|code| {
             let level = match code.default_level() {
-                Level::Allow => "none",
-                Level::Warn => "warning",
-                Level::Deny => "error",
+                LintLevel::Allow => "none",
+                LintLevel::Warn => "warning",
+                LintLevel::Deny => "error",
             };
             json!({
                 "id": code.name(),

@@ -25,9 +25,11 @@ use crate::source::{FileId, Sources};
 /// limit); a larger one is an `invalid-pattern` diagnostic rather than a slow run.
 pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
 
-/// The common red flags' lint codes: the ids `red-flags.yaml` may use.
-pub const COMMON_RED_FLAG_CODES: [Code; 5] =
-    [Code::VagueClaim, Code::PlaceholderText, Code::BlamingOthers, Code::Overwork, Code::Hedging];
+/// The common red flags' lint codes: the ids `red-flags.yaml` may use (every
+/// red-flag code of the registry but the ladders' own `red-flag`).
+pub fn common_red_flag_codes() -> Vec<Code> {
+    Code::ALL.iter().copied().filter(|c| c.kind().is_red_flag() && *c != Code::RedFlag).collect()
+}
 
 /// Compiles one rule pattern as every stage does: case-insensitive, within
 /// [`PATTERN_SIZE_LIMIT`].
@@ -92,8 +94,8 @@ pub fn build(files: Vec<LoadedFile>, sources: &Sources) -> (RuleSet, Vec<Diagnos
                 let mut seen = HashMap::new();
                 let mut flags = Vec::new();
                 for def in common.red_flags {
-                    let names: Vec<&str> = COMMON_RED_FLAG_CODES.iter().map(|c| c.name()).collect();
-                    let code = COMMON_RED_FLAG_CODES.into_iter().find(|c| c.name() == def.id.value);
+                    let names: Vec<&str> = common_red_flag_codes().iter().map(|c| c.name()).collect();
+                    let code = common_red_flag_codes().into_iter().find(|c| c.name() == def.id.value);
                     let Some(code) = code else {
                         let suggestion = did_you_mean(&def.id.value, names.iter().copied());
                         diagnostics.push(msg::unknown_rule_id(

@@ -30,15 +30,11 @@ use crate::source::{FileId, SourceFile, Sources};
 /// enough that a batch's texts and analyses stay small.
 pub const BATCH: usize = 256;
 
-/// The lint codes counted as red flags.
-pub const RED_FLAG_CODES: [Code; 6] = [
-    Code::RedFlag,
-    Code::VagueClaim,
-    Code::PlaceholderText,
-    Code::BlamingOthers,
-    Code::Overwork,
-    Code::Hedging,
-];
+/// Whether a lint code is counted as a red flag (of behaviour or writing),
+/// as the registry of lint codes says.
+pub fn is_red_flag_code(code: Code) -> bool {
+    code.kind().is_red_flag()
+}
 
 /// Lints every packet under `paths` and summarises each, keeping quotes only
 /// with [`Detail::Quotes`]; rows are in input order (unsorted). `rule_sources`
@@ -171,7 +167,7 @@ fn row<'r>(report: &PacketReport<'r>, file: &SourceFile, detail: Detail) -> (Pac
         }
         _ => row.error = Some(error_note(report)),
     }
-    for d in report.diagnostics.iter().filter(|d| RED_FLAG_CODES.contains(&d.code)) {
+    for d in report.diagnostics.iter().filter(|d| is_red_flag_code(d.code)) {
         row.red_flag_count += 1;
         if row.red_flags.len() < max_notes && d.primary.file == report.file {
             let range = d.primary.range.clone();
