@@ -64,7 +64,7 @@ pub(super) fn diagnose(
                     })
                     .unwrap_or_else(|| target_at.clone());
                 let d = lint::packet::waived_expectation(Label::new(file, at, ""), e, reason);
-                out.push((d, Some(crate::diagnostic::Severity::Note)));
+                out.push((d, None));
             }
             _ => {}
         }

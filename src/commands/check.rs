@@ -80,7 +80,8 @@ fn lint_levels(
             match level {
                 LintLevel::Deny => levels.deny_warnings(),
                 LintLevel::Allow => levels.allow_warnings(),
-                LintLevel::Warn => levels.warn_warnings(),
+                // No flag spells `note`: only a code's default can be one.
+                LintLevel::Warn | LintLevel::Note => levels.warn_warnings(),
             }
             continue;
         }

@@ -112,7 +112,7 @@ codes! {
     WaiverWithoutReason = "waiver-without-reason", Packet, Deny, true,
         "`<!-- promolint-waive ID -->` without a reason. A waiver tells the committee you leave an expectation uncovered on purpose; say why: `<!-- promolint-waive ID: reason -->`. The reason travels into every output.";
     /// An expectation the candidate waived, with the reason.
-    WaivedExpectation = "waived-expectation", RunNote, Warn, true,
+    WaivedExpectation = "waived-expectation", RunNote, Note, true,
         "A note (never an error) on each `<!-- promolint-waive ID: reason -->` that took effect, so that the reason travels into every output: the terminal, SARIF and GitHub annotations, GitLab reports and JSON. Allow it (`-A waived-expectation`) to hide the notes.";
     /// Coverage below the configured minimum.
     CoverageBelowMinimum = "coverage-below-minimum", Packet, Deny, true,
@@ -187,6 +187,9 @@ impl FromStr for Code {
 pub enum LintLevel {
     /// Not reported.
     Allow,
+    /// Reported as a note: information that never fails a run (a default
+    /// only; `-W`/`-D` can still raise it).
+    Note,
     /// Reported as a warning.
     Warn,
     /// Reported as an error.
@@ -198,15 +201,17 @@ impl LintLevel {
     pub fn severity(self) -> Option<Severity> {
         match self {
             LintLevel::Allow => None,
+            LintLevel::Note => Some(Severity::Note),
             LintLevel::Warn => Some(Severity::Warning),
             LintLevel::Deny => Some(Severity::Error),
         }
     }
 
-    /// `allow`, `warn` or `deny`.
+    /// `allow`, `note`, `warn` or `deny`.
     pub fn as_str(self) -> &'static str {
         match self {
             LintLevel::Allow => "allow",
+            LintLevel::Note => "note",
             LintLevel::Warn => "warn",
             LintLevel::Deny => "deny",
         }

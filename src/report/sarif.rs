@@ -104,6 +104,7 @@ fn rules() -> Vec<Value> {
         .map(|code| {
             let level = match code.default_level() {
                 LintLevel::Allow => "none",
+                LintLevel::Note => "note",
                 LintLevel::Warn => "warning",
                 LintLevel::Deny => "error",
             };
