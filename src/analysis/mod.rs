@@ -10,6 +10,7 @@ pub mod evidence;
 pub mod lexical;
 pub mod matcher;
 pub mod score;
+pub mod semantic;
 pub mod terms;
 
 use std::ops::Range;
