@@ -198,7 +198,8 @@ fn promolint_scores(matcher: &LevelMatcher, text: &str) -> (Vec<f32>, Vec<f32>) 
     let counts = score::pattern_counts(matcher, text);
     let terms = matcher.lexical.claim_terms(text);
     let lexical = matcher.lexical.score_all(&terms);
-    let context = ClaimContext::default();
+    let semantic = matcher.semantic(text);
+    let context = ClaimContext { semantic: &semantic, ..ClaimContext::default() };
     let signals = score::signals(&counts, &lexical, terms.count, context);
     let scores = signals.iter().map(|s| score::score(&matcher.model, s)).collect();
     (scores, lexical.iter().map(|l| l.cosine).collect())
@@ -318,16 +319,17 @@ impl Tally {
     }
 }
 
-const SCORERS: [&str; 4] = [
+const SCORERS: [&str; 5] = [
     "promolint score (shipped weights)",
     "promolint lexical cosine",
+    "promolint semantic cosine",
     "plain TF-IDF cosine (baseline)",
     "chance (random ranking)",
 ];
 
 /// The tallies of every scorer over `task`, leaving one level out at a time.
-fn run(task: &Task, rules: &RuleSet) -> [Tally; 4] {
-    let mut tallies: [Tally; 4] = Default::default();
+fn run(task: &Task, rules: &RuleSet) -> [Tally; 5] {
+    let mut tallies: [Tally; 5] = Default::default();
     let mut levels: Vec<&str> = task.items.iter().map(|i| i.level.as_str()).collect();
     levels.dedup();
     for held_out in levels {
@@ -341,8 +343,9 @@ fn run(task: &Task, rules: &RuleSet) -> [Tally; 4] {
             let (mapped, cosine) = promolint_scores(&matcher, &query.text);
             tallies[0].add(&mapped, &areas, &query.area);
             tallies[1].add(&cosine, &areas, &query.area);
-            tallies[2].add(&plain.scores(&query.text), &areas, &query.area);
-            tallies[3].add_chance(&areas, &query.area);
+            tallies[2].add(&matcher.semantic(&query.text), &areas, &query.area);
+            tallies[3].add(&plain.scores(&query.text), &areas, &query.area);
+            tallies[4].add_chance(&areas, &query.area);
         }
     }
     tallies
@@ -409,8 +412,8 @@ fn import_benchmark() {
         ));
         // Paired: on how many queries one scorer's top-1 is right and the other's wrong.
         let only = |a: &Tally, b: &Tally| a.right.iter().zip(&b.right).filter(|(x, y)| **x && !**y).count();
-        for (i, t) in tallies[..2].iter().enumerate() {
-            let base = &tallies[2];
+        for (i, t) in tallies[..3].iter().enumerate() {
+            let base = &tallies[3];
             notes.push(format!(
                 "  top-1, {} against the baseline: right only with it {}, only with the baseline {}",
                 SCORERS[i],
@@ -419,7 +422,7 @@ fn import_benchmark() {
             ));
         }
         let tied: Vec<String> =
-            SCORERS[..3].iter().zip(&tallies).map(|(s, t)| format!("{s} {}", t.tied)).collect();
+            SCORERS[..4].iter().zip(&tallies).map(|(s, t)| format!("{s} {}", t.tied)).collect();
         notes.push(format!(
             "  top-1 left to ladder order (best score shared across areas): {}",
             tied.join(", ")

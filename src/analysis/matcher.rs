@@ -8,6 +8,7 @@ use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use super::lexical::LexicalModel;
 use super::score::{self, ClaimContext, Signals};
+use super::semantic::{StaticEmbedding, cosine};
 use super::terms::Terms;
 use crate::rules::validate::compile_pattern;
 use crate::rules::vocabulary::{MappingFile, Vocabulary};
@@ -141,17 +142,28 @@ pub struct LevelMatcher {
     pub example_signals: Vec<(usize, Vec<Signals>)>,
     /// The level's decision cutoff, calibrated from its examples; in 0..=1.
     pub cutoff: f32,
+    /// Each expectation text's static embedding, L2-normalised (empty when
+    /// the model gives the semantic signal no weight: it is not computed).
+    pub embeddings: Vec<Vec<f32>>,
 }
 
 impl LevelMatcher {
     /// Compiles a level's patterns and lexical model with the run's
-    /// vocabulary and mapping weights (the hand-set ones when the rules give none).
+    /// vocabulary and mapping weights: those for levels without patterns when
+    /// none of its expectations has any, the hand-set ones when the rules give none.
     pub fn new(level: &Level, rules: &RuleSet) -> Self {
-        Self::with_model(level, &rules.vocabulary, rules.mapping.clone().unwrap_or(score::HAND_SET))
+        let imported = level.expectations.iter().all(|e| e.patterns.is_empty());
+        let model = if imported {
+            rules.mapping_imported.as_ref().or(rules.mapping.as_ref())
+        } else {
+            rules.mapping.as_ref()
+        };
+        Self::with_model(level, &rules.vocabulary, model.cloned().unwrap_or(score::HAND_SET))
     }
 
     /// Compiles a level with the given vocabulary and weights.
     pub fn with_model(level: &Level, vocabulary: &Vocabulary, model: MappingFile) -> Self {
+        let semantic_on = model.weights.semantic != 0.0;
         let mut matcher = LevelMatcher {
             expectations: PatternSet::new(level.expectations.iter().map(|e| e.patterns.as_slice())),
             guards: PatternSet::new(level.expectations.iter().map(|e| e.guards.as_slice())),
@@ -160,7 +172,12 @@ impl LevelMatcher {
             model,
             example_signals: Vec::new(),
             cutoff: 0.5,
+            embeddings: Vec::new(),
         };
+        if semantic_on {
+            let table = StaticEmbedding::builtin();
+            matcher.embeddings = level.expectations.iter().map(|e| table.embed(&e.text)).collect();
+        }
         matcher.example_signals = matcher.score_examples(level);
         matcher.cutoff = score::calibrate(&matcher.model, &matcher.example_signals);
         matcher
@@ -172,6 +189,16 @@ impl LevelMatcher {
         self.cutoff = score::calibrate(&self.model, &self.example_signals);
     }
 
+    /// The cosine of `text`'s embedding with each expectation text's (empty
+    /// when the semantic signal is off).
+    pub fn semantic(&self, text: &str) -> Vec<f32> {
+        if self.embeddings.is_empty() {
+            return Vec::new();
+        }
+        let v = StaticEmbedding::builtin().embed(text);
+        self.embeddings.iter().map(|e| cosine(&v, e)).collect()
+    }
+
     fn score_examples(&self, level: &Level) -> Vec<(usize, Vec<Signals>)> {
         let mut out = Vec::new();
         for (own, e) in level.expectations.iter().enumerate() {
@@ -181,7 +208,9 @@ impl LevelMatcher {
                 let left_out = self.lexical.tokenizer().all(example);
                 lexical[own] = self.lexical.score_without(own, &terms, &left_out);
                 let counts = score::pattern_counts(self, example);
-                let signals = score::signals(&counts, &lexical, terms.count, ClaimContext::default());
+                let semantic = self.semantic(example);
+                let context = ClaimContext { semantic: &semantic, ..ClaimContext::default() };
+                let signals = score::signals(&counts, &lexical, terms.count, context);
                 out.push((own, signals));
             }
         }

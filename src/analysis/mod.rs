@@ -292,11 +292,13 @@ pub fn claim_signals(
                 .collect();
             let terms = matcher.lexical.claim_terms(&claim.text);
             let lexical = matcher.lexical.score_all(&terms);
+            let semantic = matcher.semantic(&claim.text);
             let context = score::ClaimContext {
                 context_match: &context_match,
                 heading,
                 paragraph: matches!(claim.kind, ClaimKind::Paragraph | ClaimKind::Quote),
                 section: &sections[claim.section],
+                semantic: &semantic,
             };
             Some(score::signals(&counts[i], &lexical, terms.count, context))
         })

@@ -40,6 +40,7 @@ pub const HAND_SET: MappingFile = MappingFile {
         paragraph: -0.3,
         length: 0.0,
         section: 0.5,
+        semantic: 0.0,
     },
 };
 
@@ -61,6 +62,8 @@ pub struct ClaimContext<'a> {
     pub paragraph: bool,
     /// Per expectation, the claim's whole section's TF-IDF cosine with its profile.
     pub section: &'a [f32],
+    /// Per expectation, the cosine of the claim's and the expectation text's embeddings.
+    pub semantic: &'a [f32],
 }
 
 /// For each expectation of `matcher`'s level, how many of its patterns match
@@ -119,6 +122,7 @@ pub fn signals(
                 paragraph: f32::from(u8::from(context.paragraph)),
                 length: (terms as f32 / 40.0).min(1.0),
                 section: context.section.get(e).copied().unwrap_or(0.0),
+                semantic: context.semantic.get(e).copied().unwrap_or(0.0).max(0.0),
             }
         })
         .collect()

@@ -33,6 +33,8 @@ pub enum RuleFile {
     Vocabulary(VocabularyFile),
     /// The weights of the mapping score.
     Mapping(MappingFile),
+    /// The weights for levels without patterns (an imported ladder).
+    MappingImported(MappingFile),
 }
 
 /// A deserialized rule file and where it came from.
@@ -112,6 +114,9 @@ fn parse(file: FileId, name: &str, text: &str) -> Result<RuleFile, Box<Diagnosti
         "red-flags.yaml" | "red-flags.yml" => serde_saphyr::from_str(text).map(RuleFile::CommonRedFlags),
         "vocabulary.yaml" | "vocabulary.yml" => serde_saphyr::from_str(text).map(RuleFile::Vocabulary),
         "mapping.yaml" | "mapping.yml" => serde_saphyr::from_str(text).map(RuleFile::Mapping),
+        "mapping-imported.yaml" | "mapping-imported.yml" => {
+            serde_saphyr::from_str(text).map(RuleFile::MappingImported)
+        }
         _ => serde_saphyr::from_str(text).map(|l| RuleFile::Level(Box::new(l))),
     };
     result.map_err(|e| Box::new(yaml_error(file, text, &e)))

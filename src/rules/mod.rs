@@ -211,6 +211,10 @@ pub struct RuleSet {
     /// The weights of the mapping score (`mapping.yaml`); `None` means the
     /// hand-set weights of [`crate::analysis::score::HAND_SET`].
     pub mapping: Option<vocabulary::MappingFile>,
+    /// The weights for a level none of whose expectations has patterns (a
+    /// ladder imported from Markdown): `mapping-imported.yaml`, fitted on the
+    /// labelled set with every pattern removed; `mapping` when absent.
+    pub mapping_imported: Option<vocabulary::MappingFile>,
 }
 
 impl RuleSet {

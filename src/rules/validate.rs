@@ -120,6 +120,11 @@ pub fn build(files: Vec<LoadedFile>, sources: &Sources) -> (RuleSet, Vec<Diagnos
                     rules.mapping = Some(m);
                 }
             }
+            RuleFile::MappingImported(def) => {
+                if let Some(m) = vocabulary::mapping(def, file, text, &mut diagnostics) {
+                    rules.mapping_imported = Some(m);
+                }
+            }
             RuleFile::Level(level) => {
                 let own = own_level(*level, file, text, loaded.builtin, &mut diagnostics);
                 own_levels.push((own, loaded.builtin));

@@ -87,10 +87,15 @@ pub struct PerSignal {
     /// the expectation's profile.
     #[serde(default)]
     pub section: f32,
+    /// Cosine of the claim's and the expectation text's static embeddings
+    /// (MiniLM distilled to a word table, see `analysis::semantic`): meaning
+    /// beyond shared words.
+    #[serde(default)]
+    pub semantic: f32,
 }
 
 /// How many signals the mapping score has.
-pub const N_SIGNALS: usize = 11;
+pub const N_SIGNALS: usize = 12;
 
 /// The weights of the mapping score, one per signal.
 pub type Weights = PerSignal;
@@ -110,6 +115,7 @@ impl PerSignal {
             self.paragraph,
             self.length,
             self.section,
+            self.semantic,
         ]
     }
 
@@ -127,6 +133,7 @@ impl PerSignal {
             paragraph: a[8],
             length: a[9],
             section: a[10],
+            semantic: a[11],
         }
     }
 
@@ -143,6 +150,7 @@ impl PerSignal {
         "paragraph",
         "length",
         "section",
+        "semantic",
     ];
 }
 

@@ -104,11 +104,21 @@ fn level<'r>(rules: &'r RuleSet, ladder: &str, target: &str) -> &'r Level {
     rules.ladder(ladder).and_then(|l| l.level(target)).unwrap_or_else(|| panic!("no level {ladder}/{target}"))
 }
 
+/// The hand-set model with a weight on every signal, so that the matchers
+/// compute all of them (the semantic one is skipped at weight 0).
+fn all_signals() -> promolint::rules::vocabulary::MappingFile {
+    let mut model = HAND_SET;
+    model.weights.semantic = 1.0;
+    model
+}
+
 /// The compiled matchers of every level, keyed `ladder/level`.
 pub(crate) fn matchers(rules: &RuleSet) -> BTreeMap<String, LevelMatcher> {
     rules
         .levels()
-        .map(|l| (format!("{}/{}", l.ladder, l.id), LevelMatcher::with_model(l, &rules.vocabulary, HAND_SET)))
+        .map(|l| {
+            (format!("{}/{}", l.ladder, l.id), LevelMatcher::with_model(l, &rules.vocabulary, all_signals()))
+        })
         .collect()
 }
 

@@ -200,8 +200,9 @@ pub(crate) fn per_row(
     }
 }
 
-/// Writes `rules/mapping.yaml` with `model`'s weights.
-pub(crate) fn write_weights(model: &MappingFile) {
+/// Writes `rules/FILE` (`mapping.yaml` or `mapping-imported.yaml`) with
+/// `model`'s weights; `rows` says which rows they were fitted on.
+pub(crate) fn write_weights(model: &MappingFile, file: &str, rows: &str) {
     let w = model.weights.to_array();
     let mut text = String::from(
         "# The weights of the mapping score (docs/mapping.md says what each means).\n\
@@ -209,7 +210,9 @@ pub(crate) fn write_weights(model: &MappingFile) {
          # agreed label of fixtures/labelled/ (logistic regression, multiple-instance:\n\
          # a packet's best claim per expectation). Do not edit by hand.\n",
     );
-    text.push_str("source: fitted on fixtures/labelled (all rows)\n");
+    // A JSON string is a YAML scalar that needs no further quoting.
+    let source = serde_json::to_string(&format!("fitted on fixtures/labelled ({rows})")).expect("a string");
+    text.push_str(&format!("source: {source}\n"));
     text.push_str(&format!(
         "cutoff: {:.3}\ncalibrate: false\nmax-per-claim: {}\n",
         model.cutoff, model.max_per_claim
@@ -218,8 +221,8 @@ pub(crate) fn write_weights(model: &MappingFile) {
     for (name, w) in Weights::NAMES.iter().zip(w) {
         text.push_str(&format!("  {name}: {w:.4}\n"));
     }
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/mapping.yaml");
-    std::fs::write(&path, text).expect("write rules/mapping.yaml");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules").join(file);
+    std::fs::write(&path, text).expect("write the weights file");
     println!("\nwrote {}", path.display());
 }
 
