@@ -96,8 +96,8 @@ fn bench_embed(c: &mut Criterion) {
     group.bench_function("read-builtin-table", |b| {
         b.iter(|| {
             StaticEmbedding::from_bytes(
-                include_bytes!("../rules/embeddings/minilm-256.bin"),
-                include_str!("../rules/embeddings/vocab.txt"),
+                include_bytes!("../data/embeddings/minilm-256.bin"),
+                include_str!("../data/embeddings/vocab.txt"),
             )
             .expect("the built-in table is valid")
         })

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Distil a static word-embedding table from all-MiniLM-L6-v2 (model2vec's recipe).
 
-Writes, under rules/embeddings/ (or --out DIR):
+Writes, under data/embeddings/ (or --out DIR):
 
   minilm-256.bin  the table, int8 with one f32 scale per row (layout below)
   vocab.txt       the WordPiece vocabulary, one token a line, line i = row i
@@ -255,7 +255,7 @@ def verify(model: Path, bert: Bert, cls: int, sep: int) -> None:
 
 
 NOTICE_HEAD = """\
-promolint's static word embeddings (rules/embeddings/minilm-256.bin, vocab.txt)
+promolint's static word embeddings (data/embeddings/minilm-256.bin, vocab.txt)
 ===============================================================================
 
 minilm-256.bin is a work derived from the model sentence-transformers/

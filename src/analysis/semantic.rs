@@ -6,8 +6,8 @@
 //! all-MiniLM-L6-v2 with model2vec's recipe by `scripts/distill-embeddings.py`:
 //! one 256-dimensional row per WordPiece token, weighted so that rarer tokens
 //! count more, stored as int8 with one `f32` scale per row
-//! (`rules/embeddings/minilm-256.bin`, layout in [`StaticEmbedding::from_bytes`];
-//! the licence and attribution are in `rules/embeddings/NOTICE`). A text's
+//! (`data/embeddings/minilm-256.bin`, layout in [`StaticEmbedding::from_bytes`];
+//! the licence and attribution are in `data/embeddings/NOTICE`). A text's
 //! embedding is the mean of its tokens' rows, L2-normalised, as model2vec's
 //! `StaticModel.encode` computes it.
 //!
@@ -22,11 +22,11 @@ use std::sync::OnceLock;
 use unicode_general_category::{GeneralCategory, get_general_category};
 use unicode_normalization::char::decompose_canonical;
 
-/// The built-in table (`rules/embeddings/minilm-256.bin`).
+/// The built-in table (`data/embeddings/minilm-256.bin`).
 static BUILTIN_TABLE: &[u8] =
-    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/embeddings/minilm-256.bin"));
+    include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/embeddings/minilm-256.bin"));
 /// The built-in table's vocabulary, line `i` naming row `i`.
-static BUILTIN_VOCAB: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/embeddings/vocab.txt"));
+static BUILTIN_VOCAB: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/embeddings/vocab.txt"));
 
 /// The first eight bytes of a table file.
 pub const MAGIC: &[u8; 8] = b"PLSEMB\0\0";
