@@ -20,7 +20,7 @@ type Postings = Vec<Vec<(usize, f32)>>;
 /// A claim's terms, resolved against a [`LexicalModel`].
 #[derive(Debug, Clone, Default)]
 pub struct ClaimTerms {
-    /// Ids of the terms the level knows, distinct.
+    /// Ids of the terms the level knows, distinct and sorted.
     known: Vec<u32>,
     /// Euclidean norm of the claim's IDF vector (unknown terms included, at
     /// the largest IDF: they make the claim less like every expectation).
@@ -158,6 +158,7 @@ impl LexicalModel {
                 None => norm += self.unknown_idf.powi(2),
             }
         }
+        known.sort_unstable();
         ClaimTerms { known, norm: f32::sqrt(norm), count: all.len() }
     }
 
@@ -210,7 +211,7 @@ impl LexicalModel {
         let mut shared = 0;
         let mut weight = 0.0;
         for t in own {
-            if claim.known.contains(t) {
+            if claim.known.binary_search(t).is_ok() {
                 shared += 1;
                 weight += self.idf[*t as usize];
             }

@@ -258,20 +258,24 @@ pub fn claim_signals(
         .collect();
     let counts: Vec<Vec<Option<usize>>> =
         packet.claims.iter().map(|c| score::pattern_counts(matcher, &c.text)).collect();
-    // Each section read as one text: the dated entries of one project, a
-    // project with its impact.
-    let mut section_text = vec![String::new(); packet.sections.len()];
-    for c in &packet.claims {
-        let t = &mut section_text[c.section];
-        t.push_str(&c.text);
-        t.push('\n');
-    }
-    let sections: Vec<Vec<f32>> = section_text
-        .iter()
-        .map(|t| {
-            matcher.lexical.score_all(&matcher.lexical.claim_terms(t)).iter().map(|l| l.cosine).collect()
-        })
-        .collect();
+    // Each section read as one text (the dated entries of one project, a
+    // project with its impact): only when the model weighs that signal.
+    let sections: Vec<Vec<f32>> = if matcher.model.weights.section == 0.0 {
+        vec![Vec::new(); packet.sections.len()]
+    } else {
+        let mut section_text = vec![String::new(); packet.sections.len()];
+        for c in &packet.claims {
+            let t = &mut section_text[c.section];
+            t.push_str(&c.text);
+            t.push('\n');
+        }
+        section_text
+            .iter()
+            .map(|t| {
+                matcher.lexical.score_all(&matcher.lexical.claim_terms(t)).iter().map(|l| l.cosine).collect()
+            })
+            .collect()
+    };
     packet
         .claims
         .iter()

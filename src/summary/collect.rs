@@ -21,7 +21,7 @@ use crate::analysis::{Analysis, CoverageCounts, Status};
 use crate::check::{CheckOptions, Linter, PacketReport};
 use crate::diagnostic::{Label, Severity};
 use crate::input::{self, Unreadable};
-use crate::lint::{self, Code};
+use crate::lint;
 use crate::packet::Packet;
 use crate::rules::{Level, RuleSet};
 use crate::source::{FileId, SourceFile, Sources};
@@ -29,12 +29,6 @@ use crate::source::{FileId, SourceFile, Sources};
 /// Files read and linted per batch: enough to keep every core busy, few
 /// enough that a batch's texts and analyses stay small.
 pub const BATCH: usize = 256;
-
-/// Whether a lint code is counted as a red flag (of behaviour or writing),
-/// as the registry of lint codes says.
-pub fn is_red_flag_code(code: Code) -> bool {
-    code.kind().is_red_flag()
-}
 
 /// Lints every packet under `paths` and summarises each, keeping quotes only
 /// with [`Detail::Quotes`]; rows are in input order (unsorted). `rule_sources`
@@ -167,7 +161,7 @@ fn row<'r>(report: &PacketReport<'r>, file: &SourceFile, detail: Detail) -> (Pac
         }
         _ => row.error = Some(error_note(report)),
     }
-    for d in report.diagnostics.iter().filter(|d| is_red_flag_code(d.code)) {
+    for d in report.diagnostics.iter().filter(|d| d.code.kind().is_red_flag()) {
         row.red_flag_count += 1;
         if row.red_flags.len() < max_notes && d.primary.file == report.file {
             let range = d.primary.range.clone();

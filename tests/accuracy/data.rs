@@ -122,27 +122,43 @@ pub(crate) fn matchers(rules: &RuleSet) -> BTreeMap<String, LevelMatcher> {
         .collect()
 }
 
+/// The compiled evidence kinds and common red flags, shared by every row.
+struct Shared {
+    evidence: EvidenceMatcher,
+    common: CommonMatcher,
+}
+
 fn analyse(
-    rules: &RuleSet,
+    shared: &Shared,
     matchers: &BTreeMap<String, LevelMatcher>,
-    name: &str,
+    packet: &Packet,
     text: &str,
     level: &Level,
 ) -> Vec<(Option<Vec<Signals>>, bool)> {
+    let matcher = &matchers[&format!("{}/{}", level.ladder, level.id)];
+    let run = RunMatchers { evidence: &shared.evidence, common: &shared.common };
+    let result = analysis::analyze(packet, text, level, matcher, &run);
+    let signals = analysis::claim_signals(packet, level, matcher);
+    signals.into_iter().zip(&result.claims).map(|(s, c)| (s, !c.evidence_in_scope.is_empty())).collect()
+}
+
+/// A packet's text parsed, with its `ladder` and `target` from its front matter.
+fn parse(name: &str, text: &str) -> (Packet, String, String) {
     let mut sources = Sources::new();
     let file = sources.add(name.to_owned(), text.to_owned());
     let (packet, _) = Packet::parse(file, text);
-    let matcher = &matchers[&format!("{}/{}", level.ladder, level.id)];
-    let evidence = EvidenceMatcher::new(&rules.evidence);
-    let common = CommonMatcher::new(&rules.common_red_flags);
-    let run = RunMatchers { evidence: &evidence, common: &common };
-    let result = analysis::analyze(&packet, text, level, matcher, &run);
-    let signals = analysis::claim_signals(&packet, level, matcher);
-    signals.into_iter().zip(&result.claims).map(|(s, c)| (s, !c.evidence_in_scope.is_empty())).collect()
+    let fm = packet.front_matter.as_ref().unwrap_or_else(|| panic!("{name}: no front matter"));
+    let value = |v: &Option<promolint::packet::Value>| v.as_ref().map(|v| v.text.clone()).unwrap_or_default();
+    let (ladder, target) = (value(&fm.ladder), value(&fm.target));
+    (packet, ladder, target)
 }
 
 /// Every labelled row, old set first, each in name order.
 pub(crate) fn rows(rules: &RuleSet, matchers: &BTreeMap<String, LevelMatcher>) -> Vec<Row> {
+    let shared = Shared {
+        evidence: EvidenceMatcher::new(&rules.evidence),
+        common: CommonMatcher::new(&rules.common_red_flags),
+    };
     let dir = root().join("labelled");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .expect("fixtures/labelled")
@@ -154,14 +170,11 @@ pub(crate) fn rows(rules: &RuleSet, matchers: &BTreeMap<String, LevelMatcher>) -
         let labels: OldLabels = serde_saphyr::from_str(&read(&dir.join(format!("{name}.labels.yaml"))))
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         let text = read(&dir.join(format!("{name}.md")));
-        let (_, body) = text.split_once("\nladder: ").expect("front matter with ladder");
-        let ladder = body.split_whitespace().next().unwrap_or_default();
-        let target =
-            text.split("\ntarget: ").nth(1).and_then(|t| t.split_whitespace().next()).unwrap_or_default();
-        let level = level(rules, ladder, target);
+        let (packet, ladder, target) = parse(&name, &text);
+        let level = level(rules, &ladder, &target);
         let ids = level_labels(level, &labels.labels, None, &name);
         rows.push(Row {
-            claims: analyse(rules, matchers, &name, &text, level),
+            claims: analyse(&shared, matchers, &packet, &text, level),
             name,
             document: labels.document,
             two_readers: false,
@@ -185,8 +198,9 @@ pub(crate) fn rows(rules: &RuleSet, matchers: &BTreeMap<String, LevelMatcher>) -
         let document = a.document.trim_end_matches(".md").to_owned();
         let level = level(rules, &a.ladder, &a.target);
         let text = packet_text(&document, &a.ladder, &a.target);
+        let (packet, _, _) = parse(&name, &text);
         rows.push(Row {
-            claims: analyse(rules, matchers, &name, &text, level),
+            claims: analyse(&shared, matchers, &packet, &text, level),
             labels: level_labels(level, &a.labels, Some(&b.labels), &name),
             name,
             document,
