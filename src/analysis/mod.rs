@@ -303,6 +303,7 @@ pub fn claim_signals(
                 paragraph: matches!(claim.kind, ClaimKind::Paragraph | ClaimKind::Quote),
                 section: &sections[claim.section],
                 semantic: &semantic,
+                base_rate: &matcher.base_rates,
             };
             Some(score::signals(&counts[i], &lexical, terms.count, context))
         })
