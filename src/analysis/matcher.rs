@@ -145,6 +145,8 @@ pub struct LevelMatcher {
     /// Each expectation text's static embedding, L2-normalised (empty when
     /// the model gives the semantic signal no weight: it is not computed).
     pub embeddings: Vec<Vec<f32>>,
+    /// The ladder's scope words, compiled.
+    pub scope: super::scope::ScopeMatcher,
 }
 
 impl LevelMatcher {
@@ -158,10 +160,13 @@ impl LevelMatcher {
         } else {
             rules.mapping.as_ref()
         };
-        Self::with_model(level, &rules.vocabulary, model.cloned().unwrap_or(score::HAND_SET))
+        let mut matcher = Self::with_model(level, &rules.vocabulary, model.cloned().unwrap_or(score::HAND_SET));
+        matcher.scope = super::scope::ScopeMatcher::new(&rules.scope.for_ladder(&level.ladder));
+        matcher
     }
 
-    /// Compiles a level with the given vocabulary and weights.
+    /// Compiles a level with the given vocabulary and weights, and no scope
+    /// words (every claim's scope is `unknown`; [`LevelMatcher::new`] adds the run's).
     pub fn with_model(level: &Level, vocabulary: &Vocabulary, model: MappingFile) -> Self {
         let semantic_on = model.weights.semantic != 0.0;
         let mut matcher = LevelMatcher {
@@ -173,6 +178,7 @@ impl LevelMatcher {
             example_signals: Vec::new(),
             cutoff: 0.5,
             embeddings: Vec::new(),
+            scope: super::scope::ScopeMatcher::new(&Default::default()),
         };
         if semantic_on {
             let table = StaticEmbedding::builtin();
