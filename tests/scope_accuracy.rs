@@ -73,7 +73,8 @@ fn read_labels(reader: &str) -> BTreeMap<String, BTreeMap<usize, Scope>> {
             continue;
         }
         let text = std::fs::read_to_string(&path).expect("readable labels");
-        let file: LabelFile = serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let file: LabelFile =
+            serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         out.insert(file.document, file.labels.iter().map(|(l, v)| (*l, parse_label(v))).collect());
     }
     out
@@ -113,8 +114,11 @@ fn check(rules: &promolint::rules::RuleSet, document: &str, ladder: &str, level:
     let options = CheckOptions::default();
     let linter = Linter::new(rules, &options);
     let report = linter.lint(file, &sources, true).expect("a packet");
-    let (packet, lvl, analysis) =
-        (report.packet.as_ref().expect("parsed"), report.level.expect("level"), report.analysis.as_ref().expect("analysed"));
+    let (packet, lvl, analysis) = (
+        report.packet.as_ref().expect("parsed"),
+        report.level.expect("level"),
+        report.analysis.as_ref().expect("analysed"),
+    );
     let src = sources.get(file);
     let line = |c: usize| src.position(packet.claims[c].range.start).line - FRONT_MATTER_LINES;
     let claims = analysis.claims.iter().enumerate().map(|(i, a)| (line(i), a.scope.value)).collect();
@@ -142,13 +146,17 @@ fn check(rules: &promolint::rules::RuleSet, document: &str, ladder: &str, level:
 fn scope_accuracy() {
     let a = read_labels("reader-a");
     let b = read_labels("reader-b");
-    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>(), "both readers label the same documents");
+    assert_eq!(
+        a.keys().collect::<Vec<_>>(),
+        b.keys().collect::<Vec<_>>(),
+        "both readers label the same documents"
+    );
     assert!(a.len() >= 12, "expected the 12 labelled documents");
     let mut sources = Sources::new();
-    let (rules, problems) = promolint::rules::load(&[] as &[PathBuf], true, &mut sources).expect("built-in rules");
+    let (rules, problems) =
+        promolint::rules::load(&[] as &[PathBuf], true, &mut sources).expect("built-in rules");
     assert!(problems.is_empty(), "built-in rules load cleanly");
-    let levels: Vec<(String, String)> =
-        rules.levels().map(|l| (l.ladder.clone(), l.id.clone())).collect();
+    let levels: Vec<(String, String)> = rules.levels().map(|l| (l.ladder.clone(), l.id.clone())).collect();
 
     let mut pairs = Vec::new();
     let (mut agreed, mut right, mut agreed_known, mut right_known, mut unmatched) = (0, 0, 0, 0, 0);
@@ -185,14 +193,15 @@ fn scope_accuracy() {
                     *confusion.entry((name(*truth), name(*p))).or_default() += 1;
                 }
             }
-            let below = |labels: &BTreeMap<usize, Scope>, asked: ScopeValue, lines: &[usize]| -> Option<bool> {
-                let mut all = true;
-                for l in lines {
-                    let s = labels.get(l)?;
-                    all &= s.is_some_and(|s| s < asked);
-                }
-                Some(all)
-            };
+            let below =
+                |labels: &BTreeMap<usize, Scope>, asked: ScopeValue, lines: &[usize]| -> Option<bool> {
+                    let mut all = true;
+                    for l in lines {
+                        let s = labels.get(l)?;
+                        all &= s.is_some_and(|s| s < asked);
+                    }
+                    Some(all)
+                };
             let entry = per_level.entry(format!("{ladder}/{level}")).or_default();
             for (asked, lines, fired) in &checked.expectations {
                 let truth = below(&consensus, *asked, lines);
@@ -227,16 +236,29 @@ fn scope_accuracy() {
     let precision = ratio(correct, scored);
     let recall = ratio(found, truly_below);
     println!("scope labels: {} documents, {} lines labelled by both readers", a.len(), pairs.len());
-    println!("Cohen's kappa (6 classes): {k:.2}; readers agree on {agreed} lines ({unmatched} agreed lines are not a claim's first line)");
+    println!(
+        "Cohen's kappa (6 classes): {k:.2}; readers agree on {agreed} lines ({unmatched} agreed lines are not a claim's first line)"
+    );
     println!("claim-scope accuracy on agreed lines: {accuracy:.2} ({right}/{agreed})");
-    println!("  on agreed lines not labelled unknown: {:.2} ({right_known}/{agreed_known})", ratio(right_known, agreed_known));
+    println!(
+        "  on agreed lines not labelled unknown: {:.2} ({right_known}/{agreed_known})",
+        ratio(right_known, agreed_known)
+    );
     println!("  confusion (readers -> promolint): ");
     for ((t, p), n) in &confusion {
         println!("    {t:>12} -> {p:<12} {n}");
     }
-    println!("scope-below-level over {} levels: precision {precision:.2} ({correct}/{scored} scored; {unscored} fired lints not scored: a covering claim without agreed label), recall {recall:.2} ({found}/{truly_below})", levels.len());
+    println!(
+        "scope-below-level over {} levels: precision {precision:.2} ({correct}/{scored} scored; {unscored} fired lints not scored: a covering claim without agreed label), recall {recall:.2} ({found}/{truly_below})",
+        levels.len()
+    );
     for (i, r) in ["reader-a", "reader-b"].iter().enumerate() {
-        println!("  precision with {r}'s labels: {:.2} ({}/{})", ratio(per_reader[i].1, per_reader[i].0), per_reader[i].1, per_reader[i].0);
+        println!(
+            "  precision with {r}'s labels: {:.2} ({}/{})",
+            ratio(per_reader[i].1, per_reader[i].0),
+            per_reader[i].1,
+            per_reader[i].0
+        );
     }
     for (level, (s, c, t)) in &per_level {
         println!("  {level}: precision {:.2} ({c}/{s}), expectations truly below {t}", ratio(*c, *s));

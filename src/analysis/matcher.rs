@@ -160,7 +160,8 @@ impl LevelMatcher {
         } else {
             rules.mapping.as_ref()
         };
-        let mut matcher = Self::with_model(level, &rules.vocabulary, model.cloned().unwrap_or(score::HAND_SET));
+        let mut matcher =
+            Self::with_model(level, &rules.vocabulary, model.cloned().unwrap_or(score::HAND_SET));
         matcher.scope = super::scope::ScopeMatcher::new(&rules.scope.for_ladder(&level.ladder));
         matcher
     }

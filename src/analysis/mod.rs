@@ -9,8 +9,8 @@ pub mod consistency;
 pub mod evidence;
 pub mod lexical;
 pub mod matcher;
-pub mod score;
 pub mod scope;
+pub mod score;
 pub mod semantic;
 pub mod terms;
 

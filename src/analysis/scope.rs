@@ -95,9 +95,7 @@ impl ScopeMatcher {
             }
         }
         let inside_longer = |(v, r): &(ScopeValue, Range<usize>)| {
-            found.iter().any(|(w, s)| {
-                w != v && s.start <= r.start && r.end <= s.end && s.len() > r.len()
-            })
+            found.iter().any(|(w, s)| w != v && s.start <= r.start && r.end <= s.end && s.len() > r.len())
         };
         let kept: Vec<&(ScopeValue, Range<usize>)> = found.iter().filter(|f| !inside_longer(f)).collect();
         let widest = kept.iter().map(|(v, _)| *v).max()?;
@@ -143,7 +141,12 @@ impl ScopeMatcher {
             {
                 ClaimScope { from: Some(ScopeFrom::Parent), ..parent.clone() }
             } else if let Some((value, words)) = &headings[claim.section] {
-                ClaimScope { value: Some(*value), from: Some(ScopeFrom::Heading), words: words.clone(), range: None }
+                ClaimScope {
+                    value: Some(*value),
+                    from: Some(ScopeFrom::Heading),
+                    words: words.clone(),
+                    range: None,
+                }
             } else if let Some(r) = self.own_work(&claim.text) {
                 let (words, range) = locate(r);
                 ClaimScope { value: Some(ScopeValue::Own), from: Some(ScopeFrom::OwnWork), words, range }

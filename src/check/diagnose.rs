@@ -66,10 +66,20 @@ pub(super) fn diagnose(
                 if let (Some(asked), Some(best), true) = (level.scope_of(e), cov.best_scope, cov.scopes_known)
                     && best < asked
                 {
-                    let mut labels = cov.claims.iter().map(|&c| Label::new(file, packet.claims[c].range.clone(), ""));
+                    let mut labels =
+                        cov.claims.iter().map(|&c| Label::new(file, packet.claims[c].range.clone(), ""));
                     let Some(first) = labels.next() else { continue };
-                    let words = level.scope.as_ref().filter(|s| s.value == asked).map_or(&[][..], |s| &s.words[..]);
-                    let d = lint::packet::scope_below_level(first, labels.collect(), e, best, asked, words, level);
+                    let words =
+                        level.scope.as_ref().filter(|s| s.value == asked).map_or(&[][..], |s| &s.words[..]);
+                    let d = lint::packet::scope_below_level(
+                        first,
+                        labels.collect(),
+                        e,
+                        best,
+                        asked,
+                        words,
+                        level,
+                    );
                     out.push((d, None));
                 }
             }

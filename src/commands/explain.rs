@@ -208,7 +208,10 @@ fn explain_difference(
     to: &str,
 ) -> anyhow::Result<Outcome> {
     let Some((ladder_id, current)) = from.split_once('/') else {
-        writeln!(err, "error: write the difference as `ladder/current..target`, e.g. `socialbakers/L4..value-stream-architect`")?;
+        writeln!(
+            err,
+            "error: write the difference as `ladder/current..target`, e.g. `socialbakers/L4..value-stream-architect`"
+        )?;
         return Ok(Outcome::Failed);
     };
     let target = match to.split_once('/') {
@@ -221,7 +224,11 @@ fn explain_difference(
     };
     let Some(ladder) = rules.ladder(ladder_id) else {
         let s = did_you_mean(ladder_id, rules.ladders.iter().map(|l| l.id.as_str()));
-        writeln!(err, "error: unknown ladder `{ladder_id}`{}", s.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default())?;
+        writeln!(
+            err,
+            "error: unknown ladder `{ladder_id}`{}",
+            s.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default()
+        )?;
         return Ok(Outcome::Failed);
     };
     let mut levels = Vec::new();
@@ -230,14 +237,26 @@ fn explain_difference(
             Some(l) => levels.push(l),
             None => {
                 let s = did_you_mean(name, ladder.levels.iter().map(|l| l.id.as_str()));
-                writeln!(err, "error: ladder `{}` has no level `{name}`{}", ladder.id, s.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default())?;
+                writeln!(
+                    err,
+                    "error: ladder `{}` has no level `{name}`{}",
+                    ladder.id,
+                    s.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default()
+                )?;
                 return Ok(Outcome::Failed);
             }
         }
     }
     let (current, target) = (levels[0], levels[1]);
     let d = delta::difference(current, target);
-    writeln!(out, "{}..{}  (what {} asks beyond {})", current.qualified_id(), target.id, target.title, current.title)?;
+    writeln!(
+        out,
+        "{}..{}  (what {} asks beyond {})",
+        current.qualified_id(),
+        target.id,
+        target.title,
+        current.title
+    )?;
     let scope = |s: Option<crate::rules::scope::ScopeValue>| s.map_or("not stated", |s| s.as_str());
     writeln!(out)?;
     writeln!(out, "scope: {} -> {}", scope(d.scope.0), scope(d.scope.1))?;

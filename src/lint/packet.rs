@@ -160,10 +160,18 @@ fn scope_work(v: ScopeValue) -> &'static str {
 fn scope_hint(v: ScopeValue) -> &'static str {
     match v {
         ScopeValue::Own => "what you did yourself",
-        ScopeValue::Team => "work with or for your team: who in the team took part, what changed for the team (\"with my team\", \"onboarded two new team members\")",
-        ScopeValue::CrossTeam => "work beyond your own team: which other teams took part, adopted or depended on it (\"with the infra and data teams\", \"adopted by three teams\")",
-        ScopeValue::Organisation => "work across a whole group: a department, the engineering organisation, a whole project (\"rolled out to all 40 engineering teams\", \"engineering-wide\")",
-        ScopeValue::Company => "work whose reach is the company, its customers or the industry (\"company-wide\", \"for all customers\", \"a conference talk\")",
+        ScopeValue::Team => {
+            "work with or for your team: who in the team took part, what changed for the team (\"with my team\", \"onboarded two new team members\")"
+        }
+        ScopeValue::CrossTeam => {
+            "work beyond your own team: which other teams took part, adopted or depended on it (\"with the infra and data teams\", \"adopted by three teams\")"
+        }
+        ScopeValue::Organisation => {
+            "work across a whole group: a department, the engineering organisation, a whole project (\"rolled out to all 40 engineering teams\", \"engineering-wide\")"
+        }
+        ScopeValue::Company => {
+            "work whose reach is the company, its customers or the industry (\"company-wide\", \"for all customers\", \"a conference talk\")"
+        }
     }
 }
 

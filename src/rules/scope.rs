@@ -14,9 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::rules::model::Located;
 
 /// A value of the scope scale, smallest first; the order is the scale's.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ScopeValue {
     /// The candidate's own work: nobody else is said to take part or be affected.
@@ -26,17 +24,20 @@ pub enum ScopeValue {
     /// Several teams, or teams other than the candidate's own.
     CrossTeam,
     /// A department, the engineering organisation, a whole open-source project.
-    #[serde(alias = "organization")]
     Organisation,
     /// The whole company, its customers or users at large, an industry or ecosystem.
-    #[serde(alias = "industry")]
     Company,
 }
 
 impl ScopeValue {
     /// Every value, smallest first.
-    pub const ALL: [ScopeValue; 5] =
-        [ScopeValue::Own, ScopeValue::Team, ScopeValue::CrossTeam, ScopeValue::Organisation, ScopeValue::Company];
+    pub const ALL: [ScopeValue; 5] = [
+        ScopeValue::Own,
+        ScopeValue::Team,
+        ScopeValue::CrossTeam,
+        ScopeValue::Organisation,
+        ScopeValue::Company,
+    ];
 
     /// The kebab-case name used in rule files and outputs.
     pub fn as_str(self) -> &'static str {
@@ -71,7 +72,7 @@ impl fmt::Display for ScopeValue {
 }
 
 /// `scope:` in a level file: the scope the level asks of a candidate's work.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LevelScopeDef {
     /// The scale value the level asks.
@@ -221,8 +222,36 @@ pub fn add_file(
             }
             rules.shared.own_work = own_work.unwrap_or_default();
         }
-        Some(ladder) => rules.ladders.push(LadderScopeWords { ladder, replace: def.replace, scale, own_work }),
+        Some(ladder) => {
+            rules.ladders.push(LadderScopeWords { ladder, replace: def.replace, scale, own_work })
+        }
     }
+}
+
+/// Proposes the scope of an imported level: [`propose`] over the texts of
+/// its areas named like "Scope" or "Reach" when it has such areas, else over
+/// its summary and every expectation.
+pub fn propose_for_import(
+    words: &ScopeWords,
+    level: &crate::rules::import::ImportedLevel,
+) -> Option<LevelScopeDef> {
+    let scoped = |a: &str| {
+        let a = a.to_lowercase();
+        a.contains("scope") || a.contains("reach")
+    };
+    let named: Vec<&str> =
+        level.expectations.iter().filter(|e| scoped(&e.area)).map(|e| e.text.as_str()).collect();
+    let texts: Vec<&str> = if named.is_empty() {
+        level
+            .summary
+            .iter()
+            .map(String::as_str)
+            .chain(level.expectations.iter().map(|e| e.text.as_str()))
+            .collect()
+    } else {
+        named
+    };
+    propose(words, texts.iter().copied()).map(|s| LevelScopeDef { level: s.value, words: s.words })
 }
 
 /// Proposes a level's scope from a ladder's text: the scale value (above
@@ -231,7 +260,10 @@ pub fn add_file(
 /// found). `None` when no text shows any.
 ///
 /// Used by `rules import`; `words` are the shared scope words.
-pub fn propose<'a>(words: &ScopeWords, texts: impl IntoIterator<Item = &'a str> + Clone) -> Option<LevelScope> {
+pub fn propose<'a>(
+    words: &ScopeWords,
+    texts: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<LevelScope> {
     let mut best: Option<(usize, LevelScope)> = None;
     for value in ScopeValue::ALL.into_iter().rev().filter(|v| *v != ScopeValue::Own) {
         let Some(re) = crate::analysis::scope::alternation(&words.scale[value.rank()]) else { continue };

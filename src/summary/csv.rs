@@ -71,7 +71,9 @@ fn by_packet(summary: &Summary, w: &mut ::csv::Writer<&mut dyn Write>) -> io::Re
                 record.push(row.red_flag_count.to_string());
                 record.push(c.claims_without_evidence.to_string());
                 match &c.at_scope {
-                    Some(s) => record.extend([s.scope.to_string(), s.at_or_above.to_string(), s.claims.to_string()]),
+                    Some(s) => {
+                        record.extend([s.scope.to_string(), s.at_or_above.to_string(), s.claims.to_string()])
+                    }
                     None => record.extend(std::iter::repeat_n(String::new(), 3)),
                 }
             }

@@ -204,7 +204,10 @@ impl ScopeShare {
 
     /// `4/10 (40%)`, as the text formats print it.
     pub fn cell(share: Option<&ScopeShare>) -> String {
-        share.map_or_else(|| "-".to_owned(), |s| format!("{}/{} ({:.0}%)", s.at_or_above, s.claims, s.percent()))
+        share.map_or_else(
+            || "-".to_owned(),
+            |s| format!("{}/{} ({:.0}%)", s.at_or_above, s.claims, s.percent()),
+        )
     }
 }
 
