@@ -1,6 +1,7 @@
 //! From an analysis to diagnostics: which findings a packet gets, and the
 //! lint levels applied to them. Wording is [`crate::lint::packet`]'s.
 
+use crate::analysis::scope::ScopeFrom;
 use crate::analysis::{Analysis, FlagSource, Status, matcher};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::lint::{self, Code, LintLevels};
@@ -66,8 +67,13 @@ pub(super) fn diagnose(
                 if let (Some(asked), Some(best), true) = (level.scope_of(e), cov.best_scope, cov.scopes_known)
                     && best < asked
                 {
-                    let mut labels =
-                        cov.claims.iter().map(|&c| Label::new(file, packet.claims[c].range.clone(), ""));
+                    // Each covering claim, at the words that decided its scope when they are in it.
+                    let mut labels = cov.claims.iter().map(|&c| {
+                        let scope = &analysis.claims[c].scope;
+                        let own_words = matches!(scope.from, Some(ScopeFrom::Claim | ScopeFrom::OwnWork));
+                        let range = scope.range.clone().filter(|_| own_words);
+                        Label::new(file, range.unwrap_or_else(|| packet.claims[c].range.clone()), "")
+                    });
                     let Some(first) = labels.next() else { continue };
                     let words =
                         level.scope.as_ref().filter(|s| s.value == asked).map_or(&[][..], |s| &s.words[..]);

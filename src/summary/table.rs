@@ -114,7 +114,7 @@ fn by_packet(summary: &Summary, out: &mut dyn WriteColor, width: Option<usize>) 
     ));
     total.push(Cell::colored(t.red_flags.to_string(), bold.clone()));
     total.push(Cell::colored(t.claims_without_evidence.to_string(), bold));
-    total.push(Cell::plain(""));
+    total.push(Cell::plain("-"));
     grid.rows.push(total);
     let left_out = grid.write(out, width)?;
     note_left_out(out, left_out, "columns")?;
