@@ -175,3 +175,17 @@ fn summary_gives_the_share_of_claims_at_the_level_scope() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("| 1/3 (33%) |"));
 }
+
+#[test]
+fn every_builtin_scope_word_compiles() {
+    let mut sources = promolint::source::Sources::new();
+    let (rules, problems) =
+        promolint::rules::load(&[] as &[std::path::PathBuf], true, &mut sources).expect("built-in rules");
+    assert!(problems.is_empty());
+    let words = rules.scope.for_ladder("socialbakers");
+    let all: Vec<&String> = words.scale.iter().flatten().chain(&words.own_work).collect();
+    assert!(all.len() > 50, "the shared and Socialbakers words are loaded");
+    for p in all {
+        promolint::rules::validate::compile_pattern(p).unwrap_or_else(|e| panic!("{p}: {e}"));
+    }
+}

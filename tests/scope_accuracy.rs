@@ -32,6 +32,8 @@
 //!   as the truth (lints whose covering claims that reader labelled) is
 //!   printed beside it.
 
+#![allow(clippy::disallowed_macros, clippy::print_stdout)] // this test reports figures
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
