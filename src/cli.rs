@@ -79,6 +79,10 @@ pub struct CheckArgs {
     /// Level to check against, supplying or overriding the front matter's `target`.
     #[arg(long)]
     pub target: Option<String>,
+    /// Report only what is new at the target: leave out the findings about
+    /// expectations the packet's `current` level already asks.
+    #[arg(long)]
+    pub new_only: bool,
     /// Allow a lint (report nothing for it). Repeatable.
     #[arg(short = 'A', long = "allow", value_name = "CODE")]
     pub allow: Vec<String>,

@@ -150,6 +150,8 @@ pub struct LevelMatcher {
     /// Each expectation's base rate under the model, in 0..=1 (0.5 when the
     /// model has none for it).
     pub base_rates: Vec<f32>,
+    /// The ladder's scope words, compiled.
+    pub scope: super::scope::ScopeMatcher,
 }
 
 /// Each expectation of `level`'s base rate in `model` (0.5 when unlisted).
@@ -169,10 +171,14 @@ impl LevelMatcher {
         } else {
             rules.mapping.as_ref()
         };
-        Self::with_model(level, &rules.vocabulary, model.cloned().unwrap_or(score::HAND_SET))
+        let mut matcher =
+            Self::with_model(level, &rules.vocabulary, model.cloned().unwrap_or(score::HAND_SET));
+        matcher.scope = super::scope::ScopeMatcher::new(&rules.scope.for_ladder(&level.ladder));
+        matcher
     }
 
-    /// Compiles a level with the given vocabulary and weights.
+    /// Compiles a level with the given vocabulary and weights, and no scope
+    /// words (every claim's scope is `unknown`; [`LevelMatcher::new`] adds the run's).
     pub fn with_model(level: &Level, vocabulary: &Vocabulary, model: MappingFile) -> Self {
         let semantic_on = model.weights.semantic != 0.0;
         let mut matcher = LevelMatcher {
@@ -186,6 +192,7 @@ impl LevelMatcher {
             embeddings: Vec::new(),
             key: format!("{}/{}", level.ladder, level.id),
             base_rates: Vec::new(),
+            scope: super::scope::ScopeMatcher::new(&Default::default()),
         };
         matcher.base_rates = base_rates(&matcher.model, &matcher.key, level);
         if semantic_on {

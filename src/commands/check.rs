@@ -36,6 +36,7 @@ pub fn run(global: &GlobalArgs, args: CheckArgs, io: &mut Io<'_>) -> anyhow::Res
         levels,
         min_coverage: config.min_coverage,
         config: Some(config),
+        new_only: args.new_only,
     };
     let result = check::check(&args.paths, &rules, &options, &mut sources);
     let mut summary = RunSummary { skipped: result.skipped.clone(), ..RunSummary::default() };

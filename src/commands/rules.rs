@@ -99,7 +99,11 @@ pub fn import(args: &ImportArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         }
     };
     let name = args.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let level = import::import(&markdown, &args.ladder, &args.level, &name);
+    let mut level = import::import(&markdown, &args.ladder, &args.level, &name);
+    // The built-in scope words propose the level's scope (embedded: no rule folder is read).
+    let (builtin, _) =
+        crate::rules::load(&[] as &[std::path::PathBuf], true, &mut crate::source::Sources::new())?;
+    level.scope = crate::rules::scope::propose_for_import(&builtin.scope.shared, &level);
     let yaml = import::to_yaml(&level).context("cannot write the rule file as YAML")?;
     match &args.output {
         None => io.out.write_all(yaml.as_bytes())?,

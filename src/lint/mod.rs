@@ -87,6 +87,9 @@ codes! {
     /// A claim that maps to an expectation but has no evidence.
     ClaimWithoutEvidence = "claim-without-evidence", Packet, Warn, true,
         "A claim that maps to an expectation but carries no evidence: no link, no reference (PR #123, ABC-123, an RFC or design doc, a commit), no metric (a number with a unit or %), no date or period, no attributed feedback. Such a claim makes its expectations `weak` instead of `covered`. Add what a reviewer could check.";
+    /// An expectation covered only by claims whose scope is below the level's.
+    ScopeBelowLevel = "scope-below-level", Packet, Warn, true,
+        "An expectation that claims cover, but only claims whose scope is below the scope the level asks: one team's work for a level that asks cross-team reach, cross-team work for an organisation-level expectation. Scope is read from who took part and who was affected (\"my team\", \"three teams\", \"the platform org\", \"all 200 engineers\", \"customers\"; the words are in `scope.yaml`), and the level's scope from `scope:` in its rule file. Committees ask whether the work is at the next level: show a claim where the work reached as far as the level asks (who else used, adopted or depended on it, which teams or groups you led or aligned), name that reach in words, or accept the warning when the expectation needs no such reach. Claims whose scope is unknown never trigger it.";
     /// Text that shows a red flag the ladder warns against.
     RedFlag = "red-flag", Behaviour, Warn, true,
         "The packet shows a behaviour that the target level's ladder lists as a red flag (for example \"Crunch time in the team\"). Even when meant as praise, a committee reads it against the candidate. Rephrase to what was achieved and how the risk was handled.";

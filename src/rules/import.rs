@@ -39,6 +39,10 @@ pub struct ImportedLevel {
     /// Informational lines.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The scope the level asks, as proposed from the ladder's scope words
+    /// ([`crate::rules::scope::propose`]); `import` leaves it empty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<crate::rules::scope::LevelScopeDef>,
     /// One per bullet or stand-alone statement.
     pub expectations: Vec<ImportedItem>,
     /// One per bullet under a "Red flags" heading.
@@ -270,6 +274,7 @@ impl Importer {
             summary: self.summary,
             source,
             notes: self.notes,
+            scope: None,
             expectations,
             red_flags,
         }

@@ -20,7 +20,8 @@ use crate::rules::vocabulary::{MappingFile, VocabularyFile};
 use crate::source::{FileId, Sources};
 
 /// What a rule file holds, decided by its file name: `evidence.yaml`,
-/// `red-flags.yaml`, `vocabulary.yaml`, `mapping.yaml`, or anything else (a level).
+/// `red-flags.yaml`, `vocabulary.yaml`, `mapping.yaml`, `mapping-imported.yaml`,
+/// `scope.yaml`, or anything else (a level).
 #[derive(Debug)]
 pub enum RuleFile {
     /// A ladder level.
@@ -35,6 +36,8 @@ pub enum RuleFile {
     Mapping(MappingFile),
     /// The weights for levels without patterns (an imported ladder).
     MappingImported(MappingFile),
+    /// The words that place a claim on the scope scale.
+    Scope(crate::rules::scope::ScopeFile),
 }
 
 /// A deserialized rule file and where it came from.
@@ -117,6 +120,7 @@ fn parse(file: FileId, name: &str, text: &str) -> Result<RuleFile, Box<Diagnosti
         "mapping-imported.yaml" | "mapping-imported.yml" => {
             serde_saphyr::from_str(text).map(RuleFile::MappingImported)
         }
+        "scope.yaml" | "scope.yml" => serde_saphyr::from_str(text).map(RuleFile::Scope),
         _ => serde_saphyr::from_str(text).map(|l| RuleFile::Level(Box::new(l))),
     };
     result.map_err(|e| Box::new(yaml_error(file, text, &e)))
