@@ -71,8 +71,15 @@ pub fn run(args: &ImportArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         Ok(b) => b,
         Err(p) => return fail(&sources, io, problem(file, &p)),
     };
+    // The start of the block is enough to find it: its first line, at most 40 bytes.
+    let trim = |at: &std::ops::Range<usize>| {
+        let start = crate::source::floor_char_boundary(&text, at.start.min(text.len()));
+        let line = text[start..].find(['\n', '\r']).map_or(text.len(), |i| start + i);
+        let end = crate::source::floor_char_boundary(&text, at.end.min(line).min(start + 40));
+        start..end.max(start)
+    };
     let mut warnings: Vec<Diagnostic> =
-        doc.dropped.iter().map(|d| msg::dropped_ladder_text(Label::new(file, d.at.clone(), ""), &d.what)).collect();
+        doc.dropped.iter().map(|d| msg::dropped_ladder_text(Label::new(file, trim(&d.at), ""), &d.what)).collect();
     for id in &skipped {
         let at = doc.levels.iter().find(|l| &l.id == id).map(|l| l.at.clone()).unwrap_or(0..0);
         warnings.push(msg::empty_level(Label::new(file, at, "no expectations"), id));

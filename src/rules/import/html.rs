@@ -105,8 +105,9 @@ impl Walker<'_> {
         if !probe.is_empty()
             && let Some(i) = rest.find(&probe)
         {
-            self.cursor += i;
-            return self.base + self.cursor..self.base + self.cursor + probe.len();
+            let start = self.cursor + i;
+            self.cursor = start + probe.len();
+            return self.base + start..self.base + self.cursor;
         }
         self.base + self.cursor..self.base + self.cursor
     }
@@ -189,8 +190,9 @@ impl Walker<'_> {
         let start = self.locate("<table");
         let mut header: Vec<String> = Vec::new();
         let mut rows = Vec::new();
-        let mut row_at = Vec::new();
+        let mut row_at: Vec<Range<usize>> = Vec::new();
         for tr in el.descendent_elements().filter(|e| e.value().name() == "tr") {
+            let at = self.locate("<tr");
             let cells: Vec<ElementRef<'_>> =
                 tr.child_elements().filter(|c| matches!(c.value().name(), "td" | "th")).collect();
             let in_head = tr.ancestors().any(|a| ElementRef::wrap(a).is_some_and(|e| e.value().name() == "thead"));
@@ -199,8 +201,7 @@ impl Walker<'_> {
                 header = cells.iter().map(|c| clean(&text_of(*c))).collect();
                 continue;
             }
-            let first = cells.first().map(|c| clean(&text_of(*c))).unwrap_or_default();
-            row_at.push(self.locate(&first));
+            row_at.push(at);
             rows.push(cells.into_iter().map(|c| (cell(c), span(c, "rowspan"), span(c, "colspan"))).collect());
         }
         let end = self.base + self.cursor;

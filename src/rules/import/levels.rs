@@ -231,6 +231,8 @@ fn base_id(text: &str) -> String {
         "a", "an", "the", "i", "my", "of", "to", "and", "for", "in", "on", "with", "is", "am", "be", "by",
         "or", "at", "as",
     ];
+    // "team's" is one word, not "team" and "s".
+    let text = text.replace(['\'', '\u{2019}'], "");
     let words: Vec<String> = text
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
