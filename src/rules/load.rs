@@ -150,9 +150,22 @@ fn parse(file: FileId, name: &str, text: &str) -> Result<RuleFile, Box<Diagnosti
         "mapping-imported.yaml" | "mapping-imported.yml" => {
             serde_saphyr::from_str(text).map(RuleFile::MappingImported)
         }
-        _ => serde_saphyr::from_str(text).map(|l| RuleFile::Level(Box::new(l))),
+        _ => serde_saphyr::from_str_with_options(text, level_options()).map(|l| RuleFile::Level(Box::new(l))),
     };
     result.map_err(|e| Box::new(yaml_error(file, text, &e)))
+}
+
+/// The YAML budget for level files: the default's alias and anchor limits
+/// (against alias bombs), with room for the nodes of an imported ladder of
+/// tens of thousands of expectations (about five nodes each; the default
+/// allows 250,000 nodes in all).
+fn level_options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = 2_000_000;
+    budget.max_events = 4_000_000;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options
 }
 
 /// Turns a serde-saphyr error into a diagnostic at the position it reports.
