@@ -175,7 +175,8 @@ fn sourcegraph_framework_level_ic4() {
     let expected = sourcegraph_ic4_count();
     assert_eq!(expected, 8);
     let src = fixture("corpus/B/sourcegraph-eng-career-framework-2024.md");
-    let (dir, got) = import(&[src.to_str().unwrap(), "--ladder", "sg", "--level", "ic4", "-o", "{out}/ic4.yaml"]);
+    let (dir, got) =
+        import(&[src.to_str().unwrap(), "--ladder", "sg", "--level", "ic4", "-o", "{out}/ic4.yaml"]);
     assert_eq!(got, Counts::from([("ic4".to_owned(), expected)]));
     assert_eq!(lint(&dir.path().join("rules"), "sg", "IC4"), expected as u64);
 }

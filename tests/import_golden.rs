@@ -38,7 +38,8 @@ fn golden(path: &Path, actual: &str) -> Option<String> {
         return None;
     }
     let expected = std::fs::read_to_string(path).unwrap_or_default();
-    (expected != actual).then(|| format!("{} differs:\n--- expected\n{expected}\n--- actual\n{actual}", path.display()))
+    (expected != actual)
+        .then(|| format!("{} differs:\n--- expected\n{expected}\n--- actual\n{actual}", path.display()))
 }
 
 fn files(dir: &Path) -> Vec<String> {

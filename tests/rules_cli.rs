@@ -206,7 +206,12 @@ fn import_refuses_empty_and_unusable_documents_and_writes_nothing() {
     let no_expectations = "cannot import: the document has no expectations";
     refused("empty.md", b"", &["--level", "l1"], no_expectations);
     refused("headings.md", b"# Ladder\n\n## Delivery\n\n## Craft\n", &["--level", "l1"], no_expectations);
-    refused("div.html", b"<html><body><div><span>Hi</span></div></body></html>", &["--level", "l1"], no_expectations);
+    refused(
+        "div.html",
+        b"<html><body><div><span>Hi</span></div></body></html>",
+        &["--level", "l1"],
+        no_expectations,
+    );
     refused("empty.csv", b"", &["--level", "l1"], "the CSV file has no header row");
     refused("header.csv", b"Level,Competency,Behaviour\n", &["--level", "l1"], no_expectations);
 }
@@ -230,7 +235,11 @@ fn import_of_several_levels_needs_a_choice_and_refuses_an_unknown_one() {
 #[test]
 fn import_lists_the_levels_and_where_they_are() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("ladder.md"), "# Ladder\n\n## L1\n- Ships tasks\n\n## L2\n- Ships features\n- Reviews code\n").unwrap();
+    std::fs::write(
+        dir.path().join("ladder.md"),
+        "# Ladder\n\n## L1\n- Ships tasks\n\n## L2\n- Ships features\n- Reviews code\n",
+    )
+    .unwrap();
     promolint(dir.path())
         .args(["rules", "import", "ladder.md", "--list-levels"])
         .assert()
@@ -242,7 +251,11 @@ fn import_lists_the_levels_and_where_they_are() {
 #[test]
 fn import_all_levels_refuses_to_replace_any_file_and_writes_none() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("ladder.md"), "# Ladder\n\n## L1\n- Ships tasks\n\n## L2\n- Ships features\n").unwrap();
+    std::fs::write(
+        dir.path().join("ladder.md"),
+        "# Ladder\n\n## L1\n- Ships tasks\n\n## L2\n- Ships features\n",
+    )
+    .unwrap();
     std::fs::create_dir(dir.path().join("out")).unwrap();
     std::fs::write(dir.path().join("out/l2.yaml"), "# mine\n").unwrap();
     promolint(dir.path())
@@ -279,7 +292,10 @@ fn import_numbers_many_identical_bullets() {
     let dir = tempfile::tempdir().unwrap();
     let md = format!("# L1\n\n## Delivery\n{}", "- Ships features end to end\n".repeat(50_000));
     std::fs::write(dir.path().join("ladder.md"), md).unwrap();
-    promolint(dir.path()).args(["rules", "import", "ladder.md", "--ladder", "acme", "--level", "l1", "-o", "l1.yaml"]).assert().success();
+    promolint(dir.path())
+        .args(["rules", "import", "ladder.md", "--ladder", "acme", "--level", "l1", "-o", "l1.yaml"])
+        .assert()
+        .success();
     let yaml = std::fs::read_to_string(dir.path().join("l1.yaml")).unwrap();
     assert!(yaml.contains("id: ships-features-end-end-50000\n"), "the last copy's id");
 }

@@ -40,7 +40,11 @@ pub fn run(args: &ImportArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
             Ok(f) => f,
             Err(reason) => {
                 let help = "pass --from markdown, html, yaml or csv";
-                return fail(&sources, io, msg::unusable_ladder(Label::new(file, 0..0, ""), &reason, Some(help)));
+                return fail(
+                    &sources,
+                    io,
+                    msg::unusable_ladder(Label::new(file, 0..0, ""), &reason, Some(help)),
+                );
             }
         },
     };
@@ -78,8 +82,11 @@ pub fn run(args: &ImportArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         let end = crate::source::floor_char_boundary(&text, at.end.min(line).min(start + 40));
         start..end.max(start)
     };
-    let mut warnings: Vec<Diagnostic> =
-        doc.dropped.iter().map(|d| msg::dropped_ladder_text(Label::new(file, trim(&d.at), ""), &d.what)).collect();
+    let mut warnings: Vec<Diagnostic> = doc
+        .dropped
+        .iter()
+        .map(|d| msg::dropped_ladder_text(Label::new(file, trim(&d.at), ""), &d.what))
+        .collect();
     for id in &skipped {
         let at = doc.levels.iter().find(|l| &l.id == id).map(|l| l.at.clone()).unwrap_or(0..0);
         warnings.push(msg::empty_level(Label::new(file, at, "no expectations"), id));
@@ -136,7 +143,10 @@ fn list(doc: &Document, sources: &Sources, file: FileId, io: &mut Io<'_>) -> any
     let source = sources.get(file);
     if !doc.leveled {
         let n = doc.levels.first().map_or(0, |l| l.expectations.len());
-        writeln!(io.out, "the document names no levels: it is one level of {n} expectations (give it an id with --level)")?;
+        writeln!(
+            io.out,
+            "the document names no levels: it is one level of {n} expectations (give it an id with --level)"
+        )?;
         return Ok(());
     }
     let width = doc.levels.iter().map(|l| l.id.len()).max().unwrap_or(0);
@@ -157,7 +167,8 @@ fn list(doc: &Document, sources: &Sources, file: FileId, io: &mut Io<'_>) -> any
 
 /// The command as recorded in `source`: what was run, in a form that can be run again.
 fn command_line(args: &ImportArgs, format: import::Format) -> String {
-    let file = Path::new(&args.file).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file =
+        Path::new(&args.file).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut parts = vec!["promolint rules import".to_owned(), file];
     parts.push(format!("--from {}", format.as_str()));
     if let Some(ladder) = &args.ladder {

@@ -16,7 +16,8 @@ use super::{Columns, Document, Problem};
 pub fn parse(text: &str, columns: &Columns) -> Result<Document, Problem> {
     let first_line = text.lines().next().unwrap_or_default();
     let delimiter = if first_line.contains('\t') && !first_line.contains(',') { b'\t' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_owned()).collect(),
         Err(e) => return Err(Problem::new(format!("not CSV: {e}"), 0..0)),
@@ -25,15 +26,21 @@ pub fn parse(text: &str, columns: &Columns) -> Result<Document, Problem> {
         return Err(Problem::new("the CSV file has no header row", 0..0)
             .with_help("the first row names the columns, e.g. Level,Competency,Behaviour"));
     }
-    for (role, chosen) in
-        [("area", &columns.area), ("text", &columns.text), ("level", &columns.level), ("examples", &columns.examples)]
-    {
+    for (role, chosen) in [
+        ("area", &columns.area),
+        ("text", &columns.text),
+        ("level", &columns.level),
+        ("examples", &columns.examples),
+    ] {
         if let Some(name) = chosen
             && !header.iter().any(|h| h.eq_ignore_ascii_case(name.trim()))
         {
             let line = first_line.len();
-            return Err(Problem::new(format!("--columns {role}={name}: the header has no such column"), 0..line)
-                .with_help(format!("the columns are: {}", header.join(", "))));
+            return Err(Problem::new(
+                format!("--columns {role}={name}: the header has no such column"),
+                0..line,
+            )
+            .with_help(format!("the columns are: {}", header.join(", "))));
         }
     }
     let mut table = Table { header, value_place: "CSV value", at: 0..first_line.len(), ..Table::default() };

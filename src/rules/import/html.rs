@@ -142,8 +142,8 @@ impl Walker<'_> {
                 self.children(el, out, quote)
             }
             "blockquote" => self.children(el, out, true),
-            "head" | "script" | "style" | "template" | "noscript" | "nav" | "footer" | "svg" | "img" | "br"
-            | "hr" | "link" | "meta" | "button" | "form" | "input" | "iframe" => {}
+            "head" | "script" | "style" | "template" | "noscript" | "nav" | "footer" | "svg" | "img"
+            | "br" | "hr" | "link" | "meta" | "button" | "form" | "input" | "iframe" => {}
             "ul" | "ol" => self.list(el, out),
             "p" => {
                 let text = clean(&text_of(el));
@@ -195,7 +195,8 @@ impl Walker<'_> {
             let at = self.locate("<tr");
             let cells: Vec<ElementRef<'_>> =
                 tr.child_elements().filter(|c| matches!(c.value().name(), "td" | "th")).collect();
-            let in_head = tr.ancestors().any(|a| ElementRef::wrap(a).is_some_and(|e| e.value().name() == "thead"));
+            let in_head =
+                tr.ancestors().any(|a| ElementRef::wrap(a).is_some_and(|e| e.value().name() == "thead"));
             let all_th = !cells.is_empty() && cells.iter().all(|c| c.value().name() == "th");
             if header.is_empty() && rows.is_empty() && (in_head || all_th && cells.len() > 1) {
                 header = cells.iter().map(|c| clean(&text_of(*c))).collect();
@@ -205,7 +206,13 @@ impl Walker<'_> {
             rows.push(cells.into_iter().map(|c| (cell(c), span(c, "rowspan"), span(c, "colspan"))).collect());
         }
         let end = self.base + self.cursor;
-        Table { header, rows: table::grid(rows), row_at, at: start.start..end.max(start.end), value_place: "table cell" }
+        Table {
+            header,
+            rows: table::grid(rows),
+            row_at,
+            at: start.start..end.max(start.end),
+            value_place: "table cell",
+        }
     }
 }
 

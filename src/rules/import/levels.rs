@@ -88,8 +88,11 @@ pub fn find(doc: &Document, wanted: &str) -> Result<usize, Problem> {
             .with_help(format!("its levels: {}", level_list(doc)))),
         _ => {
             let names: Vec<&str> = hits.iter().map(|&i| doc.levels[i].id.as_str()).collect();
-            Err(Problem::new(format!("`{wanted}` is ambiguous: {}", names.join(", ")), doc.levels[hits[0]].at.clone())
-                .with_help("name the level by its id"))
+            Err(Problem::new(
+                format!("`{wanted}` is ambiguous: {}", names.join(", ")),
+                doc.levels[hits[0]].at.clone(),
+            )
+            .with_help("name the level by its id"))
         }
     }
 }
@@ -126,8 +129,7 @@ pub fn build(doc: &Document, request: &Request<'_>) -> Result<(Vec<ImportedLevel
         return Ok((vec![one(doc, level, id, title, None, request, &mut ids)?], Vec::new()));
     }
     if request.all {
-        let written: HashSet<&str> =
-            doc.levels.iter().filter(|l| usable(l)).map(|l| l.id.as_str()).collect();
+        let written: HashSet<&str> = doc.levels.iter().filter(|l| usable(l)).map(|l| l.id.as_str()).collect();
         let mut out = Vec::new();
         let mut skipped = Vec::new();
         for level in &doc.levels {
@@ -165,7 +167,8 @@ fn one(
     ids: &mut Ids,
 ) -> Result<ImportedLevel, Problem> {
     if level.expectations.is_empty() {
-        let what = if level.id.is_empty() { "the document".to_owned() } else { format!("level `{}`", level.id) };
+        let what =
+            if level.id.is_empty() { "the document".to_owned() } else { format!("level `{}`", level.id) };
         return Err(Problem::new(format!("{what} has no expectations"), level.at.clone()).with_help(
             "promolint reads headings as areas and bullets, table cells, YAML competencies or CSV rows as expectations",
         ));
@@ -292,7 +295,8 @@ mod tests {
 
     #[test]
     fn levels_are_found_by_id_or_name() {
-        let level = |id: &str, name: &str| SourceLevel { id: id.into(), name: name.into(), ..Default::default() };
+        let level =
+            |id: &str, name: &str| SourceLevel { id: id.into(), name: name.into(), ..Default::default() };
         let doc = Document {
             leveled: true,
             levels: vec![level("level-1", "Level 1"), level("ic4", "IC4"), level("ic-4", "IC 4")],

@@ -267,7 +267,12 @@ pub(crate) fn clean(text: &str) -> String {
 ///
 /// # Errors
 /// As [`levels::build`]: an absent level, a level without expectations.
-pub fn import(markdown: &str, ladder: &str, level: &str, source_name: &str) -> Result<ImportedLevel, Problem> {
+pub fn import(
+    markdown: &str,
+    ladder: &str,
+    level: &str,
+    source_name: &str,
+) -> Result<ImportedLevel, Problem> {
     let doc = markdown::parse(markdown, &Columns::default())?;
     let command = format!("promolint rules import {source_name} --ladder {ladder} --level {level}");
     let request =

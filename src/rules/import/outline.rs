@@ -44,7 +44,8 @@ pub(super) fn is_level_name(text: &str) -> bool {
 /// at least two level names ("All levels" aside).
 pub(super) fn level_depth(headings: &[(u8, String)]) -> Option<u8> {
     (1..=6u8).find(|d| {
-        headings.iter().filter(|(h, t)| h == d && is_level_name(t) && !ALL_LEVELS.is_match(t.trim())).count() >= 2
+        headings.iter().filter(|(h, t)| h == d && is_level_name(t) && !ALL_LEVELS.is_match(t.trim())).count()
+            >= 2
     })
 }
 
@@ -378,10 +379,14 @@ mod tests {
 
     #[test]
     fn level_names_are_told_from_areas() {
-        for name in ["IC4", "L5", "E-3", "Level 3", "Senior Engineer", "Staff Engineer II", "M3", "All levels"] {
+        for name in
+            ["IC4", "L5", "E-3", "Level 3", "Senior Engineer", "Staff Engineer II", "M3", "All levels"]
+        {
             assert!(is_level_name(name), "{name}");
         }
-        for name in ["Technical", "Red flags", "IC Levels", "When do I get promoted?", "Engineering excellence"] {
+        for name in
+            ["Technical", "Red flags", "IC Levels", "When do I get promoted?", "Engineering excellence"]
+        {
             assert!(!is_level_name(name), "{name}");
         }
     }

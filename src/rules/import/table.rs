@@ -109,8 +109,22 @@ pub fn grid(rows: Vec<Vec<(Cell, usize, usize)>>) -> Vec<Vec<Cell>> {
     out.into_iter().map(|row| row.into_iter().map(Option::unwrap_or_default).collect()).collect()
 }
 
-const TEXT: &[&str] = &["text", "expectation", "expectations", "behaviour", "behaviours", "behavior", "behaviors", "description", "criteria", "criterion", "statement", "summary"];
-const AREA: &[&str] = &["area", "competency", "competencies", "theme", "category", "topic", "skill", "dimension", "pillar"];
+const TEXT: &[&str] = &[
+    "text",
+    "expectation",
+    "expectations",
+    "behaviour",
+    "behaviours",
+    "behavior",
+    "behaviors",
+    "description",
+    "criteria",
+    "criterion",
+    "statement",
+    "summary",
+];
+const AREA: &[&str] =
+    &["area", "competency", "competencies", "theme", "category", "topic", "skill", "dimension", "pillar"];
 const LEVEL: &[&str] = &["level", "levels", "grade", "band"];
 const EXAMPLES: &[&str] = &["examples", "example"];
 const NOTES: &[&str] = &["note", "notes", "analogy", "comment", "comments"];
@@ -140,7 +154,8 @@ pub fn read(table: &Table, columns: &Columns, context: &str, dropped: &mut Vec<D
         return by_entry(table, [Some(text), area, level, examples], context, dropped);
     }
     let first_is_level = h.first().is_some_and(|f| LEVEL.contains(&f.trim().to_lowercase().as_str()))
-        || (!table.rows.is_empty() && table.rows.iter().all(|r| r.first().is_some_and(|c| is_level_name(&c.text))));
+        || (!table.rows.is_empty()
+            && table.rows.iter().all(|r| r.first().is_some_and(|c| is_level_name(&c.text))));
     if width >= 2 && first_is_level {
         return by_row(table, dropped);
     }
@@ -158,7 +173,9 @@ fn empty_row(table: &Table, r: usize, dropped: &mut Vec<Dropped>, what: &str) {
 
 fn by_entry(table: &Table, cols: [Option<usize>; 4], context: &str, dropped: &mut Vec<Dropped>) -> Reading {
     let [text, area, level, examples] = cols;
-    let cell = |row: &[Cell], c: Option<usize>| c.and_then(|c| row.get(c)).map(|c| c.text.clone()).unwrap_or_default();
+    let cell = |row: &[Cell], c: Option<usize>| {
+        c.and_then(|c| row.get(c)).map(|c| c.text.clone()).unwrap_or_default()
+    };
     let mut entries = Vec::new();
     let mut levels: Vec<SourceLevel> = Vec::new();
     for (r, row) in table.rows.iter().enumerate() {
@@ -172,9 +189,12 @@ fn by_entry(table: &Table, cols: [Option<usize>; 4], context: &str, dropped: &mu
         let area = Some(cell(row, area)).filter(|a| !a.is_empty()).unwrap_or_else(|| context.to_owned());
         let examples: Vec<String> = examples
             .and_then(|c| row.get(c))
-            .map(|c| if c.items.is_empty() { c.text.lines().map(str::to_owned).collect() } else { c.items.clone() })
+            .map(|c| {
+                if c.items.is_empty() { c.text.lines().map(str::to_owned).collect() } else { c.items.clone() }
+            })
             .unwrap_or_default();
-        let examples: Vec<String> = examples.into_iter().map(|e| e.trim().to_owned()).filter(|e| !e.is_empty()).collect();
+        let examples: Vec<String> =
+            examples.into_iter().map(|e| e.trim().to_owned()).filter(|e| !e.is_empty()).collect();
         let new: Vec<Entry> = texts
             .into_iter()
             .map(|text| Entry { area: area.clone(), text, examples: examples.clone(), at: at.clone() })
@@ -188,7 +208,13 @@ fn by_entry(table: &Table, cols: [Option<usize>; 4], context: &str, dropped: &mu
                     Some(i) => i,
                     None => {
                         let place = table.value_place;
-                        levels.push(SourceLevel { id, name, at: at.clone(), place, ..SourceLevel::default() });
+                        levels.push(SourceLevel {
+                            id,
+                            name,
+                            at: at.clone(),
+                            place,
+                            ..SourceLevel::default()
+                        });
                         levels.len() - 1
                     }
                 };
@@ -213,7 +239,13 @@ fn by_row(table: &Table, dropped: &mut Vec<Dropped>) -> Reading {
         };
         let id = slug(&name);
         let i = *index.entry(id.clone()).or_insert_with(|| {
-            levels.push(SourceLevel { id, name, at: at.clone(), place: "table row", ..SourceLevel::default() });
+            levels.push(SourceLevel {
+                id,
+                name,
+                at: at.clone(),
+                place: "table row",
+                ..SourceLevel::default()
+            });
             levels.len() - 1
         });
         let level = &mut levels[i];
@@ -223,14 +255,20 @@ fn by_row(table: &Table, dropped: &mut Vec<Dropped>) -> Reading {
             }
             let header = table.header.get(c).map(String::as_str).unwrap_or_default();
             if cell.span >= areas && areas > 1 {
-                let summary = if cell.paragraphs.is_empty() { cell.text.clone() } else { cell.paragraphs.join(" ") };
+                let summary =
+                    if cell.paragraphs.is_empty() { cell.text.clone() } else { cell.paragraphs.join(" ") };
                 level.summary.get_or_insert(summary);
                 level.notes.extend(cell.items.iter().cloned());
             } else if is_notes(header) {
                 level.notes.extend(cell.texts());
             } else {
                 for text in cell.texts() {
-                    level.expectations.push(Entry { area: header.to_owned(), text, examples: Vec::new(), at: at.clone() });
+                    level.expectations.push(Entry {
+                        area: header.to_owned(),
+                        text,
+                        examples: Vec::new(),
+                        at: at.clone(),
+                    });
                 }
             }
         }
@@ -257,14 +295,23 @@ fn by_column(table: &Table, context: &str, dropped: &mut Vec<Dropped>) -> Readin
             empty_row(table, r, dropped, "an empty row");
             continue;
         }
-        let area = row.first().map(|c| c.text.clone()).filter(|a| !a.is_empty()).unwrap_or_else(|| context.to_owned());
+        let area = row
+            .first()
+            .map(|c| c.text.clone())
+            .filter(|a| !a.is_empty())
+            .unwrap_or_else(|| context.to_owned());
         for (c, cell) in row.iter().enumerate().skip(1) {
             let Some(level) = levels.get_mut(c - 1) else { break };
             if cell.copy {
                 continue;
             }
             for text in cell.texts() {
-                level.expectations.push(Entry { area: area.clone(), text, examples: Vec::new(), at: at.clone() });
+                level.expectations.push(Entry {
+                    area: area.clone(),
+                    text,
+                    examples: Vec::new(),
+                    at: at.clone(),
+                });
             }
         }
     }

@@ -136,7 +136,8 @@ pub fn parse(text: &str) -> Result<Document, Problem> {
             ..SourceLevel::default()
         })
         .collect();
-    let index: HashMap<String, usize> = ft.levels.iter().enumerate().map(|(i, l)| (l.id.value.clone(), i)).collect();
+    let index: HashMap<String, usize> =
+        ft.levels.iter().enumerate().map(|(i, l)| (l.id.value.clone(), i)).collect();
     let mut dropped = Vec::new();
     for c in &ft.competencies {
         let at = range_of(&c.summary, text);
@@ -184,9 +185,11 @@ fn monzo(text: &str, offset: usize) -> Result<Vec<SourceLevel>, Problem> {
                 LevelKey::Text(t) => t.clone(),
             };
             let id = slug(&name);
-            let items = content.criteria.iter().map(|c| (c, &[][..])).chain(
-                content.example_criteria.iter().map(|e| (&e.criteria, e.examples.as_slice())),
-            );
+            let items = content
+                .criteria
+                .iter()
+                .map(|c| (c, &[][..]))
+                .chain(content.example_criteria.iter().map(|e| (&e.criteria, e.examples.as_slice())));
             let mut entries = Vec::new();
             for (criterion, examples) in items {
                 let text_ = clean(&criterion.value);
@@ -212,6 +215,8 @@ fn monzo(text: &str, offset: usize) -> Result<Vec<SourceLevel>, Problem> {
         }
     }
     // Levels in order of their number where they are numbered.
-    levels.sort_by_key(|l| l.name.strip_prefix("Level ").and_then(|n| n.parse::<u32>().ok()).unwrap_or(u32::MAX));
+    levels.sort_by_key(|l| {
+        l.name.strip_prefix("Level ").and_then(|n| n.parse::<u32>().ok()).unwrap_or(u32::MAX)
+    });
     Ok(levels)
 }
