@@ -269,7 +269,7 @@ pub fn load(
 }
 
 /// Loads the built-in rules (unless `builtin` is false) and rule files given
-/// as (name, text) pairs, and validates them as [`load`] does.
+/// as (name, text) pairs, and validates them as [`load()`] does.
 pub fn load_texts(
     texts: &[(String, String)],
     builtin: bool,

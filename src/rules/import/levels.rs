@@ -126,7 +126,7 @@ pub fn build(doc: &Document, request: &Request<'_>) -> Result<(Vec<ImportedLevel
                 .with_help("pass --level ID"));
         };
         let title = doc.title.clone().unwrap_or_else(|| id.to_owned());
-        return Ok((vec![one(doc, level, id, title, None, request, &mut ids)?], Vec::new()));
+        return Ok((vec![one(level, id, title, None, request, &mut ids)?], Vec::new()));
     }
     if request.all {
         let written: HashSet<&str> = doc.levels.iter().filter(|l| usable(l)).map(|l| l.id.as_str()).collect();
@@ -138,7 +138,7 @@ pub fn build(doc: &Document, request: &Request<'_>) -> Result<(Vec<ImportedLevel
                 continue;
             }
             let base = level.base.as_deref().filter(|b| written.contains(b));
-            out.push(one(doc, level, &level.id, level.name.clone(), base, request, &mut ids)?);
+            out.push(one(level, &level.id, level.name.clone(), base, request, &mut ids)?);
         }
         if out.is_empty() {
             return Err(Problem::new("no level of the document has expectations", 0..0));
@@ -150,7 +150,7 @@ pub fn build(doc: &Document, request: &Request<'_>) -> Result<(Vec<ImportedLevel
             .with_help(format!("pass --level ID (one of {}) or --all-levels -o DIR", level_list(doc))));
     };
     let level = &doc.levels[find(doc, wanted)?];
-    Ok((vec![one(doc, level, &level.id, level.name.clone(), None, request, &mut ids)?], Vec::new()))
+    Ok((vec![one(level, &level.id, level.name.clone(), None, request, &mut ids)?], Vec::new()))
 }
 
 fn usable(level: &SourceLevel) -> bool {
@@ -158,7 +158,6 @@ fn usable(level: &SourceLevel) -> bool {
 }
 
 fn one(
-    doc: &Document,
     level: &SourceLevel,
     id: &str,
     title: String,
@@ -208,13 +207,12 @@ fn one(
             examples: Vec::new(),
         })
         .collect();
-    let summary = level.summary.clone().or_else(|| if doc.leveled { None } else { None });
     Ok(ImportedLevel {
         ladder: request.ladder.to_owned(),
         ladder_name: request.ladder.to_owned(),
         level: id.to_owned(),
         title,
-        summary,
+        summary: level.summary.clone(),
         extends: extends.map(str::to_owned),
         source,
         notes: level.notes.clone(),

@@ -148,15 +148,15 @@ impl<'c> Outline<'c> {
             self.title = Some(text);
             return;
         }
-        if let Some(level_depth) = self.level_depth {
-            if depth <= level_depth {
-                self.headings.clear();
-                self.sub_area = None;
-                self.current = None;
-                if depth == level_depth && is_level_name(&text) {
-                    self.start_level(&text, at, 0, "heading");
-                    return;
-                }
+        if let Some(level_depth) = self.level_depth
+            && depth <= level_depth
+        {
+            self.headings.clear();
+            self.sub_area = None;
+            self.current = None;
+            if depth == level_depth && is_level_name(&text) {
+                self.start_level(&text, at, 0, "heading");
+                return;
             }
         }
         self.headings.retain(|(l, _)| *l < depth);
