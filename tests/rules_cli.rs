@@ -222,6 +222,9 @@ fn import_never_reads_other_formats_as_markdown() {
     refused("other.yaml", b"name: x\nitems:\n  - a\n", &["--level", "l1"], "not an FT-style ladder");
     refused("ladder.pdf", b"%PDF-1.4 ...", &["--level", "l1"], "`.pdf` is not a ladder format");
     refused("notes", b"plain words", &["--level", "l1"], "pass --from");
+    // YAML without a telling extension, opening like Markdown, is still read as YAML.
+    let ft = b"# source: a comment\nlevels:\n  - id: l1\ncompetencies:\n  - level: l9\n    summary: Ships\n";
+    refused("ladder.txt", ft, &["--level", "l1"], "level `l1` has no expectations");
     refused("ladder.csv", b"Level,Behaviour\nL1,\n", &["--level", "l1"], "no expectations");
 }
 

@@ -222,6 +222,9 @@ pub fn detect(name: &str, text: &str) -> Result<Format, String> {
             let lower: String = head.chars().take(64).collect::<String>().to_ascii_lowercase();
             if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
                 Ok(Format::Html)
+            } else if yaml::is_ladder(text) {
+                // A YAML ladder may open with a `# source` comment or `---`: not Markdown.
+                Ok(Format::Yaml)
             } else if head.starts_with('#') || head.starts_with("---") || head.starts_with("- ") {
                 Ok(Format::Markdown)
             } else {

@@ -27,6 +27,20 @@ struct Probe {
     topics: Option<IgnoredAny>,
 }
 
+/// The keys that make a YAML file a ladder, without reading the rest.
+#[derive(Deserialize)]
+struct Shape {
+    #[serde(default)]
+    topics: Option<IgnoredAny>,
+    #[serde(default)]
+    competencies: Option<IgnoredAny>,
+}
+
+/// Whether `text` is YAML holding FT-style `competencies` or Monzo-style `topics`.
+pub fn is_ladder(text: &str) -> bool {
+    serde_saphyr::from_str::<Shape>(text).is_ok_and(|s| s.topics.is_some() || s.competencies.is_some())
+}
+
 #[derive(Deserialize)]
 struct Ft {
     levels: Vec<FtLevel>,
