@@ -4,6 +4,7 @@
 pub mod check;
 pub mod config;
 pub mod explain;
+pub mod import;
 pub mod ladders;
 pub mod rules;
 pub mod summary;

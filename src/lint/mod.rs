@@ -162,6 +162,12 @@ codes! {
     /// An expectation's own example does not map to it.
     ExampleDoesNotMap = "example-does-not-map", RuleFile, Warn, false,
         "`promolint rules check` lints each expectation's `examples` as if they were claims in a packet for that level. An example that does not map to its own expectation shows where the ladder is ambiguous (another expectation shares its words) or where the expectation's wording and patterns miss how people describe that work: add a pattern, reword the example, or accept it. A warning: it does not fail the run.";
+    /// A ladder document `rules import` cannot make a valid rule file from.
+    UnusableLadder = "unusable-ladder", RuleFile, Deny, false,
+        "`promolint rules import` could not make a rule file that `rules check` accepts from the document: its format cannot be told (pass `--from`), it is not the format it claims (bad YAML or CSV), the level named with `--level` is absent or ambiguous, or the level holds no expectations (headings only, prose only, an empty file). Nothing is written. `--list-levels` shows what the document holds.";
+    /// Text of a ladder document that `rules import` left out.
+    DroppedLadderText = "dropped-ladder-text", RuleFile, Warn, false,
+        "`promolint rules import` left out part of the ladder document: a paragraph beside bullets, text outside any level of a multi-level document, unsupported HTML, a code block, an empty or textless table row, a competency of an unknown level. The rule file is still written; check that nothing you need is in what was dropped, and add it by hand if it is.";
     /// A shared file names an id promolint does not know.
     UnknownRuleId = "unknown-rule-id", RuleFile, Deny, false,
         "A shared rule file names an id that promolint has no code for: evidence kinds must be one of link, reference, metric, date, feedback; common red flags must be one of the common red-flag lint codes.";

@@ -283,3 +283,17 @@ pub fn load(
     diagnostics.sort_by_key(|d| (d.primary.file, d.primary.range.start));
     Ok((rules, diagnostics))
 }
+
+/// Loads the built-in rules (unless `builtin` is false) and rule files given
+/// as (name, text) pairs, and validates them as [`load()`] does.
+pub fn load_texts(
+    texts: &[(String, String)],
+    builtin: bool,
+    sources: &mut Sources,
+) -> (RuleSet, Vec<crate::diagnostic::Diagnostic>) {
+    let (files, mut diagnostics) = load::load_texts(texts, builtin, sources);
+    let (rules, more) = validate::build(files, sources);
+    diagnostics.extend(more);
+    diagnostics.sort_by_key(|d| (d.primary.file, d.primary.range.start));
+    (rules, diagnostics)
+}

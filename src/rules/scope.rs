@@ -233,7 +233,7 @@ pub fn add_file(
 /// its summary and every expectation.
 pub fn propose_for_import(
     words: &ScopeWords,
-    level: &crate::rules::import::ImportedLevel,
+    level: &crate::rules::import::levels::ImportedLevel,
 ) -> Option<LevelScopeDef> {
     let scoped = |a: &str| {
         let a = a.to_lowercase();

@@ -394,16 +394,22 @@ fn resolve(levels: Vec<OwnLevel>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ladd
 }
 
 /// Appends `items` to `into`, an item replacing one already there with the
-/// same id (case-insensitive).
+/// same id (case-insensitive). Linear in the items: an imported level may
+/// hold tens of thousands.
 fn merge<T: Clone + Inherit>(into: &mut Vec<T>, items: &[T], from: Option<&str>, id: impl Fn(&T) -> &String) {
+    let mut index: HashMap<String, usize> =
+        into.iter().enumerate().map(|(i, x)| (id(x).to_lowercase(), i)).collect();
     for item in items {
         let mut item = item.clone();
         if let Some(from) = from {
             item.set_inherited(from);
         }
-        match into.iter().position(|x| id(x).eq_ignore_ascii_case(id(&item))) {
-            Some(i) => into[i] = item,
-            None => into.push(item),
+        match index.get(&id(&item).to_lowercase()) {
+            Some(&i) => into[i] = item,
+            None => {
+                index.insert(id(&item).to_lowercase(), into.len());
+                into.push(item);
+            }
         }
     }
 }
