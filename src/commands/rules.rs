@@ -90,11 +90,10 @@ fn example_warnings(rules: &crate::rules::RuleSet) -> Vec<crate::diagnostic::Dia
 /// # Errors
 /// The ladder cannot be read; the output cannot be written.
 pub fn import(args: &ImportArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
-    let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
-    let markdown = match crate::input::decode(&bytes) {
+    let markdown = match crate::input::read_file(&args.file, crate::input::IMPORT_LIMIT) {
         Ok(text) => text,
-        Err((reason, _)) => {
-            writeln!(io.err, "error: cannot import {}: {reason}", args.file.display())?;
+        Err(problem) => {
+            writeln!(io.err, "error: cannot import {}: {}", args.file.display(), problem.reason)?;
             return Ok(Outcome::Failed);
         }
     };

@@ -6,12 +6,14 @@ use crate::diagnostic::{Diagnostic, Label};
 use crate::lint::Code;
 use crate::source::FileId;
 
-/// A rule file that is not valid UTF-8; `at` is the byte offset of the first bad byte.
-pub fn not_utf8(file: FileId, at: usize) -> Diagnostic {
+/// A rule file that cannot be read or is not text; `reason` in words (e.g. "not
+/// valid UTF-8 (first bad byte at offset 12)", "not a regular file (a named
+/// pipe (FIFO))"), `at` the byte offset it concerns (0 when none).
+pub fn unreadable(file: FileId, at: usize, reason: &str) -> Diagnostic {
     Diagnostic::new(
         Code::InvalidRuleFile,
-        format!("rule file is not valid UTF-8 (first bad byte at offset {at})"),
-        Label::new(file, 0..0, ""),
+        format!("cannot read rule file: {reason}"),
+        Label::new(file, at..at, ""),
     )
 }
 
