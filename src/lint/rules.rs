@@ -93,6 +93,16 @@ pub fn extends_cycle(at: Label, path: &[String]) -> Diagnostic {
         .with_help("remove `extends` from one of these levels")
 }
 
+/// An `extends` chain longer than `max` levels; `at` is the `extends` that goes one too far.
+pub fn extends_too_deep(at: Label, max: usize) -> Diagnostic {
+    Diagnostic::new(
+        Code::InvalidRuleFile,
+        format!("`extends` chain is more than {max} levels deep"),
+        at.with_message("one level too many"),
+    )
+    .with_help(format!("a level may have at most {max} bases above it; extend a level nearer the top"))
+}
+
 /// A shared file names an id promolint has no code for.
 pub fn unknown_rule_id(at: Label, id: &str, expected: &[&str], suggestion: Option<&str>) -> Diagnostic {
     let d = Diagnostic::new(Code::UnknownRuleId, format!("unknown id `{id}`"), at)

@@ -21,6 +21,11 @@ use crate::rules::{
 };
 use crate::source::{FileId, Sources};
 
+/// Longest `extends` chain: a level may have at most this many bases above it.
+/// Real ladders have a handful; a longer chain is an error, so resolving stays
+/// small (every level holds its bases' expectations).
+pub const MAX_EXTENDS_DEPTH: usize = 32;
+
 /// Largest compiled size of one pattern, in bytes (the `regex` crate's size
 /// limit); a larger one is an `invalid-pattern` diagnostic rather than a slow run.
 pub const PATTERN_SIZE_LIMIT: usize = 1 << 20;
@@ -301,72 +306,77 @@ fn resolve(levels: Vec<OwnLevel>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ladd
             }
         }
     }
-    // Cycles: follow each chain; a chain that comes back to a level on it is a cycle.
-    let mut reported = vec![false; levels.len()];
+    // Cycles and depth, walking each chain once (a level already done ends the walk).
+    let mut state = vec![Walk::New; levels.len()];
+    let mut depth = vec![0usize; levels.len()];
     for start in 0..levels.len() {
-        let mut path = vec![start];
-        let mut current = start;
-        while let Some(next) = base[current] {
-            if let Some(pos) = path.iter().position(|&p| p == next) {
-                let cycle = &path[pos..];
-                for &c in cycle {
-                    broken[c] = true;
+        let mut path = Vec::new();
+        let mut current = Some(start);
+        while let Some(c) = current {
+            match state[c] {
+                Walk::Done => break,
+                Walk::OnPath(pos) => {
+                    let cycle = &path[pos..];
+                    for &m in cycle {
+                        broken[m] = true;
+                    }
+                    report_cycle(&levels, &base, cycle, diagnostics);
+                    break;
                 }
-                if !cycle.iter().any(|&c| reported[c]) {
-                    let first = *cycle.iter().min().unwrap_or(&next);
-                    let mut names: Vec<String> = Vec::new();
-                    let mut c = first;
-                    loop {
-                        names.push(levels[c].level.id.clone());
-                        c = base[c].unwrap_or(first);
-                        if c == first {
-                            break;
-                        }
-                    }
-                    names.push(levels[first].level.id.clone());
-                    let at = levels[first].extends.as_ref().map(|(_, l)| l.clone());
-                    if let Some(at) = at {
-                        diagnostics.push(msg::extends_cycle(at, &names));
-                    }
-                    for &c in cycle {
-                        reported[c] = true;
-                    }
+                Walk::New => {
+                    state[c] = Walk::OnPath(path.len());
+                    path.push(c);
+                    current = base[c];
                 }
-                break;
             }
-            path.push(next);
-            current = next;
         }
-        if path.iter().any(|&p| broken[p]) {
-            broken[start] = true;
+        // Bases first: each level's depth and brokenness from its base's.
+        for &p in path.iter().rev() {
+            state[p] = Walk::Done;
+            if broken[p] {
+                continue;
+            }
+            let Some(b) = base[p] else { continue };
+            if broken[b] {
+                broken[p] = true; // silently: the base's problem is reported at the base
+                continue;
+            }
+            depth[p] = depth[b] + 1;
+            if depth[p] > MAX_EXTENDS_DEPTH {
+                broken[p] = true;
+                if depth[b] == MAX_EXTENDS_DEPTH
+                    && let Some((_, at)) = &levels[p].extends
+                {
+                    diagnostics.push(msg::extends_too_deep(at.clone(), MAX_EXTENDS_DEPTH));
+                }
+            }
         }
     }
-    let mut resolved: Vec<Level> = Vec::with_capacity(levels.len());
-    for (i, own) in levels.iter().enumerate() {
+    // Each level resolved once, bases first, from its base's resolved lists.
+    let mut order: Vec<usize> = (0..levels.len()).collect();
+    order.sort_by_key(|&i| depth[i]);
+    let mut resolved: Vec<Option<Level>> = vec![None; levels.len()];
+    for i in order {
+        let own = &levels[i];
         let mut level = own.level.clone();
         level.extends = own.extends.as_ref().map(|(name, _)| name.clone());
-        if !broken[i] {
-            let mut chain = Vec::new();
-            let mut current = base[i];
-            while let Some(b) = current {
-                chain.push(b);
-                current = base[b];
+        if !broken[i]
+            && let Some(b) = base[i]
+            && let Some(from) = &resolved[b]
+        {
+            let mut expectations = from.expectations.clone();
+            for e in &mut expectations {
+                e.set_inherited(&from.id);
             }
-            let mut expectations: Vec<Expectation> = Vec::new();
-            let mut red_flags: Vec<RedFlag> = Vec::new();
-            for &b in chain.iter().rev() {
-                let from = &levels[b].level;
-                merge(&mut expectations, &from.expectations, Some(&from.id), |e| &e.id);
-                merge(&mut red_flags, &from.red_flags, None, |r| &r.id);
-            }
-            merge(&mut expectations, &level.expectations, None, |e| &e.id);
-            merge(&mut red_flags, &level.red_flags, None, |r| &r.id);
-            // Only inherited expectations keep `inherited_from`.
+            let mut red_flags = from.red_flags.clone();
+            merge(&mut expectations, &level.expectations, |e| &e.id);
+            merge(&mut red_flags, &level.red_flags, |r| &r.id);
             level.expectations = expectations;
             level.red_flags = red_flags;
         }
-        resolved.push(level);
+        resolved[i] = Some(level);
     }
+    let resolved = resolved.into_iter().flatten();
     let mut ladders: Vec<Ladder> = Vec::new();
     for level in resolved {
         match ladders.iter_mut().find(|l| l.id.eq_ignore_ascii_case(&level.ladder)) {
@@ -383,17 +393,46 @@ fn resolve(levels: Vec<OwnLevel>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ladd
 }
 
 /// Appends `items` to `into`, an item replacing one already there with the
-/// same id (case-insensitive).
-fn merge<T: Clone + Inherit>(into: &mut Vec<T>, items: &[T], from: Option<&str>, id: impl Fn(&T) -> &String) {
+/// same id (case-insensitive); linear in the lengths of both.
+fn merge<T: Clone>(into: &mut Vec<T>, items: &[T], id: impl Fn(&T) -> &String) {
+    let mut at: HashMap<String, usize> =
+        into.iter().enumerate().map(|(i, x)| (id(x).to_ascii_lowercase(), i)).collect();
     for item in items {
-        let mut item = item.clone();
-        if let Some(from) = from {
-            item.set_inherited(from);
+        match at.get(&id(item).to_ascii_lowercase()) {
+            Some(&i) => into[i] = item.clone(),
+            None => {
+                at.insert(id(item).to_ascii_lowercase(), into.len());
+                into.push(item.clone());
+            }
         }
-        match into.iter().position(|x| id(x).eq_ignore_ascii_case(id(&item))) {
-            Some(i) => into[i] = item,
-            None => into.push(item),
+    }
+}
+
+/// Where a level is in the walk over `extends` chains.
+#[derive(Clone, Copy)]
+enum Walk {
+    New,
+    /// On the chain being walked, at this position.
+    OnPath(usize),
+    Done,
+}
+
+/// One `extends-cycle` diagnostic for `cycle` (levels in chain order), at the
+/// `extends` of its first level by index, naming the levels from there round.
+fn report_cycle(levels: &[OwnLevel], base: &[Option<usize>], cycle: &[usize], diagnostics: &mut Vec<Diagnostic>) {
+    let Some(&first) = cycle.iter().min() else { return };
+    let mut names: Vec<String> = Vec::new();
+    let mut c = first;
+    loop {
+        names.push(levels[c].level.id.clone());
+        c = base[c].unwrap_or(first);
+        if c == first || names.len() > cycle.len() {
+            break;
         }
+    }
+    names.push(levels[first].level.id.clone());
+    if let Some((_, at)) = &levels[first].extends {
+        diagnostics.push(msg::extends_cycle(at.clone(), &names));
     }
 }
 
@@ -409,6 +448,3 @@ impl Inherit for Expectation {
     }
 }
 
-impl Inherit for RedFlag {
-    fn set_inherited(&mut self, _from: &str) {}
-}
