@@ -74,7 +74,9 @@ pub(super) fn apply(
     let at = |r: Range<usize>| Label::new(packet.file, r, "");
     for (i, d) in packet.directives.iter().enumerate() {
         let words = match &d.kind {
-            DirectiveKind::Disable(w) | DirectiveKind::DisableNextLine(w) | DirectiveKind::DisableFile(w) => w,
+            DirectiveKind::Disable(w) | DirectiveKind::DisableNextLine(w) | DirectiveKind::DisableFile(w) => {
+                w
+            }
             DirectiveKind::Enable(words) => {
                 let keys: Vec<Key> = if words.is_empty() {
                     vec![None]
@@ -99,7 +101,12 @@ pub(super) fn apply(
             None => vec![(None, 0)],
             Some(codes) => {
                 let mut seen = HashSet::new();
-                codes.iter().enumerate().filter(|(_, (c, _))| seen.insert(*c)).map(|(s, (c, _))| (Some(*c), s)).collect()
+                codes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (c, _))| seen.insert(*c))
+                    .map(|(s, (c, _))| (Some(*c), s))
+                    .collect()
             }
         };
         match &d.kind {

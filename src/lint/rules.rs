@@ -74,6 +74,18 @@ pub fn invalid_pattern(at: Label, error: &regex::Error) -> Diagnostic {
         .with_help("patterns use the syntax of Rust's `regex` crate: no look-around, no backreferences")
 }
 
+/// A pattern past a budget on compiled size: `whose` says which
+/// ("this rule file's", "all rule files'"), `mib` the budget in MiB.
+pub fn pattern_budget(at: Label, whose: &str, mib: usize) -> Diagnostic {
+    Diagnostic::new(
+        Code::InvalidPattern,
+        format!("{whose} patterns compile to more than {mib} MiB"),
+        at.with_message("over the budget from here on"),
+    )
+    .with_note("this pattern and the rest of the rule file's patterns are left out")
+    .with_help("use fewer or simpler patterns (large counted repetitions such as `\\w{500}` compile big)")
+}
+
 /// `extends` names an unknown level.
 pub fn unknown_base(at: Label, base: &str, ladder: &str, suggestion: Option<&str>) -> Diagnostic {
     let d = Diagnostic::new(

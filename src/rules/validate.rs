@@ -12,19 +12,14 @@ use regex::{Regex, RegexBuilder};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::lint::Code;
 use crate::lint::rules::{self as msg, IdKind};
+use crate::rules::budget::Budget;
 use crate::rules::load::{LoadedFile, RuleFile, label, range_of};
 use crate::rules::model::{LevelFile, Located, RedFlagDef, RuleSeverity};
 use crate::rules::vocabulary;
 use crate::rules::{
-    CommonRedFlag, EvidenceKind, EvidenceRule, Expectation, Ladder, Level, Origin, RedFlag, RuleSet,
-    did_you_mean,
+    CommonRedFlag, EvidenceKind, EvidenceRule, Expectation, Level, Origin, RedFlag, RuleSet, did_you_mean,
 };
 use crate::source::{FileId, Sources};
-
-/// Longest `extends` chain: a level may have at most this many bases above it.
-/// Real ladders have a handful; a longer chain is an error, so resolving stays
-/// small (every level holds its bases' expectations).
-pub const MAX_EXTENDS_DEPTH: usize = 32;
 
 /// Largest compiled size of one pattern, in bytes (the `regex` crate's size
 /// limit); a larger one is an `invalid-pattern` diagnostic rather than a slow run.
@@ -56,9 +51,11 @@ impl From<RuleSeverity> for Severity {
 }
 
 /// A level as one file defines it, before `extends` is applied.
-struct OwnLevel {
-    level: Level,
-    extends: Option<(String, Label)>,
+pub(crate) struct OwnLevel {
+    /// The level with its own expectations and red flags only.
+    pub(crate) level: Level,
+    /// The base it names, with the `extends` value's label.
+    pub(crate) extends: Option<(String, Label)>,
 }
 
 /// Validates loaded rule files and resolves them into a [`RuleSet`]. Files
@@ -69,6 +66,7 @@ pub fn build(files: Vec<LoadedFile>, sources: &Sources) -> (RuleSet, Vec<Diagnos
     let mut diagnostics = Vec::new();
     let mut rules = RuleSet::default();
     let mut own_levels: Vec<(OwnLevel, bool)> = Vec::new();
+    let mut budget = Budget::new();
     for loaded in files {
         let text = &sources.get(loaded.file).text;
         let file = loaded.file;
@@ -89,8 +87,14 @@ pub fn build(files: Vec<LoadedFile>, sources: &Sources) -> (RuleSet, Vec<Diagnos
                         continue;
                     };
                     check_unique(&mut seen, IdKind::EvidenceKind, &def.id, file, text, &mut diagnostics);
-                    let patterns =
-                        check_patterns(&def.patterns, file, text, &mut diagnostics, loaded.builtin);
+                    let patterns = check_patterns(
+                        &def.patterns,
+                        file,
+                        text,
+                        &mut diagnostics,
+                        &mut budget,
+                        loaded.builtin,
+                    );
                     kinds.push(EvidenceRule { kind, name: def.name, description: def.description, patterns });
                 }
                 rules.evidence = kinds;
@@ -112,7 +116,7 @@ pub fn build(files: Vec<LoadedFile>, sources: &Sources) -> (RuleSet, Vec<Diagnos
                         continue;
                     };
                     check_unique(&mut seen, IdKind::RedFlag, &def.id, file, text, &mut diagnostics);
-                    let flag = red_flag(def, file, text, &mut diagnostics, loaded.builtin);
+                    let flag = red_flag(def, file, text, &mut diagnostics, &mut budget, loaded.builtin);
                     flags.push(CommonRedFlag { code, flag });
                 }
                 rules.common_red_flags = flags;
@@ -131,13 +135,13 @@ pub fn build(files: Vec<LoadedFile>, sources: &Sources) -> (RuleSet, Vec<Diagnos
                 }
             }
             RuleFile::Level(level) => {
-                let own = own_level(*level, file, text, loaded.builtin, &mut diagnostics);
+                let own = own_level(*level, file, text, loaded.builtin, &mut diagnostics, &mut budget);
                 own_levels.push((own, loaded.builtin));
             }
         }
     }
     let own_levels = replace_builtin_levels(own_levels, &mut diagnostics);
-    rules.ladders = resolve(own_levels, &mut diagnostics);
+    rules.ladders = crate::rules::extends::resolve(own_levels, &mut diagnostics);
     (rules, diagnostics)
 }
 
@@ -147,13 +151,14 @@ fn own_level(
     text: &str,
     builtin: bool,
     diagnostics: &mut Vec<Diagnostic>,
+    budget: &mut Budget,
 ) -> OwnLevel {
     let mut seen = HashMap::new();
     let mut expectations = Vec::new();
     for e in def.expectations {
         check_unique(&mut seen, IdKind::Expectation, &e.id, file, text, diagnostics);
-        let patterns = check_patterns(&e.patterns, file, text, diagnostics, builtin);
-        let guards = check_patterns(&e.guards, file, text, diagnostics, builtin);
+        let patterns = check_patterns(&e.patterns, file, text, diagnostics, budget, builtin);
+        let guards = check_patterns(&e.guards, file, text, diagnostics, budget, builtin);
         expectations.push(Expectation {
             guards,
             origin: Origin { file, range: range_of(&e.id, text) },
@@ -170,7 +175,7 @@ fn own_level(
     let mut red_flags = Vec::new();
     for r in def.red_flags {
         check_unique(&mut seen, IdKind::RedFlag, &r.id, file, text, diagnostics);
-        red_flags.push(red_flag(r, file, text, diagnostics, builtin));
+        red_flags.push(red_flag(r, file, text, diagnostics, budget, builtin));
     }
     let origin = Origin { file, range: range_of(&def.level, text) };
     if expectations.is_empty() && def.extends.is_none() {
@@ -200,9 +205,10 @@ fn red_flag(
     file: FileId,
     text: &str,
     diagnostics: &mut Vec<Diagnostic>,
+    budget: &mut Budget,
     builtin: bool,
 ) -> RedFlag {
-    let patterns = check_patterns(&def.patterns, file, text, diagnostics, builtin);
+    let patterns = check_patterns(&def.patterns, file, text, diagnostics, budget, builtin);
     RedFlag {
         origin: Origin { file, range: range_of(&def.id, text) },
         id: def.id.value,
@@ -230,14 +236,16 @@ fn check_unique(
     }
 }
 
-/// The patterns' sources, with a diagnostic for each that does not compile.
-/// Built-in patterns are trusted (a meta-test compiles every one), which keeps
-/// start-up fast: they are compiled once, together, when a level is first used.
+/// The patterns' sources, with a diagnostic for each that does not compile
+/// or goes over the [`Budget`]. Built-in patterns are trusted (a meta-test
+/// compiles every one), which keeps start-up fast: they are compiled once,
+/// together, when a level is first used.
 fn check_patterns(
     patterns: &[Located<String>],
     file: FileId,
     text: &str,
     diagnostics: &mut Vec<Diagnostic>,
+    budget: &mut Budget,
     trusted: bool,
 ) -> Vec<String> {
     if trusted {
@@ -245,9 +253,9 @@ fn check_patterns(
     }
     let mut ok = Vec::new();
     for p in patterns {
-        match compile_pattern(&p.value) {
-            Ok(_) => ok.push(p.value.clone()),
-            Err(e) => diagnostics.push(msg::invalid_pattern(label(file, p, text, "this pattern"), &e)),
+        match budget.check(p, file, text) {
+            Ok(()) => ok.push(p.value.clone()),
+            Err(d) => diagnostics.extend(d),
         }
     }
     ok
@@ -280,171 +288,3 @@ fn replace_builtin_levels(levels: Vec<(OwnLevel, bool)>, diagnostics: &mut Vec<D
     }
     kept
 }
-
-/// Applies `extends`: each level gets its bases' expectations and red flags
-/// first, its own replacing any with the same id.
-fn resolve(levels: Vec<OwnLevel>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ladder> {
-    let key = |l: &Level| (l.ladder.to_lowercase(), l.id.to_lowercase());
-    let index: HashMap<(String, String), usize> =
-        levels.iter().enumerate().map(|(i, o)| (key(&o.level), i)).collect();
-    // The base of each level, as an index, once known to exist.
-    let mut base: Vec<Option<usize>> = vec![None; levels.len()];
-    let mut broken = vec![false; levels.len()];
-    for (i, own) in levels.iter().enumerate() {
-        if let Some((name, at)) = &own.extends {
-            match index.get(&(own.level.ladder.to_lowercase(), name.to_lowercase())) {
-                Some(&b) => base[i] = Some(b),
-                None => {
-                    let siblings = levels
-                        .iter()
-                        .filter(|o| o.level.ladder.eq_ignore_ascii_case(&own.level.ladder))
-                        .map(|o| o.level.id.as_str());
-                    let suggestion = did_you_mean(name, siblings);
-                    diagnostics.push(msg::unknown_base(at.clone(), name, &own.level.ladder, suggestion));
-                    broken[i] = true;
-                }
-            }
-        }
-    }
-    // Cycles and depth, walking each chain once (a level already done ends the walk).
-    let mut state = vec![Walk::New; levels.len()];
-    let mut depth = vec![0usize; levels.len()];
-    for start in 0..levels.len() {
-        let mut path = Vec::new();
-        let mut current = Some(start);
-        while let Some(c) = current {
-            match state[c] {
-                Walk::Done => break,
-                Walk::OnPath(pos) => {
-                    let cycle = &path[pos..];
-                    for &m in cycle {
-                        broken[m] = true;
-                    }
-                    report_cycle(&levels, &base, cycle, diagnostics);
-                    break;
-                }
-                Walk::New => {
-                    state[c] = Walk::OnPath(path.len());
-                    path.push(c);
-                    current = base[c];
-                }
-            }
-        }
-        // Bases first: each level's depth and brokenness from its base's.
-        for &p in path.iter().rev() {
-            state[p] = Walk::Done;
-            if broken[p] {
-                continue;
-            }
-            let Some(b) = base[p] else { continue };
-            if broken[b] {
-                broken[p] = true; // silently: the base's problem is reported at the base
-                continue;
-            }
-            depth[p] = depth[b] + 1;
-            if depth[p] > MAX_EXTENDS_DEPTH {
-                broken[p] = true;
-                if depth[b] == MAX_EXTENDS_DEPTH
-                    && let Some((_, at)) = &levels[p].extends
-                {
-                    diagnostics.push(msg::extends_too_deep(at.clone(), MAX_EXTENDS_DEPTH));
-                }
-            }
-        }
-    }
-    // Each level resolved once, bases first, from its base's resolved lists.
-    let mut order: Vec<usize> = (0..levels.len()).collect();
-    order.sort_by_key(|&i| depth[i]);
-    let mut resolved: Vec<Option<Level>> = vec![None; levels.len()];
-    for i in order {
-        let own = &levels[i];
-        let mut level = own.level.clone();
-        level.extends = own.extends.as_ref().map(|(name, _)| name.clone());
-        if !broken[i]
-            && let Some(b) = base[i]
-            && let Some(from) = &resolved[b]
-        {
-            let mut expectations = from.expectations.clone();
-            for e in &mut expectations {
-                e.set_inherited(&from.id);
-            }
-            let mut red_flags = from.red_flags.clone();
-            merge(&mut expectations, &level.expectations, |e| &e.id);
-            merge(&mut red_flags, &level.red_flags, |r| &r.id);
-            level.expectations = expectations;
-            level.red_flags = red_flags;
-        }
-        resolved[i] = Some(level);
-    }
-    let resolved = resolved.into_iter().flatten();
-    let mut ladders: Vec<Ladder> = Vec::new();
-    for level in resolved {
-        match ladders.iter_mut().find(|l| l.id.eq_ignore_ascii_case(&level.ladder)) {
-            Some(ladder) => ladder.levels.push(level),
-            None => ladders.push(Ladder {
-                id: level.ladder.clone(),
-                name: level.ladder_name.clone(),
-                levels: vec![level],
-            }),
-        }
-    }
-    ladders.sort_by_key(|l| l.id.to_lowercase());
-    ladders
-}
-
-/// Appends `items` to `into`, an item replacing one already there with the
-/// same id (case-insensitive); linear in the lengths of both.
-fn merge<T: Clone>(into: &mut Vec<T>, items: &[T], id: impl Fn(&T) -> &String) {
-    let mut at: HashMap<String, usize> =
-        into.iter().enumerate().map(|(i, x)| (id(x).to_ascii_lowercase(), i)).collect();
-    for item in items {
-        match at.get(&id(item).to_ascii_lowercase()) {
-            Some(&i) => into[i] = item.clone(),
-            None => {
-                at.insert(id(item).to_ascii_lowercase(), into.len());
-                into.push(item.clone());
-            }
-        }
-    }
-}
-
-/// Where a level is in the walk over `extends` chains.
-#[derive(Clone, Copy)]
-enum Walk {
-    New,
-    /// On the chain being walked, at this position.
-    OnPath(usize),
-    Done,
-}
-
-/// One `extends-cycle` diagnostic for `cycle` (levels in chain order), at the
-/// `extends` of its first level by index, naming the levels from there round.
-fn report_cycle(levels: &[OwnLevel], base: &[Option<usize>], cycle: &[usize], diagnostics: &mut Vec<Diagnostic>) {
-    let Some(&first) = cycle.iter().min() else { return };
-    let mut names: Vec<String> = Vec::new();
-    let mut c = first;
-    loop {
-        names.push(levels[c].level.id.clone());
-        c = base[c].unwrap_or(first);
-        if c == first || names.len() > cycle.len() {
-            break;
-        }
-    }
-    names.push(levels[first].level.id.clone());
-    if let Some((_, at)) = &levels[first].extends {
-        diagnostics.push(msg::extends_cycle(at.clone(), &names));
-    }
-}
-
-trait Inherit {
-    fn set_inherited(&mut self, from: &str);
-}
-
-impl Inherit for Expectation {
-    fn set_inherited(&mut self, from: &str) {
-        if self.inherited_from.is_none() {
-            self.inherited_from = Some(from.to_owned());
-        }
-    }
-}
-
