@@ -133,3 +133,26 @@ impl TapParent for std::path::PathBuf {
         self
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn summary_output_never_replaces_or_follows_without_force() {
+    use std::os::unix::fs::symlink;
+    let dir = Dir::new();
+    dir.write("p.md", GOOD);
+    symlink(dir.path().join("victim.md"), dir.path().join("out.csv")).unwrap();
+    let (code, _, err) = dir.run(&["summary", "p.md", "--format", "csv", "-o", "out.csv"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("out.csv exists; pass --force to replace it"), "{err}");
+    assert!(!dir.path().join("victim.md").exists(), "the dangling link's target was created");
+    let (code, _, err) = dir.run(&["summary", "p.md", "--format", "csv", "-o", "out.csv", "--force"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!dir.path().join("victim.md").exists(), "--force replaces the link, never writes through it");
+    let csv = std::fs::read_to_string(dir.path().join("out.csv")).unwrap();
+    assert!(csv.contains("p.md"), "{csv}");
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.contains(".tmp")), "temporary file left behind: {names:?}");
+}

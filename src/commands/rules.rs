@@ -103,11 +103,14 @@ pub fn import(args: &ImportArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     match &args.output {
         None => io.out.write_all(yaml.as_bytes())?,
         Some(path) => {
-            if path.exists() && !args.force {
-                writeln!(io.err, "error: {} exists; pass --force to replace it", path.display())?;
-                return Ok(Outcome::Failed);
+            match crate::fsutil::write_file(path, yaml.as_bytes(), args.force) {
+                Ok(()) => {}
+                Err(e @ crate::fsutil::WriteError::Exists(_)) => {
+                    writeln!(io.err, "error: {e}")?;
+                    return Ok(Outcome::Failed);
+                }
+                Err(e) => return Err(e.into()),
             }
-            crate::fsutil::write_atomically(path, yaml.as_bytes())?;
             writeln!(
                 io.err,
                 "wrote {} ({} expectations, {} red flags)",
