@@ -58,6 +58,9 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
             }
         }
     }
+    // The same file named twice (or found twice) is linted once: by canonical path.
+    let mut seen = std::collections::HashSet::new();
+    found.inputs.retain(|i| seen.insert(fs::canonicalize(&i.path).unwrap_or_else(|_| i.path.clone())));
     found
 }
 

@@ -156,3 +156,42 @@ fn summary_output_never_replaces_or_follows_without_force() {
         .collect();
     assert!(names.iter().all(|n| !n.contains(".tmp")), "temporary file left behind: {names:?}");
 }
+
+#[test]
+fn ids_must_be_kebab_case() {
+    let dir = Dir::new();
+    dir.write(
+        "rules/acme/l1.yaml",
+        "ladder: ac/me\nladder-name: Acme\nlevel: l1\ntitle: L1\nexpectations:\n  - id: 'a b'\n    area: A\n    text: T\n  - id: \"x\\e[2J\"\n    area: A\n    text: T\n",
+    );
+    let (code, out, err) = dir.run(&["rules", "check", "rules", "--format", "short"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        out.contains("l1.yaml:1:9: error[invalid-rule-file]: ladder id `ac/me` is not kebab-case"),
+        "{out}"
+    );
+    assert!(out.contains("expectation id `a b` is not kebab-case"), "{out}");
+    assert!(out.contains("expectation id `x\\u{1b}[2J` is not kebab-case"), "{out}");
+}
+
+#[test]
+fn the_same_file_named_twice_is_linted_once() {
+    let dir = Dir::new();
+    dir.write("p.md", GOOD);
+    let (_, report) = dir.json(&["p.md", "./p.md", "p.md", "."]);
+    assert_eq!(report["packets"].as_array().unwrap().len(), 1, "{report}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_broken_pipe_keeps_the_exit_code_of_the_diagnostics() {
+    let dir = Dir::new();
+    for i in 0..50 {
+        dir.write(&format!("p{i}.md"), "---\nladder: socialbakers\ntarget: L4\n---\n- did things\n");
+    }
+    let bin = assert_cmd::cargo::cargo_bin("promolint");
+    let script = format!("set -o pipefail; '{}' check . --color never | head -c 1 >/dev/null", bin.display());
+    let status =
+        std::process::Command::new("bash").arg("-c").arg(script).current_dir(dir.path()).status().unwrap();
+    assert_eq!(status.code(), Some(1), "errors in the packet must fail a pipefail job");
+}

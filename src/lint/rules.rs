@@ -40,6 +40,8 @@ pub enum IdKind {
     EvidenceKind,
     /// A level id.
     Level,
+    /// A ladder id.
+    Ladder,
 }
 
 impl IdKind {
@@ -49,6 +51,7 @@ impl IdKind {
             IdKind::RedFlag => "red flag",
             IdKind::EvidenceKind => "evidence kind",
             IdKind::Level => "level",
+            IdKind::Ladder => "ladder",
         }
     }
 }
@@ -59,6 +62,18 @@ pub fn duplicate_id(kind: IdKind, id: &str, here: Label, first: Label) -> Diagno
         .with_secondary(first)
         .with_help(format!("give each {} a unique id", kind.noun()))
         .with_subject(id)
+}
+
+/// An id that is not kebab-case (ASCII letters and digits joined by single hyphens).
+pub fn id_not_kebab_case(kind: IdKind, id: &str, at: Label) -> Diagnostic {
+    let what = if id.is_empty() {
+        format!("{} id is empty", kind.noun())
+    } else {
+        format!("{} id `{id}` is not kebab-case", kind.noun())
+    };
+    Diagnostic::new(Code::InvalidRuleFile, what, at.with_message("not kebab-case"))
+        .with_note("an id is ASCII letters and digits in words joined by single hyphens, e.g. `teach-and-mentor` or `L4`: no spaces, slashes, dots, underscores or control characters")
+        .with_help("rename it; ids appear in `covers:` comments, `promolint explain LADDER/LEVEL/ID` and every output")
 }
 
 /// A pattern that does not compile.

@@ -153,9 +153,12 @@ fn own_level(
     diagnostics: &mut Vec<Diagnostic>,
     budget: &mut Budget,
 ) -> OwnLevel {
+    check_kebab(IdKind::Ladder, &def.ladder, file, text, diagnostics);
+    check_kebab(IdKind::Level, &def.level, file, text, diagnostics);
     let mut seen = HashMap::new();
     let mut expectations = Vec::new();
     for e in def.expectations {
+        check_kebab(IdKind::Expectation, &e.id, file, text, diagnostics);
         check_unique(&mut seen, IdKind::Expectation, &e.id, file, text, diagnostics);
         let patterns = check_patterns(&e.patterns, file, text, diagnostics, budget, builtin);
         let guards = check_patterns(&e.guards, file, text, diagnostics, budget, builtin);
@@ -174,6 +177,7 @@ fn own_level(
     let mut seen = HashMap::new();
     let mut red_flags = Vec::new();
     for r in def.red_flags {
+        check_kebab(IdKind::RedFlag, &r.id, file, text, diagnostics);
         check_unique(&mut seen, IdKind::RedFlag, &r.id, file, text, diagnostics);
         red_flags.push(red_flag(r, file, text, diagnostics, budget, builtin));
     }
@@ -215,6 +219,23 @@ fn red_flag(
         text: def.text,
         patterns,
         severity: def.severity.map(Severity::from),
+    }
+}
+
+/// Whether `id` is kebab-case: ASCII letters and digits in words joined by single hyphens.
+pub fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty() && id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+fn check_kebab(
+    kind: IdKind,
+    id: &Located<String>,
+    file: FileId,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if !is_kebab_case(&id.value) {
+        diagnostics.push(msg::id_not_kebab_case(kind, &id.value, label(file, id, text, "")));
     }
 }
 
