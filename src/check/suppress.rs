@@ -28,6 +28,9 @@ struct Suppressor {
 /// A code a suppression names, or `None` for one that names none (every code).
 type Key = Option<Code>;
 
+/// Per key, the (suppressor, slot) pairs a suppression marks.
+type Slots = HashMap<Key, Vec<(usize, usize)>>;
+
 /// A `promolint-disable` naming a code (or every code): where it starts and
 /// which suppressor slot it marks.
 struct Disable {
@@ -50,9 +53,9 @@ struct Index {
     enables: HashMap<Key, Vec<(usize, usize)>>,
     /// `promolint-disable-next-line`s: the line they cover, sorted by start, with
     /// their (suppressor, slot) per key; identical lines share one entry.
-    lines: Vec<(Range<usize>, HashMap<Key, Vec<(usize, usize)>>)>,
+    lines: Vec<(Range<usize>, Slots)>,
     /// `promolint-disable-file`s, per key.
-    file_wide: HashMap<Key, Vec<(usize, usize)>>,
+    file_wide: Slots,
     /// (line group or `usize::MAX` for the file, key) already marked used.
     marked: HashSet<(usize, Key)>,
 }

@@ -1,6 +1,6 @@
 //! The human format: rustc-style diagnostics rendered by codespan-reporting,
 //! a coverage line after each packet, and a closing line. Snippets are cut to
-//! the labelled lines and escaped ([`super::snippet`]).
+//! the labelled lines, clipped on long lines and escaped (`snippet.rs`).
 
 use std::io;
 use std::ops::Range;

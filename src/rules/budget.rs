@@ -5,7 +5,7 @@
 //! one `invalid-pattern` diagnostic naming it and its remaining patterns are
 //! left out, so hostile rule files cost a bounded amount of memory.
 
-use regex_automata::meta;
+use regex_automata::nfa::thompson;
 
 use crate::diagnostic::{Diagnostic, Label};
 use crate::lint::rules as msg;
@@ -47,7 +47,7 @@ impl Budget {
         pattern: &Located<String>,
         file: FileId,
         text: &str,
-    ) -> Result<(), Option<Diagnostic>> {
+    ) -> Result<(), Option<Box<Diagnostic>>> {
         if self.file != Some(file) {
             *self = Budget { run: self.run, file: Some(file), in_file: 0, over: false };
         }
@@ -59,18 +59,18 @@ impl Budget {
             Some(size) => size,
             None => {
                 return match compile_pattern(&pattern.value) {
-                    Err(e) => Err(Some(msg::invalid_pattern(at(), &e))),
+                    Err(e) => Err(Some(Box::new(msg::invalid_pattern(at(), &e)))),
                     Ok(_) => Ok(()), // accepted by the engine itself: nothing to charge
                 };
             }
         };
         if self.in_file + size > FILE_PATTERN_BUDGET {
             self.over = true;
-            return Err(Some(over(at(), "this rule file's", FILE_PATTERN_BUDGET)));
+            return Err(Some(Box::new(over(at(), "this rule file's", FILE_PATTERN_BUDGET))));
         }
         if self.run + size > RUN_PATTERN_BUDGET {
             self.over = true;
-            return Err(Some(over(at(), "all rule files'", RUN_PATTERN_BUDGET)));
+            return Err(Some(Box::new(over(at(), "all rule files'", RUN_PATTERN_BUDGET))));
         }
         self.in_file += size;
         self.run += size;
@@ -82,13 +82,28 @@ fn over(at: Label, whose: &str, budget: usize) -> Diagnostic {
     msg::pattern_budget(at, whose, budget >> 20)
 }
 
-/// The heap size of `pattern` compiled as [`compile_pattern`] compiles it,
-/// in bytes; `None` when it does not compile.
+/// The heap size of `pattern`'s compiled automaton (the Thompson NFA that
+/// every engine of `regex` starts from, case-insensitive as
+/// [`compile_pattern`] compiles it), in bytes; `None` when it does not
+/// compile within [`PATTERN_SIZE_LIMIT`].
 fn measure(pattern: &str) -> Option<usize> {
     let syntax = regex_automata::util::syntax::Config::new().case_insensitive(true);
-    let config = meta::Config::new()
-        .nfa_size_limit(Some(PATTERN_SIZE_LIMIT))
-        .onepass_size_limit(Some(PATTERN_SIZE_LIMIT));
-    let regex = meta::Regex::builder().syntax(syntax).configure(config).build(pattern).ok()?;
-    Some(regex.memory_usage())
+    let config = thompson::Config::new().nfa_size_limit(Some(PATTERN_SIZE_LIMIT));
+    let nfa = thompson::Compiler::new().syntax(syntax).configure(config).build(pattern).ok()?;
+    Some(nfa.memory_usage())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_follow_the_pattern() {
+        let small = measure(r"\bmentor42\b").unwrap();
+        let big = measure(r"\w{20}x").unwrap();
+        assert!(small < 4 << 10, "{small}");
+        assert!(big > 256 << 10, "{big}");
+        assert_eq!(measure(r"\w{500}{500}"), None);
+        assert_eq!(measure("(unclosed"), None);
+    }
 }

@@ -276,7 +276,7 @@ fn check_patterns(
     for p in patterns {
         match budget.check(p, file, text) {
             Ok(()) => ok.push(p.value.clone()),
-            Err(d) => diagnostics.extend(d),
+            Err(d) => diagnostics.extend(d.map(|d| *d)),
         }
     }
     ok

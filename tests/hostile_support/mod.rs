@@ -9,27 +9,27 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 /// A packet that lints against a built-in level.
-pub const GOOD: &str = "---\nladder: socialbakers\ntarget: L4\n---\n- Planned and tracked the roadmap across the value stream in Q3 2024 (PLAT-12).\n";
+pub(crate) const GOOD: &str = "---\nladder: socialbakers\ntarget: L4\n---\n- Planned and tracked the roadmap across the value stream in Q3 2024 (PLAT-12).\n";
 
 /// How long any one run may take before the test fails (a hang is a failure).
-pub const TIMEOUT: Duration = Duration::from_secs(120);
+pub(crate) const TIMEOUT: Duration = Duration::from_secs(120);
 
 /// A scratch folder, removed when dropped.
-pub struct Dir(tempfile::TempDir);
+pub(crate) struct Dir(tempfile::TempDir);
 
 impl Dir {
     /// A new empty scratch folder.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Dir(tempfile::tempdir().unwrap())
     }
 
     /// Its path.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.0.path()
     }
 
     /// Writes `bytes` to `name` (parents created) and returns the full path.
-    pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    pub(crate) fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
         let p = self.path().join(name);
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
         std::fs::write(&p, bytes).unwrap();
@@ -37,12 +37,12 @@ impl Dir {
     }
 
     /// Runs promolint here: (exit code, stdout, stderr). Fails on a panic or a timeout.
-    pub fn run(&self, args: &[&str]) -> (i32, String, String) {
+    pub(crate) fn run(&self, args: &[&str]) -> (i32, String, String) {
         self.run_in(self.path(), args)
     }
 
     /// Runs promolint in `cwd`.
-    pub fn run_in(&self, cwd: &Path, args: &[&str]) -> (i32, String, String) {
+    pub(crate) fn run_in(&self, cwd: &Path, args: &[&str]) -> (i32, String, String) {
         let out = Command::cargo_bin("promolint")
             .unwrap()
             .current_dir(cwd)
@@ -60,7 +60,7 @@ impl Dir {
     }
 
     /// `check --format json ARGS`: (exit code, the parsed report).
-    pub fn json(&self, args: &[&str]) -> (i32, Value) {
+    pub(crate) fn json(&self, args: &[&str]) -> (i32, Value) {
         let mut all = vec!["check", "--format", "json"];
         all.extend_from_slice(args);
         let (code, out, err) = self.run(&all);
