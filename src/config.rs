@@ -129,10 +129,14 @@ impl Config {
 
 /// The config file for a run started in `start`: `promolint.yaml` there or in
 /// the nearest parent, not looking above a folder holding `.git`.
+///
+/// Anything named `promolint.yaml` counts, even a folder, a FIFO or a
+/// dangling symbolic link: [`load`] then reports it, rather than the search
+/// going on silently to a parent's config.
 pub fn discover(start: &Path) -> Option<PathBuf> {
     for dir in start.ancestors() {
         let candidate = dir.join(FILE_NAME);
-        if candidate.is_file() {
+        if std::fs::symlink_metadata(&candidate).is_ok() {
             return Some(candidate);
         }
         if dir.join(".git").exists() {
@@ -142,27 +146,22 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     None
 }
 
-/// Reads and validates a config file. Its text is added to `sources`.
+/// Reads and validates a config file (at most [`crate::input::CONFIG_LIMIT`]
+/// bytes, opened by [`crate::input::read_file`]). Its text is added to `sources`.
 ///
 /// # Errors
-/// `Err(diagnostics)` lists every problem in the file; an unreadable file is
-/// one diagnostic too.
+/// `Err(diagnostics)` lists every problem in the file; a file that cannot be
+/// read (missing, not a regular file, too large, not text) is one diagnostic
+/// naming it.
 pub fn load(path: &Path, sources: &mut Sources) -> Result<Config, Vec<Diagnostic>> {
     let name = path.display().to_string();
-    let text = match std::fs::read(path).map(|b| crate::input::decode(&b)) {
-        Ok(Ok(text)) => text,
-        Ok(Err((reason, _))) => {
+    let text = match crate::input::read_file(path, crate::input::CONFIG_LIMIT) {
+        Ok(text) => text,
+        Err(problem) => {
             let file = sources.add(name, String::new());
             return Err(vec![invalid(
                 Label::new(file, 0..0, ""),
-                &format!("cannot read the config file: {reason}"),
-            )]);
-        }
-        Err(e) => {
-            let file = sources.add(name, String::new());
-            return Err(vec![invalid(
-                Label::new(file, 0..0, ""),
-                &format!("cannot read the config file: {e}"),
+                &format!("cannot read the config file: {}", problem.reason),
             )]);
         }
     };

@@ -1,31 +1,126 @@
-//! Writing files safely: every file promolint writes (only where asked) is
-//! written to a temporary file beside the target and renamed over it, so a
-//! reader never sees half a file and a failed write leaves nothing behind.
+//! Writing files safely: every file promolint writes (only where asked) goes
+//! through [`write_file`]. The contents go to a randomly named temporary file
+//! created exclusively in the target's folder (never following a symbolic
+//! link planted at its name), which is then renamed onto the target: a reader
+//! never sees half a file, a failed write leaves nothing behind, and without
+//! `force` an existing target, even one created a moment before the rename or
+//! a dangling symbolic link, is never replaced.
 
-use std::io::Write;
-use std::path::Path;
+use std::fmt;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
-use anyhow::Context;
+/// Why [`write_file`] wrote nothing.
+#[derive(Debug)]
+pub enum WriteError {
+    /// Something is already at the path (a file, a folder or a symbolic link,
+    /// dangling or not) and `force` was not given.
+    Exists(PathBuf),
+    /// The folder cannot be written to, the disk is full, the rename failed.
+    Io {
+        /// The target path.
+        path: PathBuf,
+        /// What the system said.
+        source: io::Error,
+    },
+}
 
-/// Writes `contents` to `path` atomically (temporary file + rename).
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WriteError::Exists(path) => write!(f, "{} exists; pass --force to replace it", path.display()),
+            WriteError::Io { path, source } => write!(f, "cannot write {}: {source}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WriteError::Exists(_) => None,
+            WriteError::Io { source, .. } => Some(source),
+        }
+    }
+}
+
+/// Whether anything is at `path`: a file, a folder, or a symbolic link even
+/// when it dangles. What [`write_file`] refuses to replace without `force`.
+pub fn occupied(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+/// Writes `contents` to `path` atomically: a temporary file beside it
+/// (`tempfile`: random name, `O_EXCL`, removed on any error), flushed to disk,
+/// then renamed onto `path`. Without `force` the rename is
+/// `persist_noclobber`, which fails if anything appeared at `path`
+/// meanwhile; with `force` an existing file (or the symbolic link itself,
+/// never its target) is replaced.
 ///
 /// # Errors
-/// The folder cannot be written to, or the rename fails; the message names the path.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
+/// [`WriteError::Exists`] when `path` is occupied and `force` is false;
+/// [`WriteError::Io`] naming `path` for any other failure. Nothing is left
+/// behind in either case.
+pub fn write_file(path: &Path, contents: &[u8], force: bool) -> Result<(), WriteError> {
+    let io_error = |source: io::Error| WriteError::Io { path: path.to_path_buf(), source };
+    if !force && occupied(path) {
+        return Err(WriteError::Exists(path.to_path_buf()));
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
-    let tmp = dir.join(format!(".{name}.promolint-{}.tmp", std::process::id()));
-    let result = (|| -> std::io::Result<()> {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(contents)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let mut tmp =
+        tempfile::Builder::new().prefix(".promolint-").suffix(".tmp").tempfile_in(dir).map_err(io_error)?;
+    tmp.write_all(contents).map_err(io_error)?;
+    tmp.as_file().sync_all().map_err(io_error)?;
+    let persisted = if force { tmp.persist(path) } else { tmp.persist_noclobber(path) };
+    // On failure the temporary file is dropped with the error, which removes it.
+    persisted.map(drop).map_err(|e| match e.error.kind() {
+        io::ErrorKind::AlreadyExists if !force => WriteError::Exists(path.to_path_buf()),
+        _ => io_error(e.error),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leftovers(dir: &Path) -> Vec<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".promolint-"))
+            .collect()
     }
-    result.with_context(|| format!("cannot write {}", path.display()))
+
+    #[test]
+    fn never_replaces_without_force_and_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.html");
+        write_file(&target, b"one", false).unwrap();
+        assert!(matches!(write_file(&target, b"two", false), Err(WriteError::Exists(_))));
+        assert_eq!(std::fs::read(&target).unwrap(), b"one");
+        write_file(&target, b"three", true).unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"three");
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_link_needs_force_and_its_target_is_never_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("out.csv");
+        std::os::unix::fs::symlink(dir.path().join("victim"), &link).unwrap();
+        assert!(matches!(write_file(&link, b"x", false), Err(WriteError::Exists(_))));
+        write_file(&link, b"x", true).unwrap();
+        assert!(!dir.path().join("victim").exists(), "the link is replaced, not followed");
+        assert_eq!(std::fs::read(&link).unwrap(), b"x");
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_failed_write_names_the_path() {
+        let err = write_file(Path::new("/nonexistent-folder/x.json"), b"{}", false).unwrap_err();
+        assert!(err.to_string().starts_with("cannot write /nonexistent-folder/x.json"), "{err}");
+    }
 }

@@ -1,7 +1,8 @@
 //! Finding and reading packet files: folders are walked for `.md` and
 //! `.markdown` files; each file is read once and decoded (UTF-8 with or
 //! without BOM, UTF-16 with BOM). A file that cannot be read or is not text
-//! yields a reason, never a panic or a stopped run.
+//! yields a reason, never a panic or a stopped run. [`read_file`] is the one
+//! way promolint opens a file it reads, whatever the file is for.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -57,6 +58,9 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
             }
         }
     }
+    // The same file named twice (or found twice) is linted once: by canonical path.
+    let mut seen = std::collections::HashSet::new();
+    found.inputs.retain(|i| seen.insert(fs::canonicalize(&i.path).unwrap_or_else(|_| i.path.clone())));
     found
 }
 
@@ -88,20 +92,124 @@ fn walk(root: &Path, found: &mut Discovered) {
     }
 }
 
-/// Reads and decodes one file. Never blocks on a FIFO or device: anything
-/// but a regular file is refused before it is opened.
+/// Largest packet promolint reads, in bytes (64 MiB); a larger file is an
+/// `unreadable-file` diagnostic, read no further than the limit.
+pub const PACKET_LIMIT: u64 = 64 << 20;
+/// Largest config file (`promolint.yaml`) promolint reads, in bytes (1 MiB).
+pub const CONFIG_LIMIT: u64 = 1 << 20;
+/// Largest rule file promolint reads, in bytes (16 MiB).
+pub const RULE_FILE_LIMIT: u64 = 16 << 20;
+/// Largest ladder document `rules import` reads, in bytes (16 MiB).
+pub const IMPORT_LIMIT: u64 = 16 << 20;
+
+/// Reads and decodes one packet (at most [`PACKET_LIMIT`] bytes); see [`read_file`].
 ///
 /// # Errors
-/// The file is not a regular file, cannot be read, or is not text.
+/// As [`read_file`].
 pub fn read(path: &Path) -> Result<String, Unreadable> {
-    let fail =
-        |reason: String, offset: Option<usize>| Unreadable { path: path.to_path_buf(), reason, offset };
-    let meta = fs::metadata(path).map_err(|e| fail(io_reason(&e), None))?;
-    if !meta.is_file() {
-        return Err(fail("not a regular file".to_owned(), None));
+    read_file(path, PACKET_LIMIT)
+}
+
+/// Reads one file as text: the one way promolint opens a file it reads
+/// (packets, `promolint.yaml`, rule files, `rules import` input).
+///
+/// Symbolic links are followed and the target must be a regular file: a
+/// folder, FIFO, socket or device is refused before it is opened (so a FIFO
+/// never blocks a run and `/dev/zero` is never read), the open itself cannot
+/// block (`O_NONBLOCK` on Unix), and the opened file is checked again. At most
+/// `limit` bytes are read (a file growing meanwhile is cut off with the same
+/// error). The bytes are decoded by [`decode`].
+///
+/// # Errors
+/// An [`Unreadable`] naming `path` with the reason in words: missing, a
+/// dangling symbolic link, not a regular file (which kind), larger than
+/// `limit` (both sizes in the message), permission denied, binary (NUL byte)
+/// or not valid UTF-8 (with the byte offset).
+pub fn read_file(path: &Path, limit: u64) -> Result<String, Unreadable> {
+    let bytes = read_bytes(path, limit)?;
+    decode(&bytes).map_err(|(reason, offset)| Unreadable { path: path.to_path_buf(), reason, offset })
+}
+
+/// The bytes of one regular file, with the checks of [`read_file`] but no decoding.
+///
+/// # Errors
+/// As [`read_file`], but for decoding.
+pub fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, Unreadable> {
+    use std::io::Read;
+    let fail = |reason: String| Unreadable { path: path.to_path_buf(), reason, offset: None };
+    let meta = fs::metadata(path).map_err(|e| {
+        let dangling = e.kind() == std::io::ErrorKind::NotFound
+            && fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        fail(if dangling {
+            "a symbolic link to a file that does not exist".to_owned()
+        } else {
+            io_reason(&e)
+        })
+    })?;
+    check_regular(&meta, limit).map_err(fail)?;
+    let file = open_nonblocking(path).map_err(|e| fail(io_reason(&e)))?;
+    // The path may have been swapped between the two looks: check what was opened.
+    let meta = file.metadata().map_err(|e| fail(io_reason(&e)))?;
+    check_regular(&meta, limit).map_err(fail)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).min(1 << 20));
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| fail(io_reason(&e)))?;
+    if bytes.len() as u64 > limit {
+        return Err(fail(format!("larger than the limit of {}", size(limit))));
     }
-    let bytes = fs::read(path).map_err(|e| fail(io_reason(&e), None))?;
-    decode(&bytes).map_err(|(reason, offset)| fail(reason, offset))
+    Ok(bytes)
+}
+
+fn check_regular(meta: &fs::Metadata, limit: u64) -> Result<(), String> {
+    let kind = meta.file_type();
+    if !kind.is_file() {
+        return Err(format!("not a regular file: {}", kind_name(&kind)));
+    }
+    if meta.len() > limit {
+        return Err(format!("larger than the limit of {} ({})", size(limit), size(meta.len())));
+    }
+    Ok(())
+}
+
+/// What a file that is not a regular file is, in words.
+fn kind_name(kind: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+    }
+    if kind.is_dir() { "a folder" } else { "not a file" }
+}
+
+/// A byte count in words: `64 MiB`, `1.5 KiB`, `12 bytes`.
+fn size(bytes: u64) -> String {
+    const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
+    for (unit, name) in UNITS {
+        if bytes >= unit {
+            let whole = bytes / unit;
+            let tenth = (bytes % unit) * 10 / unit;
+            return if tenth == 0 { format!("{whole} {name}") } else { format!("{whole}.{tenth} {name}") };
+        }
+    }
+    format!("{bytes} bytes")
+}
+
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> std::io::Result<fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> std::io::Result<fs::File> {
+    fs::File::open(path)
 }
 
 /// Decodes file contents: UTF-8 (a BOM is dropped) or UTF-16 with a BOM.
@@ -152,5 +260,12 @@ mod tests {
             decode(b"abc\xFFd").unwrap_err(),
             ("not valid UTF-8 (first bad byte at offset 3)".to_owned(), Some(3))
         );
+    }
+
+    #[test]
+    fn sizes_read_as_words() {
+        assert_eq!(size(64 << 20), "64 MiB");
+        assert_eq!(size(1536), "1.5 KiB");
+        assert_eq!(size(12), "12 bytes");
     }
 }

@@ -4,6 +4,7 @@
 //! or waiver that matches nothing is itself reported (`unused-suppression`,
 //! like ruff's RUF100).
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::analysis::{Analysis, Status};
@@ -18,14 +19,45 @@ use crate::source::SourceFile;
 type Codes = Option<Vec<(Code, Word)>>;
 
 struct Suppressor {
-    /// Byte range of the packet it applies to.
-    region: Range<usize>,
-    /// Where an enable ends a `disable` region: the directive index it starts at.
-    from_directive: Option<usize>,
     codes: Codes,
     comment: Range<usize>,
     /// Per named code (or one entry for "every code"): whether it suppressed anything.
     used: Vec<bool>,
+}
+
+/// A code a suppression names, or `None` for one that names none (every code).
+type Key = Option<Code>;
+
+/// Per key, the (suppressor, slot) pairs a suppression marks.
+type Slots = HashMap<Key, Vec<(usize, usize)>>;
+
+/// A `promolint-disable` naming a code (or every code): where it starts and
+/// which suppressor slot it marks.
+struct Disable {
+    directive: usize,
+    start: usize,
+    suppressor: usize,
+    slot: usize,
+}
+
+/// The suppressions of one packet, indexed so that finding those that cover
+/// a diagnostic is a few binary searches, whatever their number: the run is
+/// O((diagnostics + directives) · log directives).
+#[derive(Default)]
+struct Index {
+    /// `promolint-disable`s by the code they name, in document order.
+    disables: HashMap<Key, Vec<Disable>>,
+    /// Per key, marks over `disables` as (start, end) index ranges, applied at the end.
+    disabled_marks: HashMap<Key, Vec<(usize, usize)>>,
+    /// `promolint-enable`s by the code they name (`None`: every code): (directive index, start).
+    enables: HashMap<Key, Vec<(usize, usize)>>,
+    /// `promolint-disable-next-line`s: the line they cover, sorted by start, with
+    /// their (suppressor, slot) per key; identical lines share one entry.
+    lines: Vec<(Range<usize>, Slots)>,
+    /// `promolint-disable-file`s, per key.
+    file_wide: Slots,
+    /// (line group or `usize::MAX` for the file, key) already marked used.
+    marked: HashSet<(usize, Key)>,
 }
 
 /// Drops the diagnostics that suppressions cover, and adds findings about
@@ -39,50 +71,82 @@ pub(super) fn apply(
     analysis: Option<&Analysis>,
 ) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     let mut added = Vec::new();
-    let mut suppressors = Vec::new();
+    let mut suppressors: Vec<Suppressor> = Vec::new();
+    let mut index = Index::default();
+    let mut line_groups: HashMap<(usize, usize), usize> = HashMap::new();
     let at = |r: Range<usize>| Label::new(packet.file, r, "");
     for (i, d) in packet.directives.iter().enumerate() {
-        let (words, region, from) = match &d.kind {
-            DirectiveKind::Disable(w) => (w, d.range.start..file.text.len(), Some(i)),
-            DirectiveKind::DisableNextLine(w) => (w, next_line(file, d.range.end), None),
-            DirectiveKind::DisableFile(w) => (w, 0..file.text.len(), None),
+        let words = match &d.kind {
+            DirectiveKind::Disable(w) | DirectiveKind::DisableNextLine(w) | DirectiveKind::DisableFile(w) => {
+                w
+            }
+            DirectiveKind::Enable(words) => {
+                let keys: Vec<Key> = if words.is_empty() {
+                    vec![None]
+                } else {
+                    words.iter().filter_map(|w| w.text.parse::<Code>().ok()).map(Some).collect()
+                };
+                for key in dedup(keys) {
+                    index.enables.entry(key).or_default().push((i, d.range.start));
+                }
+                continue;
+            }
             DirectiveKind::Waive { id, reason } => {
                 waiver(&mut added, packet, level, analysis, id, reason.as_deref());
                 continue;
             }
-            _ => continue,
+            DirectiveKind::Covers(_) => continue,
         };
         let codes = codes(words, &mut added, &at);
-        let used = vec![false; codes.as_ref().map_or(1, Vec::len)];
-        suppressors.push(Suppressor { region, from_directive: from, codes, comment: d.range.clone(), used });
-    }
-    let mut kept = Vec::new();
-    for d in diagnostics {
-        let mut suppressed = false;
-        if d.code.is_configurable() {
-            let x = d.primary.range.start;
-            for s in &mut suppressors {
-                if !(s.region.contains(&x) || s.region.is_empty() && s.region.start == x) {
-                    continue;
+        let n = suppressors.len();
+        // Each key with the slot of its first mention.
+        let keys: Vec<(Key, usize)> = match &codes {
+            None => vec![(None, 0)],
+            Some(codes) => {
+                let mut seen = HashSet::new();
+                codes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (c, _))| seen.insert(*c))
+                    .map(|(s, (c, _))| (Some(*c), s))
+                    .collect()
+            }
+        };
+        match &d.kind {
+            DirectiveKind::Disable(_) => {
+                for (key, slot) in keys {
+                    let entry = Disable { directive: i, start: d.range.start, suppressor: n, slot };
+                    index.disables.entry(key).or_default().push(entry);
                 }
-                let slot = match &s.codes {
-                    None => Some(0),
-                    Some(codes) => codes.iter().position(|(c, _)| *c == d.code),
-                };
-                let Some(slot) = slot else { continue };
-                if let Some(start) = s.from_directive
-                    && enabled_between(packet, start, x, d.code)
-                {
-                    continue;
+            }
+            DirectiveKind::DisableNextLine(_) => {
+                let region = next_line(file, d.range.end);
+                let group = *line_groups.entry((region.start, region.end)).or_insert_with(|| {
+                    index.lines.push((region, HashMap::new()));
+                    index.lines.len() - 1
+                });
+                for (key, slot) in keys {
+                    index.lines[group].1.entry(key).or_default().push((n, slot));
                 }
-                s.used[slot] = true;
-                suppressed = true;
+            }
+            _ => {
+                for (key, slot) in keys {
+                    index.file_wide.entry(key).or_default().push((n, slot));
+                }
             }
         }
-        if !suppressed {
+        let used = vec![false; codes.as_ref().map_or(1, Vec::len)];
+        suppressors.push(Suppressor { codes, comment: d.range.clone(), used });
+    }
+    index.lines.sort_by_key(|(r, _)| (r.start, r.end));
+    let len = file.text.len();
+    let mut kept = Vec::new();
+    for d in diagnostics {
+        if !(d.code.is_configurable() && index.covers(d.code, d.primary.range.start, len, &mut suppressors)) {
             kept.push(d);
         }
     }
+    index.apply_disabled_marks(&mut suppressors);
     for s in &suppressors {
         match &s.codes {
             None if !s.used[0] => added.push(lint::packet::unused_suppression(at(s.comment.clone()), None)),
@@ -102,14 +166,80 @@ pub(super) fn apply(
     (kept, added)
 }
 
-/// Whether a `promolint-enable` for `code` comes after directive `start` and before byte `x`.
-fn enabled_between(packet: &Packet, start: usize, x: usize, code: Code) -> bool {
-    packet.directives[start + 1..].iter().take_while(|d| d.range.start < x).any(|d| match &d.kind {
-        DirectiveKind::Enable(words) => {
-            words.is_empty() || words.iter().any(|w| w.text.parse::<Code>().is_ok_and(|c| c == code))
+fn dedup(mut keys: Vec<Key>) -> Vec<Key> {
+    let mut seen = HashSet::new();
+    keys.retain(|k| seen.insert(*k));
+    keys
+}
+
+impl Index {
+    /// Whether a diagnostic of `code` at byte `x` is suppressed; marks every
+    /// suppression that covers it as used.
+    fn covers(&mut self, code: Code, x: usize, len: usize, suppressors: &mut [Suppressor]) -> bool {
+        let mut suppressed = false;
+        // The last `promolint-enable` for this code (or every code) before x ends earlier disables.
+        let last_enable = [Some(code), None]
+            .iter()
+            .filter_map(|k| {
+                let list = self.enables.get(k)?;
+                let n = list.partition_point(|(_, start)| *start < x);
+                n.checked_sub(1).map(|i| list[i].0)
+            })
+            .max();
+        for key in [Some(code), None] {
+            let Some(list) = self.disables.get(&key) else { continue };
+            let mut lo = last_enable.map_or(0, |e| list.partition_point(|d| d.directive <= e));
+            let hi = list.partition_point(|d| d.start <= x);
+            if x >= len {
+                // A region that ends at the end of the text holds x only when empty.
+                lo = lo.max(list.partition_point(|d| d.start < x));
+            }
+            if lo < hi {
+                suppressed = true;
+                self.disabled_marks.entry(key).or_default().push((lo, hi));
+            }
         }
-        _ => false,
-    })
+        let group = self.lines.partition_point(|(r, _)| r.start <= x).checked_sub(1);
+        if let Some(g) = group {
+            let (region, by_key) = &self.lines[g];
+            if region.contains(&x) || region.is_empty() && region.start == x {
+                for key in [Some(code), None] {
+                    let Some(entries) = by_key.get(&key) else { continue };
+                    suppressed = true;
+                    if self.marked.insert((g, key)) {
+                        entries.iter().for_each(|&(s, slot)| suppressors[s].used[slot] = true);
+                    }
+                }
+            }
+        }
+        for key in [Some(code), None] {
+            let Some(entries) = self.file_wide.get(&key) else { continue };
+            suppressed = true;
+            if self.marked.insert((usize::MAX, key)) {
+                entries.iter().for_each(|&(s, slot)| suppressors[s].used[slot] = true);
+            }
+        }
+        suppressed
+    }
+
+    /// Marks the `promolint-disable`s that suppressed something, in one sweep per key.
+    fn apply_disabled_marks(&self, suppressors: &mut [Suppressor]) {
+        for (key, marks) in &self.disabled_marks {
+            let list = &self.disables[key];
+            let mut delta = vec![0i64; list.len() + 1];
+            for &(lo, hi) in marks {
+                delta[lo] += 1;
+                delta[hi] -= 1;
+            }
+            let mut depth = 0;
+            for (d, change) in list.iter().zip(&delta) {
+                depth += change;
+                if depth > 0 {
+                    suppressors[d.suppressor].used[d.slot] = true;
+                }
+            }
+        }
+    }
 }
 
 fn codes(words: &[Word], added: &mut Vec<Diagnostic>, at: &dyn Fn(Range<usize>) -> Label) -> Codes {

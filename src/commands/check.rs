@@ -29,8 +29,8 @@ pub fn run(global: &GlobalArgs, args: CheckArgs, io: &mut Io<'_>) -> anyhow::Res
         Err(outcome) => return Ok(outcome),
     };
     let options = CheckOptions {
-        ladder: args.ladder,
-        target: args.target,
+        ladder: args.ladder.clone(),
+        target: args.target.clone(),
         default_ladder: config.ladder.clone(),
         default_target: config.target.clone(),
         levels,
@@ -39,6 +39,29 @@ pub fn run(global: &GlobalArgs, args: CheckArgs, io: &mut Io<'_>) -> anyhow::Res
         new_only: args.new_only,
     };
     let result = check::check(&args.paths, &rules, &options, &mut sources);
+    // Decided by the diagnostics before any is written: a reader that closes
+    // the pipe early (`| head`) must not turn exit 1 into exit 0.
+    let outcome =
+        if result.reports.iter().any(|r| r.has_errors()) { Outcome::Errors } else { Outcome::Clean };
+    match report(&args, &result, &sources, io) {
+        Err(e) if is_broken_pipe(&e) => Ok(outcome),
+        Err(e) => Err(e),
+        Ok(()) => Ok(outcome),
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn report(
+    args: &CheckArgs,
+    result: &check::CheckRun<'_>,
+    sources: &crate::source::Sources,
+    io: &mut Io<'_>,
+) -> anyhow::Result<()> {
     let mut summary = RunSummary { skipped: result.skipped.clone(), ..RunSummary::default() };
     {
         let mut reporter: Box<dyn Reporter + '_> = match args.format {
@@ -52,16 +75,16 @@ pub fn run(global: &GlobalArgs, args: CheckArgs, io: &mut Io<'_>) -> anyhow::Res
         for report in &result.reports {
             summary.checked += 1;
             summary.add(&report.diagnostics);
-            reporter.packet(&sources, report)?;
+            reporter.packet(sources, report)?;
         }
-        reporter.finish(&sources, &summary)?;
+        reporter.finish(sources, &summary)?;
     }
     if summary.checked == 0 && summary.skipped.is_empty() {
         writeln!(io.err, "warning: no Markdown files found in {}", describe(&args.paths))?;
     } else {
         writeln!(io.err, "{}", closing_line(&summary))?;
     }
-    Ok(if result.reports.iter().any(|r| r.has_errors()) { Outcome::Errors } else { Outcome::Clean })
+    Ok(())
 }
 
 fn describe(paths: &[std::path::PathBuf]) -> String {

@@ -119,7 +119,7 @@ pub fn run(args: &ImportArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         (Some(dir), true) => files.iter().map(|(n, _)| dir.join(n)).collect(),
         (Some(path), false) => vec![path.clone()],
     };
-    if let Some(taken) = targets.iter().find(|t| t.exists() && !args.force) {
+    if let Some(taken) = targets.iter().find(|t| crate::fsutil::occupied(t) && !args.force) {
         writeln!(io.err, "error: {} exists; pass --force to replace it; nothing written", taken.display())?;
         return Ok(Outcome::Failed);
     }
@@ -127,7 +127,14 @@ pub fn run(args: &ImportArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
     for ((target, (_, yaml)), level) in targets.iter().zip(&files).zip(&built) {
-        crate::fsutil::write_atomically(target, yaml.as_bytes())?;
+        match crate::fsutil::write_file(target, yaml.as_bytes(), args.force) {
+            Ok(()) => {}
+            Err(e @ crate::fsutil::WriteError::Exists(_)) => {
+                writeln!(io.err, "error: {e}")?;
+                return Ok(Outcome::Failed);
+            }
+            Err(e) => return Err(e.into()),
+        }
         writeln!(
             io.err,
             "wrote {} ({} expectations, {} red flags)",

@@ -16,8 +16,9 @@ use crate::summary::{self, Summary};
 /// # Errors
 /// Unreadable rule folders; failed writes.
 pub fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+    // Checked again, atomically, when the file is written; this saves the work.
     if let Some(path) = &args.output
-        && path.exists()
+        && crate::fsutil::occupied(path)
         && !args.force
     {
         writeln!(io.err, "error: {} exists; pass --force to replace it", path.display())?;
@@ -58,8 +59,14 @@ pub fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> anyhow::R
             let mut buffer = Vec::new();
             let color = global.color == ColorChoice::Always;
             summary::render(&summary, args.format, args.by, &mut buffer, color, None)?;
-            crate::fsutil::write_atomically(path, &buffer)?;
-            writeln!(io.err, "wrote {}", path.display())?;
+            match crate::fsutil::write_file(path, &buffer, args.force) {
+                Ok(()) => writeln!(io.err, "wrote {}", path.display())?,
+                Err(e @ crate::fsutil::WriteError::Exists(_)) => {
+                    writeln!(io.err, "error: {e}")?;
+                    return Ok(Outcome::Failed);
+                }
+                Err(e) => return Err(e.into()),
+            }
         }
     }
     closing_line(&summary, &args, io)?;

@@ -7,12 +7,14 @@ use crate::diagnostic::{Diagnostic, Label};
 use crate::lint::Code;
 use crate::source::FileId;
 
-/// A rule file that is not valid UTF-8; `at` is the byte offset of the first bad byte.
-pub fn not_utf8(file: FileId, at: usize) -> Diagnostic {
+/// A rule file that cannot be read or is not text; `reason` in words (e.g. "not
+/// valid UTF-8 (first bad byte at offset 12)", "not a regular file (a named
+/// pipe (FIFO))"), `at` the byte offset it concerns (0 when none).
+pub fn unreadable(file: FileId, at: usize, reason: &str) -> Diagnostic {
     Diagnostic::new(
         Code::InvalidRuleFile,
-        format!("rule file is not valid UTF-8 (first bad byte at offset {at})"),
-        Label::new(file, 0..0, ""),
+        format!("cannot read rule file: {reason}"),
+        Label::new(file, at..at, ""),
     )
 }
 
@@ -39,6 +41,8 @@ pub enum IdKind {
     EvidenceKind,
     /// A level id.
     Level,
+    /// A ladder id.
+    Ladder,
 }
 
 impl IdKind {
@@ -48,6 +52,7 @@ impl IdKind {
             IdKind::RedFlag => "red flag",
             IdKind::EvidenceKind => "evidence kind",
             IdKind::Level => "level",
+            IdKind::Ladder => "ladder",
         }
     }
 }
@@ -58,6 +63,18 @@ pub fn duplicate_id(kind: IdKind, id: &str, here: Label, first: Label) -> Diagno
         .with_secondary(first)
         .with_help(format!("give each {} a unique id", kind.noun()))
         .with_subject(id)
+}
+
+/// An id that is not kebab-case (ASCII letters and digits joined by single hyphens).
+pub fn id_not_kebab_case(kind: IdKind, id: &str, at: Label) -> Diagnostic {
+    let what = if id.is_empty() {
+        format!("{} id is empty", kind.noun())
+    } else {
+        format!("{} id `{id}` is not kebab-case", kind.noun())
+    };
+    Diagnostic::new(Code::InvalidRuleFile, what, at.with_message("not kebab-case"))
+        .with_note("an id is ASCII letters and digits in words joined by single hyphens, e.g. `teach-and-mentor` or `L4`: no spaces, slashes, dots, underscores or control characters")
+        .with_help("rename it; ids appear in `covers:` comments, `promolint explain LADDER/LEVEL/ID` and every output")
 }
 
 /// A pattern that does not compile.
@@ -71,6 +88,18 @@ pub fn invalid_pattern(at: Label, error: &regex::Error) -> Diagnostic {
     Diagnostic::new(Code::InvalidPattern, "pattern is not a valid regex", at)
         .with_note(detail)
         .with_help("patterns use the syntax of Rust's `regex` crate: no look-around, no backreferences")
+}
+
+/// A pattern past a budget on compiled size: `whose` says which
+/// ("this rule file's", "all rule files'"), `mib` the budget in MiB.
+pub fn pattern_budget(at: Label, whose: &str, mib: usize) -> Diagnostic {
+    Diagnostic::new(
+        Code::InvalidPattern,
+        format!("{whose} patterns compile to more than {mib} MiB"),
+        at.with_message("over the budget from here on"),
+    )
+    .with_note("this pattern and the rest of the rule file's patterns are left out")
+    .with_help("use fewer or simpler patterns (large counted repetitions such as `\\w{500}` compile big)")
 }
 
 /// `extends` names an unknown level.
@@ -90,6 +119,16 @@ pub fn unknown_base(at: Label, base: &str, ladder: &str, suggestion: Option<&str
 pub fn extends_cycle(at: Label, path: &[String]) -> Diagnostic {
     Diagnostic::new(Code::ExtendsCycle, format!("`extends` forms a cycle: {}", path.join(" → ")), at)
         .with_help("remove `extends` from one of these levels")
+}
+
+/// An `extends` chain longer than `max` levels; `at` is the `extends` that goes one too far.
+pub fn extends_too_deep(at: Label, max: usize) -> Diagnostic {
+    Diagnostic::new(
+        Code::InvalidRuleFile,
+        format!("`extends` chain is more than {max} levels deep"),
+        at.with_message("one level too many"),
+    )
+    .with_help(format!("a level may have at most {max} bases above it; extend a level nearer the top"))
 }
 
 /// A shared file names an id promolint has no code for.

@@ -1,18 +1,21 @@
 //! The human format: rustc-style diagnostics rendered by codespan-reporting,
-//! a coverage line after each packet, and a closing line.
+//! a coverage line after each packet, and a closing line. Snippets are cut to
+//! the labelled lines, clipped on long lines and escaped (`snippet.rs`).
 
 use std::io;
 use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel, Severity as CsSeverity};
-use codespan_reporting::files::{Error as FilesError, Files};
+use codespan_reporting::files::Error as FilesError;
 use codespan_reporting::term::{self, Config};
 use termcolor::WriteColor;
 
+use super::escape::{escape_controls, escape_line};
+use super::snippet::View;
 use super::{Reporter, RunSummary, coverage_line};
 use crate::check::PacketReport;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::{FileId, Sources};
+use crate::source::Sources;
 
 /// Writes diagnostics for people, in colour when the writer supports it.
 pub struct HumanReporter<W: WriteColor> {
@@ -27,19 +30,20 @@ impl<W: WriteColor> HumanReporter<W> {
     }
 
     fn emit(&mut self, sources: &Sources, d: &Diagnostic) -> io::Result<()> {
-        let mut diagnostic = to_codespan(d);
+        let labels: Vec<&crate::diagnostic::Label> =
+            std::iter::once(&d.primary).chain(&d.secondary).collect();
+        let (view, ranges) = View::new(sources, &labels);
+        let mut diagnostic = to_codespan(d, &ranges);
         // A file with no text (unreadable) has no snippet to show: name it instead.
         let file = sources.get(d.primary.file);
         if file.text.is_empty() {
             diagnostic.labels.clear();
-            diagnostic.message = format!("{}: {}", file.name, diagnostic.message);
+            diagnostic.message = format!("{}: {}", escape_line(&file.name), diagnostic.message);
         }
-        term::emit_to_write_style(&mut self.out, &self.config, &SourcesFiles(sources), &diagnostic).map_err(
-            |e| match e {
-                FilesError::Io(io) => io,
-                other => io::Error::other(other.to_string()),
-            },
-        )
+        term::emit_to_write_style(&mut self.out, &self.config, &view, &diagnostic).map_err(|e| match e {
+            FilesError::Io(io) => io,
+            other => io::Error::other(other.to_string()),
+        })
     }
 }
 
@@ -53,19 +57,30 @@ impl From<Severity> for CsSeverity {
     }
 }
 
-fn to_codespan(d: &Diagnostic) -> CsDiagnostic<FileId> {
-    let mut labels =
-        vec![CsLabel::primary(d.primary.file, d.primary.range.clone()).with_message(&d.primary.message)];
-    labels.extend(
-        d.secondary.iter().map(|l| CsLabel::secondary(l.file, l.range.clone()).with_message(&l.message)),
-    );
-    let mut notes: Vec<String> = d.notes.iter().map(|n| format!("note: {n}")).collect();
+/// `d` for codespan-reporting, its labels at `ranges` in the [`View`]; every
+/// text escaped for the terminal.
+fn to_codespan(d: &Diagnostic, ranges: &[(usize, Range<usize>)]) -> CsDiagnostic<usize> {
+    let messages = std::iter::once(&d.primary.message).chain(d.secondary.iter().map(|l| &l.message));
+    let labels = ranges
+        .iter()
+        .zip(messages)
+        .enumerate()
+        .map(|(i, ((file, range), message))| {
+            let label = if i == 0 {
+                CsLabel::primary(*file, range.clone())
+            } else {
+                CsLabel::secondary(*file, range.clone())
+            };
+            label.with_message(escape_line(message))
+        })
+        .collect();
+    let mut notes: Vec<String> = d.notes.iter().map(|n| format!("note: {}", escape_controls(n))).collect();
     if let Some(help) = &d.help {
-        notes.push(format!("help: {help}"));
+        notes.push(format!("help: {}", escape_controls(help)));
     }
     CsDiagnostic::new(d.severity.into())
         .with_code(d.code.name())
-        .with_message(&d.message)
+        .with_message(escape_line(&d.message))
         .with_labels(labels)
         .with_notes(notes)
 }
@@ -76,7 +91,7 @@ impl<W: WriteColor> Reporter for HumanReporter<W> {
             self.emit(sources, d)?;
         }
         if let Some(line) = coverage_line(report) {
-            writeln!(self.out, "{}: {line}", sources.get(report.file).name)?;
+            writeln!(self.out, "{}: {line}", escape_line(&sources.get(report.file).name))?;
             writeln!(self.out)?;
         }
         Ok(())
@@ -88,46 +103,5 @@ impl<W: WriteColor> Reporter for HumanReporter<W> {
 
     fn finish(&mut self, _sources: &Sources, _summary: &RunSummary) -> io::Result<()> {
         self.out.flush()
-    }
-}
-
-/// The run's sources as codespan-reporting's file database.
-struct SourcesFiles<'a>(&'a Sources);
-
-impl<'a> Files<'a> for SourcesFiles<'a> {
-    type FileId = FileId;
-    type Name = &'a str;
-    type Source = &'a str;
-
-    fn name(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        self.check(id)?;
-        Ok(&self.0.get(id).name)
-    }
-
-    fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        self.check(id)?;
-        Ok(&self.0.get(id).text)
-    }
-
-    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
-        self.check(id)?;
-        Ok(self.0.get(id).position(byte_index).line - 1)
-    }
-
-    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
-        self.check(id)?;
-        let file = self.0.get(id);
-        let starts = file.line_starts();
-        let start = *starts
-            .get(line_index)
-            .ok_or(FilesError::LineTooLarge { given: line_index, max: starts.len().saturating_sub(1) })?;
-        let end = starts.get(line_index + 1).copied().unwrap_or(file.text.len());
-        Ok(start..end)
-    }
-}
-
-impl SourcesFiles<'_> {
-    fn check(&self, id: FileId) -> Result<(), FilesError> {
-        if id.0 < self.0.len() { Ok(()) } else { Err(FilesError::FileMissing) }
     }
 }

@@ -4,6 +4,7 @@
 //! formats (JSON) collect and write in [`Reporter::finish`]. Reporters are the
 //! only place byte ranges become lines and columns.
 
+pub mod escape;
 pub mod fingerprint;
 pub mod github;
 pub mod gitlab;
@@ -12,6 +13,7 @@ pub mod json;
 pub mod location;
 pub mod sarif;
 pub mod short;
+mod snippet;
 
 use std::io;
 

@@ -35,9 +35,11 @@ impl<W: Write> ShortReporter<W> {
     }
 }
 
-/// Paths and messages may not break the one-line-per-diagnostic contract.
+/// Paths and messages may not break the one-line-per-diagnostic contract, nor
+/// send control characters to a terminal.
 fn escape_newlines(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('\n', "\\n").replace('\r', "\\r")
+    let s = s.replace('\\', "\\\\").replace('\n', "\\n").replace('\r', "\\r");
+    super::escape::escape_controls(&s).into_owned()
 }
 
 impl<W: Write> Reporter for ShortReporter<W> {

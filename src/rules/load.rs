@@ -9,7 +9,6 @@
 use std::ops::Range;
 use std::path::Path;
 
-use anyhow::Context;
 use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, Label};
@@ -54,11 +53,14 @@ pub struct LoadedFile {
 /// Reads the built-in rules (unless `builtin` is false) and every `.yaml` /
 /// `.yml` file under each folder of `dirs` into `sources`, and deserializes
 /// them. Returns the files that deserialized and a diagnostic for each that
-/// did not.
+/// did not, or could not be read (each file is opened by
+/// [`crate::input::read_bytes`]: regular files only, at most
+/// [`crate::input::RULE_FILE_LIMIT`] bytes, decoded as packets are); one
+/// unreadable file does not stop the others from being checked. A folder
+/// named twice (by canonical path) is read once.
 ///
 /// # Errors
-/// A folder that cannot be walked or a file that cannot be read (an
-/// environment failure, not a rule-file mistake).
+/// A folder of `dirs` that does not exist or is not a folder.
 pub fn load_files(
     dirs: &[impl AsRef<Path>],
     builtin: bool,
@@ -74,25 +76,59 @@ pub fn load_files(
             add(format!("{BUILTIN_PREFIX}/{path}"), bytes, true, sources);
         }
     }
+    // The same folder named twice (in promolint.yaml and with --rules) is read once.
+    let mut seen = std::collections::HashSet::new();
+    let mut unreadable = Vec::new();
     for dir in dirs {
         let dir = dir.as_ref();
         if !dir.is_dir() {
             anyhow::bail!("rule folder {} does not exist or is not a folder", dir.display());
         }
-        let mut paths = Vec::new();
+        let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if !seen.insert(canonical) {
+            continue;
+        }
         for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
-            let entry = entry.with_context(|| format!("cannot read rule folder {}", dir.display()))?;
-            let is_yaml = entry.path().extension().is_some_and(|e| e == "yaml" || e == "yml");
-            if entry.file_type().is_file() && is_yaml {
-                paths.push(entry.into_path());
+            // A folder entry that cannot be walked (a link loop, no permission) is
+            // one diagnostic; the other files are still read.
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    let at = e.path().unwrap_or(dir);
+                    let denied =
+                        e.io_error().is_some_and(|io| io.kind() == std::io::ErrorKind::PermissionDenied);
+                    if !(is_yaml(at) || denied || e.loop_ancestor().is_some()) {
+                        continue; // e.g. a dangling link named README: not a rule file
+                    }
+                    let path = at.display().to_string();
+                    let reason = if e.loop_ancestor().is_some() {
+                        "a symbolic link loop".to_owned()
+                    } else if let Err(problem) = crate::input::read_bytes(at, 0) {
+                        problem.reason // the words every other file gets (a dangling link, ...)
+                    } else {
+                        e.io_error().map_or_else(|| e.to_string(), |io| io.to_string())
+                    };
+                    let file = sources.add(path, String::new());
+                    unreadable.push(lint::rules::unreadable(file, 0, &reason));
+                    continue;
+                }
+            };
+            // Anything but a folder is read: a FIFO or a link to a device named
+            // `*.yaml` is a diagnostic, not silently skipped.
+            if entry.file_type().is_dir() || !is_yaml(entry.path()) {
+                continue;
+            }
+            let path = entry.into_path();
+            match crate::input::read_bytes(&path, crate::input::RULE_FILE_LIMIT) {
+                Ok(bytes) => add(path.display().to_string(), &bytes, false, sources),
+                Err(problem) => {
+                    let file = sources.add(path.display().to_string(), String::new());
+                    unreadable.push(lint::rules::unreadable(file, 0, &problem.reason));
+                }
             }
         }
-        for path in paths {
-            let bytes =
-                std::fs::read(&path).with_context(|| format!("cannot read rule file {}", path.display()))?;
-            add(path.display().to_string(), &bytes, false, sources);
-        }
     }
+    diagnostics.extend(unreadable);
     Ok((loaded, diagnostics))
 }
 
@@ -127,11 +163,13 @@ fn add_file(
     loaded: &mut Vec<LoadedFile>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text).to_owned(),
-        Err(e) => {
+    let text = match crate::input::decode(bytes) {
+        Ok(text) => text,
+        Err((reason, offset)) => {
             let file = sources.add(name, String::from_utf8_lossy(bytes).into_owned());
-            diagnostics.push(lint::rules::not_utf8(file, e.valid_up_to()));
+            let at = offset.unwrap_or(0);
+            let at = crate::source::floor_char_boundary(&sources.get(file).text, at);
+            diagnostics.push(lint::rules::unreadable(file, at, &reason));
             return;
         }
     };
@@ -140,6 +178,10 @@ fn add_file(
         Ok(contents) => loaded.push(LoadedFile { file, builtin: is_builtin, contents }),
         Err(d) => diagnostics.push(*d),
     }
+}
+
+fn is_yaml(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
 }
 
 /// Deserializes one rule file; `name` decides its kind.

@@ -5,8 +5,10 @@
 //! `extends` resolution ([`validate`]) → a [`RuleSet`] of resolved [`Level`]s.
 //! This module owns the resolved types; it knows nothing of packets.
 
+pub mod budget;
 pub mod builtin;
 pub mod delta;
+pub mod extends;
 pub mod import;
 pub mod load;
 pub mod model;

@@ -12,12 +12,12 @@ use regex::{Regex, RegexBuilder};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::lint::Code;
 use crate::lint::rules::{self as msg, IdKind};
+use crate::rules::budget::Budget;
 use crate::rules::load::{LoadedFile, RuleFile, label, range_of};
 use crate::rules::model::{LevelFile, Located, RedFlagDef, RuleSeverity};
 use crate::rules::vocabulary;
 use crate::rules::{
-    CommonRedFlag, EvidenceKind, EvidenceRule, Expectation, Ladder, Level, Origin, RedFlag, RuleSet,
-    did_you_mean,
+    CommonRedFlag, EvidenceKind, EvidenceRule, Expectation, Level, Origin, RedFlag, RuleSet, did_you_mean,
 };
 use crate::source::{FileId, Sources};
 
@@ -51,9 +51,11 @@ impl From<RuleSeverity> for Severity {
 }
 
 /// A level as one file defines it, before `extends` is applied.
-struct OwnLevel {
-    level: Level,
-    extends: Option<(String, Label)>,
+pub(crate) struct OwnLevel {
+    /// The level with its own expectations and red flags only.
+    pub(crate) level: Level,
+    /// The base it names, with the `extends` value's label.
+    pub(crate) extends: Option<(String, Label)>,
 }
 
 /// Validates loaded rule files and resolves them into a [`RuleSet`]. Files
@@ -64,6 +66,7 @@ pub fn build(files: Vec<LoadedFile>, sources: &Sources) -> (RuleSet, Vec<Diagnos
     let mut diagnostics = Vec::new();
     let mut rules = RuleSet::default();
     let mut own_levels: Vec<(OwnLevel, bool)> = Vec::new();
+    let mut budget = Budget::new();
     for loaded in files {
         let text = &sources.get(loaded.file).text;
         let file = loaded.file;
@@ -84,8 +87,14 @@ pub fn build(files: Vec<LoadedFile>, sources: &Sources) -> (RuleSet, Vec<Diagnos
                         continue;
                     };
                     check_unique(&mut seen, IdKind::EvidenceKind, &def.id, file, text, &mut diagnostics);
-                    let patterns =
-                        check_patterns(&def.patterns, file, text, &mut diagnostics, loaded.builtin);
+                    let patterns = check_patterns(
+                        &def.patterns,
+                        file,
+                        text,
+                        &mut diagnostics,
+                        &mut budget,
+                        loaded.builtin,
+                    );
                     kinds.push(EvidenceRule { kind, name: def.name, description: def.description, patterns });
                 }
                 rules.evidence = kinds;
@@ -107,7 +116,7 @@ pub fn build(files: Vec<LoadedFile>, sources: &Sources) -> (RuleSet, Vec<Diagnos
                         continue;
                     };
                     check_unique(&mut seen, IdKind::RedFlag, &def.id, file, text, &mut diagnostics);
-                    let flag = red_flag(def, file, text, &mut diagnostics, loaded.builtin);
+                    let flag = red_flag(def, file, text, &mut diagnostics, &mut budget, loaded.builtin);
                     flags.push(CommonRedFlag { code, flag });
                 }
                 rules.common_red_flags = flags;
@@ -128,17 +137,17 @@ pub fn build(files: Vec<LoadedFile>, sources: &Sources) -> (RuleSet, Vec<Diagnos
             RuleFile::Scope(def) => {
                 let builtin = loaded.builtin;
                 crate::rules::scope::add_file(def, &mut rules.scope, |patterns| {
-                    check_patterns(patterns, file, text, &mut diagnostics, builtin)
+                    check_patterns(patterns, file, text, &mut diagnostics, &mut budget, builtin)
                 });
             }
             RuleFile::Level(level) => {
-                let own = own_level(*level, file, text, loaded.builtin, &mut diagnostics);
+                let own = own_level(*level, file, text, loaded.builtin, &mut diagnostics, &mut budget);
                 own_levels.push((own, loaded.builtin));
             }
         }
     }
     let own_levels = replace_builtin_levels(own_levels, &mut diagnostics);
-    rules.ladders = resolve(own_levels, &mut diagnostics);
+    rules.ladders = crate::rules::extends::resolve(own_levels, &mut diagnostics);
     (rules, diagnostics)
 }
 
@@ -148,13 +157,17 @@ fn own_level(
     text: &str,
     builtin: bool,
     diagnostics: &mut Vec<Diagnostic>,
+    budget: &mut Budget,
 ) -> OwnLevel {
+    check_kebab(IdKind::Ladder, &def.ladder, file, text, diagnostics);
+    check_kebab(IdKind::Level, &def.level, file, text, diagnostics);
     let mut seen = HashMap::new();
     let mut expectations = Vec::new();
     for e in def.expectations {
+        check_kebab(IdKind::Expectation, &e.id, file, text, diagnostics);
         check_unique(&mut seen, IdKind::Expectation, &e.id, file, text, diagnostics);
-        let patterns = check_patterns(&e.patterns, file, text, diagnostics, builtin);
-        let guards = check_patterns(&e.guards, file, text, diagnostics, builtin);
+        let patterns = check_patterns(&e.patterns, file, text, diagnostics, budget, builtin);
+        let guards = check_patterns(&e.guards, file, text, diagnostics, budget, builtin);
         expectations.push(Expectation {
             guards,
             origin: Origin { file, range: range_of(&e.id, text) },
@@ -171,8 +184,9 @@ fn own_level(
     let mut seen = HashMap::new();
     let mut red_flags = Vec::new();
     for r in def.red_flags {
+        check_kebab(IdKind::RedFlag, &r.id, file, text, diagnostics);
         check_unique(&mut seen, IdKind::RedFlag, &r.id, file, text, diagnostics);
-        red_flags.push(red_flag(r, file, text, diagnostics, builtin));
+        red_flags.push(red_flag(r, file, text, diagnostics, budget, builtin));
     }
     let origin = Origin { file, range: range_of(&def.level, text) };
     if expectations.is_empty() && def.extends.is_none() {
@@ -203,15 +217,33 @@ fn red_flag(
     file: FileId,
     text: &str,
     diagnostics: &mut Vec<Diagnostic>,
+    budget: &mut Budget,
     builtin: bool,
 ) -> RedFlag {
-    let patterns = check_patterns(&def.patterns, file, text, diagnostics, builtin);
+    let patterns = check_patterns(&def.patterns, file, text, diagnostics, budget, builtin);
     RedFlag {
         origin: Origin { file, range: range_of(&def.id, text) },
         id: def.id.value,
         text: def.text,
         patterns,
         severity: def.severity.map(Severity::from),
+    }
+}
+
+/// Whether `id` is kebab-case: ASCII letters and digits in words joined by single hyphens.
+pub fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty() && id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+fn check_kebab(
+    kind: IdKind,
+    id: &Located<String>,
+    file: FileId,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if !is_kebab_case(&id.value) {
+        diagnostics.push(msg::id_not_kebab_case(kind, &id.value, label(file, id, text, "")));
     }
 }
 
@@ -233,14 +265,16 @@ fn check_unique(
     }
 }
 
-/// The patterns' sources, with a diagnostic for each that does not compile.
-/// Built-in patterns are trusted (a meta-test compiles every one), which keeps
-/// start-up fast: they are compiled once, together, when a level is first used.
+/// The patterns' sources, with a diagnostic for each that does not compile
+/// or goes over the [`Budget`]. Built-in patterns are trusted (a meta-test
+/// compiles every one), which keeps start-up fast: they are compiled once,
+/// together, when a level is first used.
 fn check_patterns(
     patterns: &[Located<String>],
     file: FileId,
     text: &str,
     diagnostics: &mut Vec<Diagnostic>,
+    budget: &mut Budget,
     trusted: bool,
 ) -> Vec<String> {
     if trusted {
@@ -248,9 +282,9 @@ fn check_patterns(
     }
     let mut ok = Vec::new();
     for p in patterns {
-        match compile_pattern(&p.value) {
-            Ok(_) => ok.push(p.value.clone()),
-            Err(e) => diagnostics.push(msg::invalid_pattern(label(file, p, text, "this pattern"), &e)),
+        match budget.check(p, file, text) {
+            Ok(()) => ok.push(p.value.clone()),
+            Err(d) => diagnostics.extend(d.map(|d| *d)),
         }
     }
     ok
@@ -282,150 +316,4 @@ fn replace_builtin_levels(levels: Vec<(OwnLevel, bool)>, diagnostics: &mut Vec<D
         }
     }
     kept
-}
-
-/// Applies `extends`: each level gets its bases' expectations and red flags
-/// first, its own replacing any with the same id.
-fn resolve(levels: Vec<OwnLevel>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ladder> {
-    let key = |l: &Level| (l.ladder.to_lowercase(), l.id.to_lowercase());
-    let index: HashMap<(String, String), usize> =
-        levels.iter().enumerate().map(|(i, o)| (key(&o.level), i)).collect();
-    // The base of each level, as an index, once known to exist.
-    let mut base: Vec<Option<usize>> = vec![None; levels.len()];
-    let mut broken = vec![false; levels.len()];
-    for (i, own) in levels.iter().enumerate() {
-        if let Some((name, at)) = &own.extends {
-            match index.get(&(own.level.ladder.to_lowercase(), name.to_lowercase())) {
-                Some(&b) => base[i] = Some(b),
-                None => {
-                    let siblings = levels
-                        .iter()
-                        .filter(|o| o.level.ladder.eq_ignore_ascii_case(&own.level.ladder))
-                        .map(|o| o.level.id.as_str());
-                    let suggestion = did_you_mean(name, siblings);
-                    diagnostics.push(msg::unknown_base(at.clone(), name, &own.level.ladder, suggestion));
-                    broken[i] = true;
-                }
-            }
-        }
-    }
-    // Cycles: follow each chain; a chain that comes back to a level on it is a cycle.
-    let mut reported = vec![false; levels.len()];
-    for start in 0..levels.len() {
-        let mut path = vec![start];
-        let mut current = start;
-        while let Some(next) = base[current] {
-            if let Some(pos) = path.iter().position(|&p| p == next) {
-                let cycle = &path[pos..];
-                for &c in cycle {
-                    broken[c] = true;
-                }
-                if !cycle.iter().any(|&c| reported[c]) {
-                    let first = *cycle.iter().min().unwrap_or(&next);
-                    let mut names: Vec<String> = Vec::new();
-                    let mut c = first;
-                    loop {
-                        names.push(levels[c].level.id.clone());
-                        c = base[c].unwrap_or(first);
-                        if c == first {
-                            break;
-                        }
-                    }
-                    names.push(levels[first].level.id.clone());
-                    let at = levels[first].extends.as_ref().map(|(_, l)| l.clone());
-                    if let Some(at) = at {
-                        diagnostics.push(msg::extends_cycle(at, &names));
-                    }
-                    for &c in cycle {
-                        reported[c] = true;
-                    }
-                }
-                break;
-            }
-            path.push(next);
-            current = next;
-        }
-        if path.iter().any(|&p| broken[p]) {
-            broken[start] = true;
-        }
-    }
-    let mut resolved: Vec<Level> = Vec::with_capacity(levels.len());
-    for (i, own) in levels.iter().enumerate() {
-        let mut level = own.level.clone();
-        level.extends = own.extends.as_ref().map(|(name, _)| name.clone());
-        if !broken[i] {
-            let mut chain = Vec::new();
-            let mut current = base[i];
-            while let Some(b) = current {
-                chain.push(b);
-                current = base[b];
-            }
-            let mut expectations: Vec<Expectation> = Vec::new();
-            let mut red_flags: Vec<RedFlag> = Vec::new();
-            for &b in chain.iter().rev() {
-                let from = &levels[b].level;
-                merge(&mut expectations, &from.expectations, Some(&from.id), |e| &e.id);
-                merge(&mut red_flags, &from.red_flags, None, |r| &r.id);
-            }
-            merge(&mut expectations, &level.expectations, None, |e| &e.id);
-            if level.scope.is_none() {
-                level.scope = chain.iter().find_map(|&b| levels[b].level.scope.clone());
-            }
-            merge(&mut red_flags, &level.red_flags, None, |r| &r.id);
-            // Only inherited expectations keep `inherited_from`.
-            level.expectations = expectations;
-            level.red_flags = red_flags;
-        }
-        resolved.push(level);
-    }
-    let mut ladders: Vec<Ladder> = Vec::new();
-    for level in resolved {
-        match ladders.iter_mut().find(|l| l.id.eq_ignore_ascii_case(&level.ladder)) {
-            Some(ladder) => ladder.levels.push(level),
-            None => ladders.push(Ladder {
-                id: level.ladder.clone(),
-                name: level.ladder_name.clone(),
-                levels: vec![level],
-            }),
-        }
-    }
-    ladders.sort_by_key(|l| l.id.to_lowercase());
-    ladders
-}
-
-/// Appends `items` to `into`, an item replacing one already there with the
-/// same id (case-insensitive). Linear in the items: an imported level may
-/// hold tens of thousands.
-fn merge<T: Clone + Inherit>(into: &mut Vec<T>, items: &[T], from: Option<&str>, id: impl Fn(&T) -> &String) {
-    let mut index: HashMap<String, usize> =
-        into.iter().enumerate().map(|(i, x)| (id(x).to_lowercase(), i)).collect();
-    for item in items {
-        let mut item = item.clone();
-        if let Some(from) = from {
-            item.set_inherited(from);
-        }
-        match index.get(&id(&item).to_lowercase()) {
-            Some(&i) => into[i] = item,
-            None => {
-                index.insert(id(&item).to_lowercase(), into.len());
-                into.push(item);
-            }
-        }
-    }
-}
-
-trait Inherit {
-    fn set_inherited(&mut self, from: &str);
-}
-
-impl Inherit for Expectation {
-    fn set_inherited(&mut self, from: &str) {
-        if self.inherited_from.is_none() {
-            self.inherited_from = Some(from.to_owned());
-        }
-    }
-}
-
-impl Inherit for RedFlag {
-    fn set_inherited(&mut self, _from: &str) {}
 }

@@ -25,10 +25,12 @@ pub fn write(
     color: bool,
     width: Option<usize>,
 ) -> io::Result<()> {
+    // Names and texts come from packets: no control character reaches the terminal.
+    use crate::report::escape::EscapingWriter;
     if color {
-        render(summary, view, &mut termcolor::Ansi::new(out), width)
+        render(summary, view, &mut EscapingWriter(termcolor::Ansi::new(out)), width)
     } else {
-        render(summary, view, &mut termcolor::NoColor::new(out), width)
+        render(summary, view, &mut EscapingWriter(termcolor::NoColor::new(out)), width)
     }
 }
 

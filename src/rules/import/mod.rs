@@ -21,7 +21,6 @@ mod outline;
 pub mod table;
 pub mod yaml;
 
-use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 
@@ -185,21 +184,7 @@ impl Problem {
 /// # Errors
 /// A reason, as a sentence: not a regular file, too large, unreadable, not text.
 pub fn read(path: &Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
-    if !meta.is_file() {
-        return Err("not a regular file".to_owned());
-    }
-    if meta.len() > MAX_BYTES {
-        return Err(format!("{} bytes, more than the limit of {MAX_BYTES}", meta.len()));
-    }
-    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let mut bytes = Vec::new();
-    // The file may grow between the check and the read: never read past the cap.
-    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(format!("more than the limit of {MAX_BYTES} bytes"));
-    }
-    crate::input::decode(&bytes).map_err(|(reason, _)| reason)
+    crate::input::read_file(path, MAX_BYTES).map_err(|problem| problem.reason)
 }
 
 /// The format of a document named `name` holding `text`: by extension, then
