@@ -1,6 +1,6 @@
 //! Suppressions and waivers in packets, in markdownlint's manner:
 //! `promolint-disable` … `promolint-enable`, `promolint-disable-next-line`,
-//! `promolint-disable-file`, and `promolint-waive ID: reason`. A suppression
+//! `promolint-disable-line`, `promolint-disable-file`, and `promolint-waive ID: reason`. A suppression
 //! or waiver that matches nothing is itself reported (`unused-suppression`,
 //! like ruff's RUF100).
 
@@ -45,6 +45,7 @@ pub(super) fn apply(
         let (words, region, from) = match &d.kind {
             DirectiveKind::Disable(w) => (w, d.range.start..file.text.len(), Some(i)),
             DirectiveKind::DisableNextLine(w) => (w, next_line(file, d.range.end), None),
+            DirectiveKind::DisableLine(w) => (w, lines_of(file, d.range.clone()), None),
             DirectiveKind::DisableFile(w) => (w, 0..file.text.len(), None),
             DirectiveKind::Waive { id, reason } => {
                 waiver(&mut added, packet, level, analysis, id, reason.as_deref());
@@ -164,5 +165,15 @@ fn next_line(file: &SourceFile, offset: usize) -> Range<usize> {
     let starts = file.line_starts();
     let start = starts.get(line).copied().unwrap_or(file.text.len());
     let end = starts.get(line + 1).copied().unwrap_or(file.text.len());
+    start..end
+}
+
+/// The byte range of the whole lines that `range` (a comment) touches.
+fn lines_of(file: &SourceFile, range: Range<usize>) -> Range<usize> {
+    let starts = file.line_starts();
+    let first = file.position(range.start).line; // 1-based
+    let last = file.position(range.end.saturating_sub(1).max(range.start)).line;
+    let start = starts.get(first - 1).copied().unwrap_or(0);
+    let end = starts.get(last).copied().unwrap_or(file.text.len());
     start..end
 }

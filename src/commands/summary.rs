@@ -39,6 +39,7 @@ pub fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> anyhow::R
         levels: config.lint_levels(),
         min_coverage: config.min_coverage,
         config: Some(config),
+        force_exclude: false,
     };
     let mut summary =
         summary::collect::summarize(&args.paths, &rules, &options, &sources, args.format.detail());

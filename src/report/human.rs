@@ -18,12 +18,29 @@ use crate::source::{FileId, Sources};
 pub struct HumanReporter<W: WriteColor> {
     out: W,
     config: Config,
+    style: HumanStyle,
+}
+
+/// `check`'s choices for the human format.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HumanStyle {
+    /// `--quiet`: diagnostics only, no coverage line after each packet.
+    pub quiet: bool,
+    /// `--verbose`: each uncovered expectation as its own full diagnostic
+    /// instead of one checklist per area.
+    pub verbose: bool,
 }
 
 impl<W: WriteColor> HumanReporter<W> {
     /// A reporter writing to `out` (a `termcolor::Ansi` for colour, `NoColor` for none).
     pub fn new(out: W) -> Self {
-        HumanReporter { out, config: Config::default() }
+        HumanReporter { out, config: Config::default(), style: HumanStyle::default() }
+    }
+
+    /// The same reporter with `check`'s `--quiet` / `--verbose` choices.
+    pub fn with_style(mut self, style: HumanStyle) -> Self {
+        self.style = style;
+        self
     }
 
     fn emit(&mut self, sources: &Sources, d: &Diagnostic) -> io::Result<()> {
@@ -75,7 +92,7 @@ impl<W: WriteColor> Reporter for HumanReporter<W> {
         for d in &report.diagnostics {
             self.emit(sources, d)?;
         }
-        if let Some(line) = coverage_line(report) {
+        if let Some(line) = coverage_line(report).filter(|_| !self.style.quiet) {
             writeln!(self.out, "{}: {line}", sources.get(report.file).name)?;
             writeln!(self.out)?;
         }

@@ -12,6 +12,7 @@ pub mod json;
 pub mod location;
 pub mod sarif;
 pub mod short;
+pub mod statistics;
 
 use std::io;
 

@@ -11,12 +11,19 @@ use crate::source::Sources;
 /// Writes one line per diagnostic.
 pub struct ShortReporter<W: Write> {
     out: W,
+    quiet: bool,
 }
 
 impl<W: Write> ShortReporter<W> {
     /// A reporter writing to `out`.
     pub fn new(out: W) -> Self {
-        ShortReporter { out }
+        ShortReporter { out, quiet: false }
+    }
+
+    /// With `quiet`, diagnostic lines only: no coverage line per packet.
+    pub fn quiet(mut self, quiet: bool) -> Self {
+        self.quiet = quiet;
+        self
     }
 
     fn line(&mut self, sources: &Sources, d: &Diagnostic) -> io::Result<()> {
@@ -45,7 +52,7 @@ impl<W: Write> Reporter for ShortReporter<W> {
         for d in &report.diagnostics {
             self.line(sources, d)?;
         }
-        if let Some(line) = coverage_line(report) {
+        if let Some(line) = coverage_line(report).filter(|_| !self.quiet) {
             writeln!(self.out, "{}: {line}", escape_newlines(&sources.get(report.file).name))?;
         }
         Ok(())
