@@ -288,3 +288,34 @@ fn an_unused_disable_line_is_reported() {
     let out = stdout(ws.check(&["--format", "short", "p.md"]));
     assert!(out.contains("p.md:5:") && out.contains("unused-suppression"), "{out}");
 }
+
+// ---------------------------------------------------------------- grouped uncovered expectations
+
+#[test]
+fn human_output_groups_uncovered_expectations_per_area_and_verbose_shows_each() {
+    let ws = Workspace::new();
+    ws.write("p.md", "---\nladder: acme\ntarget: senior\n---\n- Wrote the release notes in 2024.\n");
+    let out = stdout(ws.check(&["--color", "never", "p.md"]));
+    // One diagnostic per area (People, Operations), each with a checklist.
+    assert_eq!(out.matches("error[uncovered-expectation]").count(), 2, "{out}");
+    assert!(out.contains("error[uncovered-expectation]: 1 expectation of People has no claim"), "{out}");
+    assert!(out.contains("[ ] `mentoring`: Mentor other engineers"), "{out}");
+    assert!(out.contains("[ ] `incidents`: Lead the response to incidents"), "{out}");
+    assert!(out.contains("`promolint summary p.md --by expectation`"), "{out}");
+
+    let verbose = stdout(ws.check(&["--color", "never", "--verbose", "p.md"]));
+    assert!(
+        verbose.contains("error[uncovered-expectation]: no claim covers `mentoring` (People)"),
+        "{verbose}"
+    );
+    assert!(
+        verbose.contains("if you leave it out on purpose: <!-- promolint-waive mentoring: reason -->"),
+        "{verbose}"
+    );
+    assert!(!verbose.contains("[ ]"), "{verbose}");
+
+    // Machine formats keep one diagnostic per expectation.
+    let short = stdout(ws.check(&["--format", "short", "p.md"]));
+    assert_eq!(short.matches("[uncovered-expectation]").count(), 2, "{short}");
+    assert!(short.contains("no claim covers `mentoring`"), "{short}");
+}

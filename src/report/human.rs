@@ -9,6 +9,9 @@ use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::{self, Config};
 use termcolor::WriteColor;
 
+#[path = "human_group.rs"]
+mod group;
+
 use super::{Reporter, RunSummary, coverage_line};
 use crate::check::PacketReport;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -70,7 +73,7 @@ impl From<Severity> for CsSeverity {
     }
 }
 
-fn to_codespan(d: &Diagnostic) -> CsDiagnostic<FileId> {
+pub(super) fn to_codespan(d: &Diagnostic) -> CsDiagnostic<FileId> {
     let mut labels =
         vec![CsLabel::primary(d.primary.file, d.primary.range.clone()).with_message(&d.primary.message)];
     labels.extend(
@@ -87,13 +90,43 @@ fn to_codespan(d: &Diagnostic) -> CsDiagnostic<FileId> {
         .with_notes(notes)
 }
 
+impl<W: WriteColor> HumanReporter<W> {
+    fn emit_codespan(&mut self, sources: &Sources, diagnostic: &CsDiagnostic<FileId>) -> io::Result<()> {
+        term::emit_to_write_style(&mut self.out, &self.config, &SourcesFiles(sources), diagnostic).map_err(
+            |e| match e {
+                FilesError::Io(io) => io,
+                other => io::Error::other(other.to_string()),
+            },
+        )
+    }
+}
+
 impl<W: WriteColor> Reporter for HumanReporter<W> {
     fn packet(&mut self, sources: &Sources, report: &PacketReport<'_>) -> io::Result<()> {
-        for d in &report.diagnostics {
-            self.emit(sources, d)?;
+        let groups = if self.style.verbose { Vec::new() } else { group::uncovered_by_area(sources, report) };
+        let mut emitted = vec![false; groups.len()];
+        for (i, d) in report.diagnostics.iter().enumerate() {
+            match groups.iter().position(|g| g.members.contains(&i)) {
+                // A group is shown where its first member would have been.
+                Some(g) if !emitted[g] => {
+                    emitted[g] = true;
+                    let diagnostic = groups[g].diagnostic.clone();
+                    self.emit_codespan(sources, &diagnostic)?;
+                }
+                Some(_) => {}
+                None => self.emit(sources, d)?,
+            }
         }
         if let Some(line) = coverage_line(report).filter(|_| !self.style.quiet) {
-            writeln!(self.out, "{}: {line}", sources.get(report.file).name)?;
+            let name = &sources.get(report.file).name;
+            writeln!(self.out, "{name}: {line}")?;
+            if !groups.is_empty() {
+                writeln!(
+                    self.out,
+                    "{name}: every expectation and its claims: `promolint summary {name} --by expectation`; \
+                     each uncovered one in full: `promolint check {name} --verbose`"
+                )?;
+            }
             writeln!(self.out)?;
         }
         Ok(())
