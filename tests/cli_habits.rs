@@ -298,7 +298,7 @@ fn human_output_groups_uncovered_expectations_per_area_and_verbose_shows_each() 
     let out = stdout(ws.check(&["--color", "never", "p.md"]));
     // One diagnostic per area (People, Operations), each with a checklist.
     assert_eq!(out.matches("error[uncovered-expectation]").count(), 2, "{out}");
-    assert!(out.contains("error[uncovered-expectation]: 1 expectation of People has no claim"), "{out}");
+    assert!(out.contains("error[uncovered-expectation]: no claim covers this expectation (People)"), "{out}");
     assert!(out.contains("[ ] `mentoring`: Mentor other engineers"), "{out}");
     assert!(out.contains("[ ] `incidents`: Lead the response to incidents"), "{out}");
     assert!(out.contains("`promolint summary p.md --by expectation`"), "{out}");

@@ -60,9 +60,9 @@ pub(super) fn uncovered_by_area(sources: &Sources, report: &PacketReport<'_>) ->
             }
             let n = ds.len();
             let message = if n == 1 {
-                format!("1 expectation of {area} has no claim")
+                format!("no claim covers this expectation ({area})")
             } else {
-                format!("{n} expectations of {area} have no claim")
+                format!("no claim covers these {n} expectations ({area})")
             };
             let primary = &ds[0].primary;
             let diagnostic = CsDiagnostic::new(severity.into())
