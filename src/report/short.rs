@@ -29,6 +29,12 @@ impl<W: Write> ShortReporter<W> {
     fn line(&mut self, sources: &Sources, d: &Diagnostic) -> io::Result<()> {
         let file = sources.get(d.primary.file);
         let pos = file.position(d.primary.range.start);
+        // The one line keeps a suggestion, the part of the help a reader acts on at once.
+        let mut message = d.message.clone();
+        if let Some(suggestion) = d.help.as_deref().filter(|h| h.starts_with("did you mean")) {
+            message.push_str("; ");
+            message.push_str(suggestion.lines().next().unwrap_or(suggestion));
+        }
         writeln!(
             self.out,
             "{}:{}:{}: {}[{}]: {}",
@@ -37,7 +43,7 @@ impl<W: Write> ShortReporter<W> {
             pos.column,
             d.severity.as_str(),
             d.code,
-            escape_newlines(&d.message)
+            escape_newlines(&message)
         )
     }
 }
