@@ -9,7 +9,7 @@
 //!
 //! Diagnostics are published on open and save at once, and on change after
 //! [`DEBOUNCE`] without further typing. Requests: hover, completion, code
-//! actions, code lenses ([`actions`], [`complete`], [`hover`]). The server
+//! actions, code lenses (modules `actions`, `complete`, `hover`). The server
 //! keeps documents in memory only: it never writes a file and never opens a
 //! socket (edits are proposed to the editor, which applies them).
 
