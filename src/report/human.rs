@@ -105,7 +105,25 @@ impl<W: WriteColor> Reporter for HumanReporter<W> {
     fn packet(&mut self, sources: &Sources, report: &PacketReport<'_>) -> io::Result<()> {
         let groups = if self.style.verbose { Vec::new() } else { group::uncovered_by_area(sources, report) };
         let mut emitted = vec![false; groups.len()];
+        let said = group::said_by_a_ladder_red_flag(report);
         for (i, d) in report.diagnostics.iter().enumerate() {
+            if said[i].is_some() {
+                continue;
+            }
+            let also: Vec<&str> = said
+                .iter()
+                .zip(&report.diagnostics)
+                .filter(|(by, _)| **by == Some(i))
+                .map(|(_, o)| o.code.name())
+                .collect();
+            if !also.is_empty() {
+                let d = d.clone().with_note(format!(
+                    "also reads as `{}`, which this red flag of the ladder covers",
+                    also.join("`, `")
+                ));
+                self.emit(sources, &d)?;
+                continue;
+            }
             match groups.iter().position(|g| g.members.contains(&i)) {
                 // A group is shown where its first member would have been.
                 Some(g) if !emitted[g] => {

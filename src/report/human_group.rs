@@ -83,6 +83,27 @@ pub(super) fn uncovered_by_area(sources: &Sources, report: &PacketReport<'_>) ->
         .collect()
 }
 
+/// For each diagnostic, the index of a ladder `red-flag` diagnostic that says
+/// the same thing about the same text (a common behaviour red flag such as
+/// `overwork` on "worked every weekend" where the ladder warns of "Crunch
+/// time"): the human format shows the ladder's, the more specific one, and
+/// names the other in a note. Machine formats keep both.
+pub(super) fn said_by_a_ladder_red_flag(report: &PacketReport<'_>) -> Vec<Option<usize>> {
+    let ds = &report.diagnostics;
+    ds.iter()
+        .map(|d| {
+            if d.code == Code::RedFlag || d.code.kind() != crate::lint::Kind::Behaviour {
+                return None;
+            }
+            ds.iter().position(|o| {
+                o.code == Code::RedFlag
+                    && o.primary.range.start < d.primary.range.end
+                    && d.primary.range.start < o.primary.range.end
+            })
+        })
+        .collect()
+}
+
 fn first_words(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.len() <= FIRST_WORDS {
