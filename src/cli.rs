@@ -146,6 +146,10 @@ pub struct CheckArgs {
     /// Level to check against, supplying or overriding the front matter's `target`.
     #[arg(long)]
     pub target: Option<String>,
+    /// Report only what is new at the target: leave out the findings about
+    /// expectations the packet's `current` level already asks.
+    #[arg(long)]
+    pub new_only: bool,
     /// Allow a lint (report nothing for it). Repeatable.
     #[arg(short = 'A', long = "allow", value_name = "CODE")]
     pub allow: Vec<String>,
@@ -238,7 +242,7 @@ pub struct ExplainArgs {
 pub enum RulesCommand {
     /// Validate rule folders (default: ./rules if it exists, else the built-in rules).
     Check(RulesCheckArgs),
-    /// Make a rule file from a ladder written in Markdown.
+    /// Make rule files from a ladder: Markdown, HTML, FT- or Monzo-style YAML, CSV.
     Import(ImportArgs),
 }
 
@@ -264,20 +268,58 @@ pub enum RulesFormat {
 /// `promolint rules import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The ladder document (Markdown).
+    /// The ladder document: Markdown (with HTML tables or Monzo-style front matter), HTML, FT-style YAML or CSV.
     pub file: PathBuf,
-    /// Ladder id for the rule file.
+    /// Ladder id for the rule files.
+    #[arg(long, required_unless_present = "list_levels")]
+    pub ladder: Option<String>,
+    /// The level to import (a heading, table row or column, YAML level or CSV value); for a
+    /// document that names no levels, the id to give it.
     #[arg(long)]
-    pub ladder: String,
-    /// Level id for the rule file.
+    pub level: Option<String>,
+    /// Write one rule file per level into the folder given with -o, with `extends` where the
+    /// ladder says a level includes the previous one.
+    #[arg(long, conflicts_with = "level", requires = "output")]
+    pub all_levels: bool,
+    /// List the levels the document holds, and where, and write nothing.
     #[arg(long)]
-    pub level: String,
-    /// Write the rule file here instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    pub list_levels: bool,
+    /// Read the document as this format instead of telling it from its name and content.
+    #[arg(long, value_enum)]
+    pub from: Option<ImportFormat>,
+    /// Which columns hold what, for CSV and tables: `area=Competency,text=Behaviour,level=Level,examples=Examples`.
+    #[arg(long, value_name = "ROLE=COLUMN,...")]
+    pub columns: Option<String>,
+    /// Write the rule file here instead of standard output (with --all-levels: a folder).
+    #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// Replace the output file if it exists.
+    /// Replace output files that exist.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `rules import --from`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// Markdown, optionally with HTML blocks and YAML front matter.
+    Markdown,
+    /// An HTML page.
+    Html,
+    /// FT-style job family, or Monzo-style topics.
+    Yaml,
+    /// A spreadsheet export with a header row.
+    Csv,
+}
+
+impl From<ImportFormat> for crate::rules::import::Format {
+    fn from(f: ImportFormat) -> Self {
+        match f {
+            ImportFormat::Markdown => Self::Markdown,
+            ImportFormat::Html => Self::Html,
+            ImportFormat::Yaml => Self::Yaml,
+            ImportFormat::Csv => Self::Csv,
+        }
+    }
 }
 
 /// Parses the command line, keeping the order of `-A`/`-W`/`-D` flags.
@@ -349,7 +391,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         Command::Ladders(args) => commands::ladders::run(&cli.global, &args, io),
         Command::Explain(args) => commands::explain::run(&cli.global, &args, io),
         Command::Rules(RulesCommand::Check(args)) => commands::rules::check(&cli.global, &args, io),
-        Command::Rules(RulesCommand::Import(args)) => commands::rules::import(&args, io),
+        Command::Rules(RulesCommand::Import(args)) => commands::import::run(&args, io),
         Command::Config => commands::config::run(&cli.global, io),
         Command::Init(args) => commands::init::run(&cli.global, &args, io),
         Command::Lsp => commands::lsp::run(&cli.global, io),

@@ -174,6 +174,7 @@ fn ladder(items: &[&Item]) -> Level {
             severity: None,
             origin: origin.clone(),
             inherited_from: None,
+            scope: None,
         })
         .collect();
     Level {
@@ -185,6 +186,7 @@ fn ladder(items: &[&Item]) -> Level {
         extends: None,
         source_note: None,
         notes: Vec::new(),
+        scope: None,
         expectations,
         red_flags: Vec::new(),
         origin,

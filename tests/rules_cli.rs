@@ -185,3 +185,120 @@ fn rules_check_warns_when_an_example_does_not_map_to_its_expectation() {
         )
         .stderr(predicate::str::contains("1 warning(s)"));
 }
+
+/// Runs `rules import NAME` on `contents` in a scratch folder with `-o out.yaml`;
+/// asserts exit 2, the diagnostic `expected` on standard error and that no file was written.
+fn refused(name: &str, contents: &[u8], extra: &[&str], expected: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(name), contents).unwrap();
+    promolint(dir.path())
+        .args(["--color", "never", "rules", "import", name, "--ladder", "acme", "-o", "out.yaml"])
+        .args(extra)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(expected).and(predicate::str::contains("nothing written")));
+    assert_eq!(entries(dir.path()), [name], "{name}: a file was written");
+}
+
+#[test]
+fn import_refuses_empty_and_unusable_documents_and_writes_nothing() {
+    let no_expectations = "cannot import: the document has no expectations";
+    refused("empty.md", b"", &["--level", "l1"], no_expectations);
+    refused("headings.md", b"# Ladder\n\n## Delivery\n\n## Craft\n", &["--level", "l1"], no_expectations);
+    refused(
+        "div.html",
+        b"<html><body><div><span>Hi</span></div></body></html>",
+        &["--level", "l1"],
+        no_expectations,
+    );
+    refused("empty.csv", b"", &["--level", "l1"], "the CSV file has no header row");
+    refused("header.csv", b"Level,Competency,Behaviour\n", &["--level", "l1"], no_expectations);
+}
+
+#[test]
+fn import_never_reads_other_formats_as_markdown() {
+    // YAML of another shape is refused, not read as Markdown bullets.
+    refused("other.yaml", b"name: x\nitems:\n  - a\n", &["--level", "l1"], "not an FT-style ladder");
+    refused("ladder.pdf", b"%PDF-1.4 ...", &["--level", "l1"], "`.pdf` is not a ladder format");
+    refused("notes", b"plain words", &["--level", "l1"], "pass --from");
+    // YAML without a telling extension, opening like Markdown, is still read as YAML.
+    let ft = b"# source: a comment\nlevels:\n  - id: l1\ncompetencies:\n  - level: l9\n    summary: Ships\n";
+    refused("ladder.txt", ft, &["--level", "l1"], "level `l1` has no expectations");
+    refused("ladder.csv", b"Level,Behaviour\nL1,\n", &["--level", "l1"], "no expectations");
+}
+
+#[test]
+fn import_of_several_levels_needs_a_choice_and_refuses_an_unknown_one() {
+    let md = b"# Ladder\n\n## L1\n- Ships tasks\n\n## L2\n- Ships features\n";
+    refused("ladder.md", md, &[], "the document holds several levels");
+    refused("ladder.md", md, &["--level", "L9"], "the document has no level `L9`");
+}
+
+#[test]
+fn import_lists_the_levels_and_where_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ladder.md"),
+        "# Ladder\n\n## L1\n- Ships tasks\n\n## L2\n- Ships features\n- Reviews code\n",
+    )
+    .unwrap();
+    promolint(dir.path())
+        .args(["rules", "import", "ladder.md", "--list-levels"])
+        .assert()
+        .success()
+        .stdout("l1  L1  (heading at line 3, 1 expectations)\nl2  L2  (heading at line 6, 2 expectations)\n");
+    assert_eq!(entries(dir.path()), ["ladder.md"]);
+}
+
+#[test]
+fn import_all_levels_refuses_to_replace_any_file_and_writes_none() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("ladder.md"),
+        "# Ladder\n\n## L1\n- Ships tasks\n\n## L2\n- Ships features\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    std::fs::write(dir.path().join("out/l2.yaml"), "# mine\n").unwrap();
+    promolint(dir.path())
+        .args(["rules", "import", "ladder.md", "--ladder", "acme", "--all-levels", "-o", "out"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("l2.yaml exists"));
+    assert_eq!(entries(&dir.path().join("out")), ["l2.yaml"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn import_refuses_devices_and_fifos_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("ladder.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    for input in [fifo.to_str().unwrap(), "/dev/zero"] {
+        let started = std::time::Instant::now();
+        promolint(dir.path())
+            .args(["rules", "import", input, "--ladder", "acme", "--level", "l1"])
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains("not a regular file"));
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "{input} was read");
+    }
+}
+
+/// 50,000 identical bullets: numbered ids, all distinct, and the file loads.
+#[test]
+fn import_numbers_many_identical_bullets() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = format!("# L1\n\n## Delivery\n{}", "- Ships features end to end\n".repeat(50_000));
+    std::fs::write(dir.path().join("ladder.md"), md).unwrap();
+    promolint(dir.path())
+        .args(["rules", "import", "ladder.md", "--ladder", "acme", "--level", "l1", "-o", "l1.yaml"])
+        .assert()
+        .success();
+    let yaml = std::fs::read_to_string(dir.path().join("l1.yaml")).unwrap();
+    assert!(yaml.contains("id: ships-features-end-end-50000\n"), "the last copy's id");
+}

@@ -145,6 +145,19 @@ pub struct LevelMatcher {
     /// Each expectation text's static embedding, L2-normalised (empty when
     /// the model gives the semantic signal no weight: it is not computed).
     pub embeddings: Vec<Vec<f32>>,
+    /// `ladder/level`: the key of the level's `base-rates` in the model.
+    pub key: String,
+    /// Each expectation's base rate under the model, in 0..=1 (0.5 when the
+    /// model has none for it).
+    pub base_rates: Vec<f32>,
+    /// The ladder's scope words, compiled.
+    pub scope: super::scope::ScopeMatcher,
+}
+
+/// Each expectation of `level`'s base rate in `model` (0.5 when unlisted).
+fn base_rates(model: &MappingFile, key: &str, level: &Level) -> Vec<f32> {
+    let rates = model.base_rates.get(key);
+    level.expectations.iter().map(|e| rates.and_then(|r| r.get(&e.id)).copied().unwrap_or(0.5)).collect()
 }
 
 impl LevelMatcher {
@@ -158,10 +171,14 @@ impl LevelMatcher {
         } else {
             rules.mapping.as_ref()
         };
-        Self::with_model(level, &rules.vocabulary, model.cloned().unwrap_or(score::HAND_SET))
+        let mut matcher =
+            Self::with_model(level, &rules.vocabulary, model.cloned().unwrap_or(score::HAND_SET));
+        matcher.scope = super::scope::ScopeMatcher::new(&rules.scope.for_ladder(&level.ladder));
+        matcher
     }
 
-    /// Compiles a level with the given vocabulary and weights.
+    /// Compiles a level with the given vocabulary and weights, and no scope
+    /// words (every claim's scope is `unknown`; [`LevelMatcher::new`] adds the run's).
     pub fn with_model(level: &Level, vocabulary: &Vocabulary, model: MappingFile) -> Self {
         let semantic_on = model.weights.semantic != 0.0;
         let mut matcher = LevelMatcher {
@@ -173,7 +190,11 @@ impl LevelMatcher {
             example_signals: Vec::new(),
             cutoff: 0.5,
             embeddings: Vec::new(),
+            key: format!("{}/{}", level.ladder, level.id),
+            base_rates: Vec::new(),
+            scope: super::scope::ScopeMatcher::new(&Default::default()),
         };
+        matcher.base_rates = base_rates(&matcher.model, &matcher.key, level);
         if semantic_on {
             let table = StaticEmbedding::builtin();
             matcher.embeddings = level.expectations.iter().map(|e| table.embed(&e.text)).collect();
@@ -209,7 +230,11 @@ impl LevelMatcher {
                 lexical[own] = self.lexical.score_without(own, &terms, &left_out);
                 let counts = score::pattern_counts(self, example);
                 let semantic = self.semantic(example);
-                let context = ClaimContext { semantic: &semantic, ..ClaimContext::default() };
+                let context = ClaimContext {
+                    semantic: &semantic,
+                    base_rate: &self.base_rates,
+                    ..ClaimContext::default()
+                };
                 let signals = score::signals(&counts, &lexical, terms.count, context);
                 out.push((own, signals));
             }

@@ -9,6 +9,7 @@ pub mod consistency;
 pub mod evidence;
 pub mod lexical;
 pub mod matcher;
+pub mod scope;
 pub mod score;
 pub mod semantic;
 pub mod terms;
@@ -72,6 +73,8 @@ pub struct ClaimAnalysis {
     /// The best-scoring expectations below the cutoff, best first, at most
     /// [`RANKED_BELOW`].
     pub ranked: Vec<Mapping>,
+    /// How far the claim's work reached, with the words that say so.
+    pub scope: scope::ClaimScope,
 }
 
 /// Coverage of one expectation.
@@ -100,6 +103,11 @@ pub struct ExpectationCoverage {
     /// For an uncovered expectation, the claim that scored highest for it
     /// below the cutoff: (index into `packet.claims`, score in 0..=1).
     pub closest: Option<(usize, f32)>,
+    /// The widest known scope among the claims mapping to it (`None` when
+    /// none maps or none of them shows a scope).
+    pub best_scope: Option<crate::rules::scope::ScopeValue>,
+    /// Whether every claim mapping to it has a known scope.
+    pub scopes_known: bool,
 }
 
 /// A red flag shown by a claim.
@@ -215,6 +223,9 @@ pub fn analyze(
     for (i, m) in map_claims(packet, level, matcher).into_iter().enumerate() {
         (claims[i].mappings, claims[i].ranked) = m;
     }
+    for (a, s) in claims.iter_mut().zip(matcher.scope.claims(packet, text)) {
+        a.scope = s;
+    }
     let mut red_flags = Vec::new();
     for (i, claim) in packet.claims.iter().enumerate() {
         let source = &text[claim.range.clone()];
@@ -303,6 +314,7 @@ pub fn claim_signals(
                 paragraph: matches!(claim.kind, ClaimKind::Paragraph | ClaimKind::Quote),
                 section: &sections[claim.section],
                 semantic: &semantic,
+                base_rate: &matcher.base_rates,
             };
             Some(score::signals(&counts[i], &lexical, terms.count, context))
         })
@@ -352,6 +364,8 @@ fn coverage(packet: &Packet, level: &Level, claims: &[ClaimAnalysis]) -> Vec<Exp
             claims: Vec::new(),
             waiver: None,
             closest: None,
+            best_scope: None,
+            scopes_known: true,
         })
         .collect();
     for (i, c) in claims.iter().enumerate() {
@@ -369,6 +383,7 @@ fn coverage(packet: &Packet, level: &Level, claims: &[ClaimAnalysis]) -> Vec<Exp
         if !cov.claims.is_empty() {
             cov.closest = None;
         }
+        (cov.best_scope, cov.scopes_known) = scope::best(cov.claims.iter().map(|&i| &claims[i].scope));
         cov.status = if cov.claims.is_empty() {
             Status::Uncovered
         } else if cov.claims.iter().any(|&i| !claims[i].evidence_in_scope.is_empty()) {

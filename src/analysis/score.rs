@@ -41,7 +41,9 @@ pub const HAND_SET: MappingFile = MappingFile {
         length: 0.0,
         section: 0.5,
         semantic: 0.0,
+        base_rate: 0.0,
     },
+    base_rates: std::collections::BTreeMap::new(),
 };
 
 /// The score of `signals` under `model`, in 0..=1.
@@ -64,6 +66,8 @@ pub struct ClaimContext<'a> {
     pub section: &'a [f32],
     /// Per expectation, the cosine of the claim's and the expectation text's embeddings.
     pub semantic: &'a [f32],
+    /// Per expectation, its base rate in 0..=1 (0.5 where the slice is short).
+    pub base_rate: &'a [f32],
 }
 
 /// For each expectation of `matcher`'s level, how many of its patterns match
@@ -103,7 +107,7 @@ pub fn signals(
             let Some(count) = counts[e] else { return Signals::default() };
             let l = lexical[e];
             let shares_a_term = l.profile_shared > 0;
-            Signals {
+            let signals = Signals {
                 pattern: f32::from(u8::from(count > 0)),
                 more_patterns: match count {
                     0 | 1 => 0.0,
@@ -123,9 +127,22 @@ pub fn signals(
                 length: (terms as f32 / 40.0).min(1.0),
                 section: context.section.get(e).copied().unwrap_or(0.0),
                 semantic: context.semantic.get(e).copied().unwrap_or(0.0).max(0.0),
-            }
+                base_rate: 0.0,
+            };
+            with_base_rate(signals, context.base_rate.get(e).copied().unwrap_or(0.5))
         })
         .collect()
+}
+
+/// `signals` with the base-rate signal set from the expectation's base rate
+/// `rate` (in 0..=1), but only where the claim itself says something about
+/// the expectation (a pattern, two shared terms, or a matching heading or
+/// parent): a common expectation must not map from a claim that shares
+/// nothing with it ("Fixed the bugs." is not organisation-wide
+/// communication, however often packets address that).
+pub fn with_base_rate(signals: Signals, rate: f32) -> Signals {
+    let says_something = signals.pattern > 0.0 || signals.lexical > 0.0 || signals.context > 0.0;
+    Signals { base_rate: if says_something { rate } else { 0.0 }, ..signals }
 }
 
 /// (expectation index, score in 0..=1) pairs, best first.

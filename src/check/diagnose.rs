@@ -1,11 +1,12 @@
 //! From an analysis to diagnostics: which findings a packet gets, and the
 //! lint levels applied to them. Wording is [`crate::lint::packet`]'s.
 
+use crate::analysis::scope::ScopeFrom;
 use crate::analysis::{Analysis, FlagSource, Status, matcher};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::lint::{self, Code, LintLevels};
 use crate::packet::{DirectiveKind, Packet};
-use crate::rules::{Level, RuleSet, did_you_mean};
+use crate::rules::{Level, RuleSet, delta, did_you_mean};
 use crate::source::SourceFile;
 
 use super::suppress;
@@ -20,8 +21,10 @@ pub(super) fn diagnose(
     level: &Level,
     analysis: &Analysis,
     rules: &RuleSet,
-    min_coverage: Option<f32>,
+    options: &super::CheckOptions,
 ) -> Vec<Finding> {
+    let min_coverage = options.min_coverage;
+    let current = current_level(packet, level, rules);
     let file = packet.file;
     let mut out: Vec<Finding> = Vec::new();
     let ids = || level.expectations.iter().map(|e| e.id.as_str());
@@ -44,13 +47,47 @@ pub(super) fn diagnose(
         .and_then(|f| f.target.as_ref().map(|t| t.range.clone()).or(Some(f.range.start..f.range.start + 3)))
         .unwrap_or(0..0);
     for (e, cov) in level.expectations.iter().zip(&analysis.expectations) {
+        let at_current = current.filter(|c| delta::already_at(c, e));
+        if at_current.is_some() && options.new_only {
+            continue;
+        }
         match (cov.status, &cov.waiver) {
             (Status::Uncovered, _) => {
                 let at = Label::new(file, target_at.clone(), "");
                 let closest = cov
                     .closest
                     .map(|(c, score)| (Label::new(file, packet.claims[c].range.clone(), ""), score));
-                out.push((lint::packet::uncovered_expectation(at, e, closest), e.severity));
+                let mut d = lint::packet::uncovered_expectation(at, e, closest);
+                if let Some(c) = at_current {
+                    d = d.with_note(lint::packet::at_current_note(c));
+                }
+                out.push((d, e.severity));
+            }
+            (Status::Covered | Status::Weak, _) => {
+                if let (Some(asked), Some(best), true) = (level.scope_of(e), cov.best_scope, cov.scopes_known)
+                    && best < asked
+                {
+                    // Each covering claim, at the words that decided its scope when they are in it.
+                    let mut labels = cov.claims.iter().map(|&c| {
+                        let scope = &analysis.claims[c].scope;
+                        let own_words = matches!(scope.from, Some(ScopeFrom::Claim | ScopeFrom::OwnWork));
+                        let range = scope.range.clone().filter(|_| own_words);
+                        Label::new(file, range.unwrap_or_else(|| packet.claims[c].range.clone()), "")
+                    });
+                    let Some(first) = labels.next() else { continue };
+                    let words =
+                        level.scope.as_ref().filter(|s| s.value == asked).map_or(&[][..], |s| &s.words[..]);
+                    let d = lint::packet::scope_below_level(
+                        first,
+                        labels.collect(),
+                        e,
+                        best,
+                        asked,
+                        words,
+                        level,
+                    );
+                    out.push((d, None));
+                }
             }
             (Status::Waived, Some(reason)) => {
                 let at = packet
@@ -97,6 +134,13 @@ pub(super) fn diagnose(
     }
     let _ = text;
     out
+}
+
+/// The packet's `current` level, when it names another level of the target's ladder.
+pub(super) fn current_level<'r>(packet: &Packet, level: &Level, rules: &'r RuleSet) -> Option<&'r Level> {
+    let name = packet.front_matter.as_ref()?.current.as_ref()?;
+    let current = rules.ladder(&level.ladder)?.level(&name.text)?;
+    (!current.id.eq_ignore_ascii_case(&level.id)).then_some(current)
 }
 
 /// Applies lint levels (and item severities) and suppressions, and sorts

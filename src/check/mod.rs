@@ -43,6 +43,9 @@ pub struct CheckOptions {
     /// `--force-exclude`: files named on the command line are treated as if
     /// found by walking (`exclude` applies; no front matter means skipped).
     pub force_exclude: bool,
+    /// `--new-only`: leave out the per-expectation findings of expectations
+    /// the packet's `current` level already asks.
+    pub new_only: bool,
 }
 
 /// The result for one file.
@@ -54,6 +57,9 @@ pub struct PacketReport<'r> {
     pub packet: Option<Packet>,
     /// The level it was checked against, if one was found.
     pub level: Option<&'r Level>,
+    /// The packet's `current` level, when it names another level of the
+    /// target's ladder.
+    pub current: Option<&'r Level>,
     /// The analysis, if a level was found.
     pub analysis: Option<Analysis>,
     /// Diagnostics after lint levels, in document order.
@@ -135,14 +141,7 @@ impl<'r, 'o> Linter<'r, 'o> {
         let analysis = level.and_then(|level| {
             let matcher = self.matcher(level)?;
             let analysis = analysis::analyze(&packet, text, level, matcher, &run);
-            findings.extend(diagnose::diagnose(
-                &packet,
-                text,
-                level,
-                &analysis,
-                self.rules,
-                self.options.min_coverage,
-            ));
+            findings.extend(diagnose::diagnose(&packet, text, level, &analysis, self.rules, self.options));
             Some(analysis)
         });
         let diagnostics = diagnose::finish(
@@ -153,7 +152,8 @@ impl<'r, 'o> Linter<'r, 'o> {
             level,
             analysis.as_ref(),
         );
-        Some(PacketReport { file, packet: Some(packet), level, analysis, diagnostics })
+        let current = level.and_then(|l| diagnose::current_level(&packet, l, self.rules));
+        Some(PacketReport { file, packet: Some(packet), level, current, analysis, diagnostics })
     }
 }
 
@@ -253,5 +253,5 @@ fn unreadable_report<'r>(file: FileId, problem: &Unreadable, options: &CheckOpti
         Some(s) => vec![d.with_severity(s)],
         None => Vec::new(),
     };
-    PacketReport { file, packet: None, level: None, analysis: None, diagnostics }
+    PacketReport { file, packet: None, level: None, current: None, analysis: None, diagnostics }
 }

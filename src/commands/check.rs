@@ -60,6 +60,7 @@ pub fn run(global: &GlobalArgs, args: CheckArgs, io: &mut Io<'_>) -> anyhow::Res
         min_coverage: config.min_coverage,
         config: Some(config),
         force_exclude: args.force_exclude,
+        new_only: args.new_only,
     };
     let result = if stdin {
         let mut bytes = Vec::new();

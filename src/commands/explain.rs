@@ -5,7 +5,7 @@ use std::io::Write;
 
 use crate::cli::{ExplainArgs, GlobalArgs, Io, Outcome};
 use crate::lint::Code;
-use crate::rules::{Expectation, Level, RedFlag, RuleSet, did_you_mean};
+use crate::rules::{Expectation, Level, RedFlag, RuleSet, delta, did_you_mean};
 
 enum Found<'r> {
     Expectation(&'r Level, &'r Expectation),
@@ -31,6 +31,9 @@ pub fn run(global: &GlobalArgs, args: &ExplainArgs, io: &mut Io<'_>) -> anyhow::
     if let Ok(code) = id.parse::<Code>() {
         explain_code(out, &rules, code)?;
         return Ok(Outcome::Clean);
+    }
+    if let Some((from, to)) = id.split_once("..") {
+        return explain_difference(out, &mut *io.err, &rules, from, to);
     }
     let found = find(&rules, id);
     match found.as_slice() {
@@ -187,6 +190,94 @@ fn explain_red_flag(out: &mut dyn Write, level: &Level, r: &RedFlag) -> std::io:
     Ok(())
 }
 
+fn quoted_words(words: &[String]) -> String {
+    if words.is_empty() {
+        return String::new();
+    }
+    let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+    format!(" ({})", quoted.join(", "))
+}
+
+/// `explain ladder/current..target` (or `ladder/current..ladder/target`):
+/// what the target asks that the current level does not.
+fn explain_difference(
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    rules: &RuleSet,
+    from: &str,
+    to: &str,
+) -> anyhow::Result<Outcome> {
+    let Some((ladder_id, current)) = from.split_once('/') else {
+        writeln!(
+            err,
+            "error: write the difference as `ladder/current..target`, e.g. `socialbakers/L4..value-stream-architect`"
+        )?;
+        return Ok(Outcome::Failed);
+    };
+    let target = match to.split_once('/') {
+        Some((l, t)) if l.eq_ignore_ascii_case(ladder_id) => t,
+        Some(_) => {
+            writeln!(err, "error: both levels must be of the same ladder (`{ladder_id}`)")?;
+            return Ok(Outcome::Failed);
+        }
+        None => to,
+    };
+    let Some(ladder) = rules.ladder(ladder_id) else {
+        let s = did_you_mean(ladder_id, rules.ladders.iter().map(|l| l.id.as_str()));
+        writeln!(
+            err,
+            "error: unknown ladder `{ladder_id}`{}",
+            s.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default()
+        )?;
+        return Ok(Outcome::Failed);
+    };
+    let mut levels = Vec::new();
+    for name in [current, target] {
+        match ladder.level(name) {
+            Some(l) => levels.push(l),
+            None => {
+                let s = did_you_mean(name, ladder.levels.iter().map(|l| l.id.as_str()));
+                writeln!(
+                    err,
+                    "error: ladder `{}` has no level `{name}`{}",
+                    ladder.id,
+                    s.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default()
+                )?;
+                return Ok(Outcome::Failed);
+            }
+        }
+    }
+    let (current, target) = (levels[0], levels[1]);
+    let d = delta::difference(current, target);
+    writeln!(
+        out,
+        "{}..{}  (what {} asks beyond {})",
+        current.qualified_id(),
+        target.id,
+        target.title,
+        current.title
+    )?;
+    let scope = |s: Option<crate::rules::scope::ScopeValue>| s.map_or("not stated", |s| s.as_str());
+    writeln!(out)?;
+    writeln!(out, "scope: {} -> {}", scope(d.scope.0), scope(d.scope.1))?;
+    writeln!(out)?;
+    writeln!(out, "New at {} ({} of {}):", target.id, d.new.len(), target.expectations.len())?;
+    for e in &d.new {
+        writeln!(out, "  + {:<34} {}", e.id, e.text)?;
+    }
+    writeln!(out)?;
+    writeln!(out, "Already asked at {} ({}):", current.id, d.kept.len())?;
+    for e in &d.kept {
+        writeln!(out, "  = {:<34} {}", e.id, e.text)?;
+    }
+    writeln!(out)?;
+    writeln!(out, "Asked at {} but not listed at {} ({}):", current.id, target.id, d.dropped.len())?;
+    for e in &d.dropped {
+        writeln!(out, "  - {:<34} {}", e.id, e.text)?;
+    }
+    Ok(Outcome::Clean)
+}
+
 fn explain_level(out: &mut dyn Write, level: &Level) -> std::io::Result<()> {
     writeln!(out, "{}  ({}: {})", level.qualified_id(), level.ladder_name, level.title)?;
     if let Some(base) = &level.extends {
@@ -199,6 +290,10 @@ fn explain_level(out: &mut dyn Write, level: &Level) -> std::io::Result<()> {
     if let Some(source) = &level.source_note {
         writeln!(out)?;
         writeln!(out, "source: {source}")?;
+    }
+    if let Some(scope) = &level.scope {
+        writeln!(out)?;
+        writeln!(out, "scope: {}{}", scope.value, quoted_words(&scope.words))?;
     }
     let mut area = None;
     for e in &level.expectations {

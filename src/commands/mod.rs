@@ -5,6 +5,7 @@ pub mod check;
 pub mod completions;
 pub mod config;
 pub mod explain;
+pub mod import;
 pub mod init;
 pub mod ladders;
 pub mod lsp;

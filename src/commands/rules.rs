@@ -1,13 +1,10 @@
-//! `promolint rules check` and `promolint rules import`.
+//! `promolint rules check` (`rules import` is in [`super::import`]).
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
-
-use crate::cli::{GlobalArgs, ImportArgs, Io, Outcome, RulesCheckArgs, RulesFormat};
+use crate::cli::{GlobalArgs, Io, Outcome, RulesCheckArgs, RulesFormat};
 use crate::report::Reporter;
 use crate::report::short::ShortReporter;
-use crate::rules::import;
 use crate::source::Sources;
 
 /// Runs `rules check`: loads the built-in rules with the given folders (so
@@ -81,42 +78,4 @@ fn example_warnings(rules: &crate::rules::RuleSet) -> Vec<crate::diagnostic::Dia
         }
     }
     out
-}
-
-/// Runs `rules import`: reads a ladder in Markdown and writes a rule file to
-/// standard output or, atomically, to `--output` (refusing to replace an
-/// existing file without `--force`).
-///
-/// # Errors
-/// The ladder cannot be read; the output cannot be written.
-pub fn import(args: &ImportArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
-    let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
-    let markdown = match crate::input::decode(&bytes) {
-        Ok(text) => text,
-        Err((reason, _)) => {
-            writeln!(io.err, "error: cannot import {}: {reason}", args.file.display())?;
-            return Ok(Outcome::Failed);
-        }
-    };
-    let name = args.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let level = import::import(&markdown, &args.ladder, &args.level, &name);
-    let yaml = import::to_yaml(&level).context("cannot write the rule file as YAML")?;
-    match &args.output {
-        None => io.out.write_all(yaml.as_bytes())?,
-        Some(path) => {
-            if path.exists() && !args.force {
-                writeln!(io.err, "error: {} exists; pass --force to replace it", path.display())?;
-                return Ok(Outcome::Failed);
-            }
-            crate::fsutil::write_atomically(path, yaml.as_bytes())?;
-            writeln!(
-                io.err,
-                "wrote {} ({} expectations, {} red flags)",
-                path.display(),
-                level.expectations.len(),
-                level.red_flags.len()
-            )?;
-        }
-    }
-    Ok(Outcome::Clean)
 }

@@ -40,6 +40,7 @@ pub fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> anyhow::R
         min_coverage: config.min_coverage,
         config: Some(config),
         force_exclude: false,
+        new_only: false,
     };
     let mut summary =
         summary::collect::summarize(&args.paths, &rules, &options, &sources, args.format.detail());

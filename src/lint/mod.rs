@@ -87,6 +87,9 @@ codes! {
     /// A claim that maps to an expectation but has no evidence.
     ClaimWithoutEvidence = "claim-without-evidence", Packet, Warn, true,
         "A claim that maps to an expectation but carries no evidence: no link, no reference (PR #123, ABC-123, an RFC or design doc, a commit), no metric (a number with a unit or %), no date or period, no attributed feedback. Such a claim makes its expectations `weak` instead of `covered`. Add what a reviewer could check.";
+    /// An expectation covered only by claims whose scope is below the level's.
+    ScopeBelowLevel = "scope-below-level", Packet, Warn, true,
+        "An expectation that claims cover, but only claims whose scope is below the scope the level asks: one team's work for a level that asks cross-team reach, cross-team work for an organisation-level expectation. Scope is read from who took part and who was affected (\"my team\", \"three teams\", \"the platform org\", \"all 200 engineers\", \"customers\"; the words are in `scope.yaml`), and the level's scope from `scope:` in its rule file. Committees ask whether the work is at the next level: show a claim where the work reached as far as the level asks (who else used, adopted or depended on it, which teams or groups you led or aligned), name that reach in words, or accept the warning when the expectation needs no such reach. Claims whose scope is unknown never trigger it.";
     /// Text that shows a red flag the ladder warns against.
     RedFlag = "red-flag", Behaviour, Warn, true,
         "The packet shows a behaviour that the target level's ladder lists as a red flag (for example \"Crunch time in the team\"). Even when meant as praise, a committee reads it against the candidate. Rephrase to what was achieved and how the risk was handled.";
@@ -159,6 +162,12 @@ codes! {
     /// An expectation's own example does not map to it.
     ExampleDoesNotMap = "example-does-not-map", RuleFile, Warn, false,
         "`promolint rules check` lints each expectation's `examples` as if they were claims in a packet for that level. An example that does not map to its own expectation shows where the ladder is ambiguous (another expectation shares its words) or where the expectation's wording and patterns miss how people describe that work: add a pattern, reword the example, or accept it. A warning: it does not fail the run.";
+    /// A ladder document `rules import` cannot make a valid rule file from.
+    UnusableLadder = "unusable-ladder", RuleFile, Deny, false,
+        "`promolint rules import` could not make a rule file that `rules check` accepts from the document: its format cannot be told (pass `--from`), it is not the format it claims (bad YAML or CSV), the level named with `--level` is absent or ambiguous, or the level holds no expectations (headings only, prose only, an empty file). Nothing is written. `--list-levels` shows what the document holds.";
+    /// Text of a ladder document that `rules import` left out.
+    DroppedLadderText = "dropped-ladder-text", RuleFile, Warn, false,
+        "`promolint rules import` left out part of the ladder document: a paragraph beside bullets, text outside any level of a multi-level document, unsupported HTML, a code block, an empty or textless table row, a competency of an unknown level. The rule file is still written; check that nothing you need is in what was dropped, and add it by hand if it is.";
     /// A shared file names an id promolint does not know.
     UnknownRuleId = "unknown-rule-id", RuleFile, Deny, false,
         "A shared rule file names an id that promolint has no code for: evidence kinds must be one of link, reference, metric, date, feedback; common red flags must be one of the common red-flag lint codes.";

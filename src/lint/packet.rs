@@ -5,6 +5,7 @@
 
 use crate::diagnostic::{Diagnostic, Label};
 use crate::lint::Code;
+use crate::rules::scope::ScopeValue;
 use crate::rules::{Expectation, Level, RedFlag};
 
 /// Front matter opened with `fence` but never closed.
@@ -105,6 +106,81 @@ pub fn uncovered_expectation(at: Label, e: &Expectation, closest: Option<(Label,
         }
         None => d,
     }
+}
+
+/// An expectation covered only by claims below the level's scope.
+///
+/// `at` is the first covering claim; `others` the other covering claims;
+/// `best` the widest scope among them; `asked` the scope the level asks,
+/// with the ladder's words for it.
+pub fn scope_below_level(
+    at: Label,
+    others: Vec<Label>,
+    e: &Expectation,
+    best: ScopeValue,
+    asked: ScopeValue,
+    words: &[String],
+    level: &Level,
+) -> Diagnostic {
+    let quoted = match words.first() {
+        Some(w) => format!(" (\"{w}\")"),
+        None => String::new(),
+    };
+    let mut d = Diagnostic::new(
+        Code::ScopeBelowLevel,
+        format!(
+            "`{}` is covered only by {}; {} asks for {} scope{quoted}",
+            e.id,
+            scope_work(best),
+            level.qualified_id(),
+            asked
+        ),
+        at.with_message(format!("{best} scope")),
+    )
+    .with_help(format!("next-level evidence for `{}` shows {}", e.id, scope_hint(asked)))
+    .with_subject(&e.id);
+    for other in others {
+        d = d.with_secondary(other.with_message("also covers it, also below"));
+    }
+    d
+}
+
+/// "one team's work" and the like: work at scope `v`.
+fn scope_work(v: ScopeValue) -> &'static str {
+    match v {
+        ScopeValue::Own => "the candidate's own work",
+        ScopeValue::Team => "one team's work",
+        ScopeValue::CrossTeam => "cross-team work",
+        ScopeValue::Organisation => "organisation-wide work",
+        ScopeValue::Company => "company-wide work",
+    }
+}
+
+/// What work at scope `v` looks like in a claim.
+fn scope_hint(v: ScopeValue) -> &'static str {
+    match v {
+        ScopeValue::Own => "what you did yourself",
+        ScopeValue::Team => {
+            "work with or for your team: who in the team took part, what changed for the team (\"with my team\", \"onboarded two new team members\")"
+        }
+        ScopeValue::CrossTeam => {
+            "work beyond your own team: which other teams took part, adopted or depended on it (\"with the infra and data teams\", \"adopted by three teams\")"
+        }
+        ScopeValue::Organisation => {
+            "work across a whole group: a department, the engineering organisation, a whole project (\"rolled out to all 40 engineering teams\", \"engineering-wide\")"
+        }
+        ScopeValue::Company => {
+            "work whose reach is the company, its customers or the industry (\"company-wide\", \"for all customers\", \"a conference talk\")"
+        }
+    }
+}
+
+/// The note on an expectation the candidate's current level already asks.
+pub fn at_current_note(current: &Level) -> String {
+    format!(
+        "your current level `{}` already asks this; `check --new-only` leaves such expectations out",
+        current.qualified_id()
+    )
 }
 
 /// A claim that maps to expectations but has no evidence.

@@ -1,4 +1,5 @@
-//! Wording of every diagnostic about rule files. All are errors.
+//! Wording of every diagnostic about rule files and ladder imports. All are
+//! errors but `example-does-not-map` and `dropped-ladder-text`.
 
 use std::ops::Range;
 
@@ -141,4 +142,23 @@ pub fn example_does_not_map(at: Label, id: &str, number: usize, score: f32, maps
     .with_note(instead)
     .with_help("add a pattern that recognises the example, or reword the expectation's example")
     .with_subject(id)
+}
+
+/// A ladder document `rules import` cannot turn into a valid rule file.
+pub fn unusable_ladder(at: Label, message: &str, help: Option<&str>) -> Diagnostic {
+    let d = Diagnostic::new(Code::UnusableLadder, format!("cannot import: {message}"), at);
+    match help {
+        Some(help) => d.with_help(help),
+        None => d,
+    }
+}
+
+/// Text `rules import` left out; `what` says what it is ("a paragraph beside bullets").
+pub fn dropped_ladder_text(at: Label, what: &str) -> Diagnostic {
+    Diagnostic::new(Code::DroppedLadderText, format!("left out {what}"), at.with_message("not imported"))
+}
+
+/// A level `rules import --all-levels` skipped because it holds no expectations.
+pub fn empty_level(at: Label, id: &str) -> Diagnostic {
+    Diagnostic::new(Code::DroppedLadderText, format!("left out level `{id}`: it holds no expectations"), at)
 }

@@ -43,6 +43,13 @@ pub struct JsonPacket {
     pub ladder: Option<String>,
     /// Level id checked against.
     pub level: Option<String>,
+    /// Front matter `current`, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<String>,
+    /// The scope the level asks (`own`, `team`, `cross-team`, `organisation`,
+    /// `company`); left out when the level states none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
     /// Counts by status; absent when no level was found.
     pub coverage: Option<JsonCoverage>,
     /// Every expectation of the level with its status.
@@ -103,6 +110,17 @@ pub struct JsonExpectation {
     /// below the cutoff (left out when none did).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closest_claim: Option<JsonClosest>,
+    /// The scope it asks (its own or its level's); left out when none is stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// The widest scope among the claims mapping to it (left out when none
+    /// maps or none shows a scope).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub best_scope: Option<String>,
+    /// Whether the packet's `current` level already asks it (left out when
+    /// the packet names no other level of the ladder as `current`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_current: Option<bool>,
 }
 
 /// A claim referred to from an expectation.
@@ -137,6 +155,31 @@ pub struct JsonClaim {
     /// three; left out when there are none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ranked: Vec<JsonMapping>,
+    /// How far the claim's work reached.
+    #[serde(default)]
+    pub scope: JsonScope,
+}
+
+/// A claim's scope and the words that decided it.
+#[derive(Debug, Default, Serialize, serde::Deserialize)]
+pub struct JsonScope {
+    /// `own`, `team`, `cross-team`, `organisation`, `company` or `unknown`.
+    pub value: String,
+    /// `claim` (its own words), `parent` (the item it is nested in), `heading`
+    /// or `own-work` (no scale words; told as the candidate's own work);
+    /// left out when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<crate::analysis::scope::ScopeFrom>,
+    /// The words that decided it; left out when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words: Option<String>,
+    /// 1-based line and column (characters) where those words start in the
+    /// packet; left out for a heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// See `line`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
 }
 
 /// One evidence kind of a claim and where it comes from.
@@ -273,6 +316,8 @@ impl<W: Write> Reporter for JsonReporter<W> {
                 .level
                 .map(|l| l.id.clone())
                 .or_else(|| fm.and_then(|f| f.target.as_ref()).map(|v| v.text.clone())),
+            current: fm.and_then(|f| f.current.as_ref()).map(|v| v.text.clone()),
+            scope: report.level.and_then(|l| l.scope.as_ref()).map(|s| s.value.as_str().to_owned()),
             coverage: None,
             expectations: Vec::new(),
             claims: Vec::new(),
@@ -280,6 +325,7 @@ impl<W: Write> Reporter for JsonReporter<W> {
         };
         if let (Some(level), Some(analysis)) = (report.level, &report.analysis) {
             out.coverage = Some(analysis.counts().into());
+            let current = report.current;
             for (e, cov) in level.expectations.iter().zip(&analysis.expectations) {
                 out.expectations.push(JsonExpectation {
                     id: e.id.clone(),
@@ -303,6 +349,9 @@ impl<W: Write> Reporter for JsonReporter<W> {
                         line: lines(&packet.claims[c].range).0,
                         score: (score * 100.0).round() / 100.0,
                     }),
+                    scope: level.scope_of(e).map(|s| s.as_str().to_owned()),
+                    best_scope: cov.best_scope.map(|s| s.as_str().to_owned()),
+                    at_current: current.map(|c| crate::rules::delta::already_at(c, e)),
                 });
             }
             let mapping = |m: &crate::analysis::Mapping| JsonMapping {
@@ -320,6 +369,7 @@ impl<W: Write> Reporter for JsonReporter<W> {
                     evidence_from: evidence_from(ca),
                     expectations: ca.mappings.iter().map(mapping).collect(),
                     ranked: ca.ranked.iter().map(mapping).collect(),
+                    scope: json_scope(file, &ca.scope),
                 });
             }
         }
@@ -345,6 +395,17 @@ impl<W: Write> Reporter for JsonReporter<W> {
         serde_json::to_writer_pretty(&mut self.out, &self.run)?;
         writeln!(self.out)?;
         self.out.flush()
+    }
+}
+
+fn json_scope(file: &crate::source::SourceFile, s: &crate::analysis::scope::ClaimScope) -> JsonScope {
+    let at = s.range.as_ref().map(|r| file.position(r.start));
+    JsonScope {
+        value: s.name().to_owned(),
+        from: s.from,
+        words: s.value.map(|_| s.words.clone()),
+        line: at.map(|p| p.line),
+        column: at.map(|p| p.column),
     }
 }
 

@@ -20,7 +20,8 @@ use crate::rules::vocabulary::{MappingFile, VocabularyFile};
 use crate::source::{FileId, Sources};
 
 /// What a rule file holds, decided by its file name: `evidence.yaml`,
-/// `red-flags.yaml`, `vocabulary.yaml`, `mapping.yaml`, or anything else (a level).
+/// `red-flags.yaml`, `vocabulary.yaml`, `mapping.yaml`, `mapping-imported.yaml`,
+/// `scope.yaml`, or anything else (a level).
 #[derive(Debug)]
 pub enum RuleFile {
     /// A ladder level.
@@ -35,6 +36,8 @@ pub enum RuleFile {
     Mapping(MappingFile),
     /// The weights for levels without patterns (an imported ladder).
     MappingImported(MappingFile),
+    /// The words that place a claim on the scope scale.
+    Scope(crate::rules::scope::ScopeFile),
 }
 
 /// A deserialized rule file and where it came from.
@@ -64,20 +67,7 @@ pub fn load_files(
     let mut loaded = Vec::new();
     let mut diagnostics = Vec::new();
     let mut add = |name: String, bytes: &[u8], is_builtin: bool, sources: &mut Sources| {
-        let text = match std::str::from_utf8(bytes) {
-            Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text).to_owned(),
-            Err(e) => {
-                let file = sources.add(name, String::from_utf8_lossy(bytes).into_owned());
-                let at = e.valid_up_to();
-                diagnostics.push(lint::rules::not_utf8(file, at));
-                return;
-            }
-        };
-        let file = sources.add(name.clone(), text);
-        match parse(file, &name, &sources.get(file).text) {
-            Ok(contents) => loaded.push(LoadedFile { file, builtin: is_builtin, contents }),
-            Err(d) => diagnostics.push(*d),
-        }
+        add_file(name, bytes, is_builtin, sources, &mut loaded, &mut diagnostics);
     };
     if builtin {
         for (path, bytes) in builtin::files() {
@@ -106,6 +96,52 @@ pub fn load_files(
     Ok((loaded, diagnostics))
 }
 
+/// Reads the built-in rules (unless `builtin` is false) and rule files given
+/// as (name, text) pairs, as [`load_files`] does for folders: what `rules
+/// import` checks before it writes anything.
+pub fn load_texts(
+    texts: &[(String, String)],
+    builtin: bool,
+    sources: &mut Sources,
+) -> (Vec<LoadedFile>, Vec<Diagnostic>) {
+    let mut loaded = Vec::new();
+    let mut diagnostics = Vec::new();
+    if builtin {
+        for (path, bytes) in builtin::files() {
+            add_file(format!("{BUILTIN_PREFIX}/{path}"), bytes, true, sources, &mut loaded, &mut diagnostics);
+        }
+    }
+    for (name, text) in texts {
+        add_file(name.clone(), text.as_bytes(), false, sources, &mut loaded, &mut diagnostics);
+    }
+    (loaded, diagnostics)
+}
+
+/// Adds one rule file to `sources` and deserializes it into `loaded`, or
+/// pushes the diagnostic saying why it does not deserialize.
+fn add_file(
+    name: String,
+    bytes: &[u8],
+    is_builtin: bool,
+    sources: &mut Sources,
+    loaded: &mut Vec<LoadedFile>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.strip_prefix('\u{feff}').unwrap_or(text).to_owned(),
+        Err(e) => {
+            let file = sources.add(name, String::from_utf8_lossy(bytes).into_owned());
+            diagnostics.push(lint::rules::not_utf8(file, e.valid_up_to()));
+            return;
+        }
+    };
+    let file = sources.add(name.clone(), text);
+    match parse(file, &name, &sources.get(file).text) {
+        Ok(contents) => loaded.push(LoadedFile { file, builtin: is_builtin, contents }),
+        Err(d) => diagnostics.push(*d),
+    }
+}
+
 /// Deserializes one rule file; `name` decides its kind.
 fn parse(file: FileId, name: &str, text: &str) -> Result<RuleFile, Box<Diagnostic>> {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
@@ -117,9 +153,23 @@ fn parse(file: FileId, name: &str, text: &str) -> Result<RuleFile, Box<Diagnosti
         "mapping-imported.yaml" | "mapping-imported.yml" => {
             serde_saphyr::from_str(text).map(RuleFile::MappingImported)
         }
-        _ => serde_saphyr::from_str(text).map(|l| RuleFile::Level(Box::new(l))),
+        "scope.yaml" | "scope.yml" => serde_saphyr::from_str(text).map(RuleFile::Scope),
+        _ => serde_saphyr::from_str_with_options(text, level_options()).map(|l| RuleFile::Level(Box::new(l))),
     };
     result.map_err(|e| Box::new(yaml_error(file, text, &e)))
+}
+
+/// The YAML budget for level files: the default's alias and anchor limits
+/// (against alias bombs), with room for the nodes of an imported ladder of
+/// tens of thousands of expectations (about five nodes each; the default
+/// allows 250,000 nodes in all).
+fn level_options() -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = 2_000_000;
+    budget.max_events = 4_000_000;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options
 }
 
 /// Turns a serde-saphyr error into a diagnostic at the position it reports.
@@ -145,7 +195,7 @@ pub fn yaml_error(file: FileId, text: &str, error: &serde_saphyr::Error) -> Diag
 /// The byte range of an error's location in `text`. Values carry byte
 /// offsets; syntax errors from the parser carry only a line and a character
 /// column (and a length in characters), which are converted here.
-fn error_range(location: &serde_saphyr::Location, text: &str) -> Option<Range<usize>> {
+pub fn error_range(location: &serde_saphyr::Location, text: &str) -> Option<Range<usize>> {
     let span = location.span();
     if let (Some(start), Some(len)) = (span.byte_offset(), span.byte_len()) {
         return Some(clamp(start as usize..(start + len) as usize, text));

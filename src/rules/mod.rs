@@ -6,11 +6,13 @@
 //! This module owns the resolved types; it knows nothing of packets.
 
 pub mod builtin;
+pub mod delta;
 pub mod import;
 pub mod load;
 pub mod model;
 pub mod repair;
 pub mod schema;
+pub mod scope;
 pub mod validate;
 pub mod vocabulary;
 
@@ -53,6 +55,9 @@ pub struct Expectation {
     pub origin: Origin,
     /// The level it was inherited from through `extends`, if not this one.
     pub inherited_from: Option<String>,
+    /// The scope this expectation asks, when it differs from its level's
+    /// (`scope:` on the expectation); `None` means the level's.
+    pub scope: Option<scope::ScopeValue>,
 }
 
 /// One red flag of a resolved level, or a common red flag.
@@ -156,6 +161,9 @@ pub struct Level {
     pub source_note: Option<String>,
     /// Informational notes from the ladder.
     pub notes: Vec<String>,
+    /// The scope the level asks (`scope:`; inherited from its base when the
+    /// file gives none).
+    pub scope: Option<scope::LevelScope>,
     /// All expectations, bases first, in ladder order.
     pub expectations: Vec<Expectation>,
     /// All red flags, bases first.
@@ -175,6 +183,11 @@ impl Level {
     /// The expectation with this id (case-insensitive).
     pub fn expectation(&self, id: &str) -> Option<&Expectation> {
         self.expectations.iter().find(|e| e.id.eq_ignore_ascii_case(id))
+    }
+
+    /// The scope `e` (an expectation of this level) asks: its own, else the level's.
+    pub fn scope_of(&self, e: &Expectation) -> Option<scope::ScopeValue> {
+        e.scope.or(self.scope.as_ref().map(|s| s.value))
     }
 }
 
@@ -215,6 +228,9 @@ pub struct RuleSet {
     /// ladder imported from Markdown): `mapping-imported.yaml`, fitted on the
     /// labelled set with every pattern removed; `mapping` when absent.
     pub mapping_imported: Option<vocabulary::MappingFile>,
+    /// The words that place a claim on the scope scale (`scope.yaml`, shared
+    /// and per ladder).
+    pub scope: scope::ScopeRules,
 }
 
 impl RuleSet {
@@ -266,4 +282,18 @@ pub fn load(
     // Report in file order, and in each file from top to bottom.
     diagnostics.sort_by_key(|d| (d.primary.file, d.primary.range.start));
     Ok((rules, diagnostics))
+}
+
+/// Loads the built-in rules (unless `builtin` is false) and rule files given
+/// as (name, text) pairs, and validates them as [`load()`] does.
+pub fn load_texts(
+    texts: &[(String, String)],
+    builtin: bool,
+    sources: &mut Sources,
+) -> (RuleSet, Vec<crate::diagnostic::Diagnostic>) {
+    let (files, mut diagnostics) = load::load_texts(texts, builtin, sources);
+    let (rules, more) = validate::build(files, sources);
+    diagnostics.extend(more);
+    diagnostics.sort_by_key(|d| (d.primary.file, d.primary.range.start));
+    (rules, diagnostics)
 }

@@ -41,6 +41,10 @@ pub struct LevelFile {
     /// Informational text from the ladder that is never linted.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// The scope the level asks of a candidate's work, with the ladder's own
+    /// words for it; a level that extends another inherits the base's when absent.
+    #[serde(default)]
+    pub scope: Option<crate::rules::scope::LevelScopeDef>,
     /// The expectations of the level, one per ladder bullet.
     #[serde(default)]
     pub expectations: Vec<ExpectationDef>,
@@ -75,6 +79,10 @@ pub struct ExpectationDef {
     /// Severity of `uncovered-expectation` for this expectation.
     #[serde(default)]
     pub severity: Option<RuleSeverity>,
+    /// The scope this expectation asks when it differs from the level's
+    /// (`own` for craft that needs no reach beyond the candidate's work).
+    #[serde(default)]
+    pub scope: Option<crate::rules::scope::ScopeValue>,
 }
 
 /// One red flag of a ladder, or a common red flag of `red-flags.yaml`.

@@ -125,6 +125,12 @@ pub fn build(files: Vec<LoadedFile>, sources: &Sources) -> (RuleSet, Vec<Diagnos
                     rules.mapping_imported = Some(m);
                 }
             }
+            RuleFile::Scope(def) => {
+                let builtin = loaded.builtin;
+                crate::rules::scope::add_file(def, &mut rules.scope, |patterns| {
+                    check_patterns(patterns, file, text, &mut diagnostics, builtin)
+                });
+            }
             RuleFile::Level(level) => {
                 let own = own_level(*level, file, text, loaded.builtin, &mut diagnostics);
                 own_levels.push((own, loaded.builtin));
@@ -159,6 +165,7 @@ fn own_level(
             examples: e.examples,
             severity: e.severity.map(Severity::from),
             inherited_from: None,
+            scope: e.scope,
         });
     }
     let mut seen = HashMap::new();
@@ -182,6 +189,7 @@ fn own_level(
             extends: None,
             source_note: def.source,
             notes: def.notes,
+            scope: def.scope.map(Into::into),
             expectations,
             red_flags,
             origin,
@@ -360,6 +368,9 @@ fn resolve(levels: Vec<OwnLevel>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ladd
                 merge(&mut red_flags, &from.red_flags, None, |r| &r.id);
             }
             merge(&mut expectations, &level.expectations, None, |e| &e.id);
+            if level.scope.is_none() {
+                level.scope = chain.iter().find_map(|&b| levels[b].level.scope.clone());
+            }
             merge(&mut red_flags, &level.red_flags, None, |r| &r.id);
             // Only inherited expectations keep `inherited_from`.
             level.expectations = expectations;
@@ -383,16 +394,22 @@ fn resolve(levels: Vec<OwnLevel>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Ladd
 }
 
 /// Appends `items` to `into`, an item replacing one already there with the
-/// same id (case-insensitive).
+/// same id (case-insensitive). Linear in the items: an imported level may
+/// hold tens of thousands.
 fn merge<T: Clone + Inherit>(into: &mut Vec<T>, items: &[T], from: Option<&str>, id: impl Fn(&T) -> &String) {
+    let mut index: HashMap<String, usize> =
+        into.iter().enumerate().map(|(i, x)| (id(x).to_lowercase(), i)).collect();
     for item in items {
         let mut item = item.clone();
         if let Some(from) = from {
             item.set_inherited(from);
         }
-        match into.iter().position(|x| id(x).eq_ignore_ascii_case(id(&item))) {
-            Some(i) => into[i] = item,
-            None => into.push(item),
+        match index.get(&id(&item).to_lowercase()) {
+            Some(&i) => into[i] = item,
+            None => {
+                index.insert(id(&item).to_lowercase(), into.len());
+                into.push(item);
+            }
         }
     }
 }

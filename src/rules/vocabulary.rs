@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::rules as msg;
@@ -30,7 +30,7 @@ pub struct VocabularyFile {
 
 /// `mapping.yaml` as written: the score of a (claim, expectation) pair is
 /// `1 / (1 + exp(-(intercept + Σ weight × signal)))`, in 0..=1.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct MappingFile {
     /// Where the weights come from (how they were fitted); not used.
@@ -49,13 +49,18 @@ pub struct MappingFile {
     pub intercept: f32,
     /// One weight per signal.
     pub weights: Weights,
+    /// Per level (`ladder/level`), per expectation id: the share of labelled
+    /// packets that address it, in 0..=1 (the `base-rate` signal). A level
+    /// or expectation not listed gets 0.5: nothing is known about it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub base_rates: BTreeMap<String, BTreeMap<String, f32>>,
 }
 
 /// One number per signal of the mapping score: as [`Weights`], the weight of
 /// each (a change in log-odds from none of the signal to all of it); as
 /// [`crate::analysis::score::Signals`], what one (claim, expectation) pair
 /// showed, each in 0..=1.
-#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PerSignal {
     /// 1 when a pattern of the expectation matches the claim and none of its
@@ -92,10 +97,16 @@ pub struct PerSignal {
     /// beyond shared words.
     #[serde(default)]
     pub semantic: f32,
+    /// The expectation's base rate: the share of labelled packets (of its
+    /// level, in `mapping.yaml`'s `base-rates`) that address it; 0.5 when
+    /// unknown (an imported ladder). Rarely addressed expectations need more
+    /// from a claim.
+    #[serde(default)]
+    pub base_rate: f32,
 }
 
 /// How many signals the mapping score has.
-pub const N_SIGNALS: usize = 12;
+pub const N_SIGNALS: usize = 13;
 
 /// The weights of the mapping score, one per signal.
 pub type Weights = PerSignal;
@@ -116,6 +127,7 @@ impl PerSignal {
             self.length,
             self.section,
             self.semantic,
+            self.base_rate,
         ]
     }
 
@@ -134,6 +146,7 @@ impl PerSignal {
             length: a[9],
             section: a[10],
             semantic: a[11],
+            base_rate: a[12],
         }
     }
 
@@ -151,6 +164,7 @@ impl PerSignal {
         "length",
         "section",
         "semantic",
+        "base-rate",
     ];
 }
 
@@ -219,8 +233,11 @@ pub fn mapping(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<MappingFile> {
     let finite = def.intercept.is_finite() && def.weights.to_array().iter().all(|w| w.is_finite());
+    let rates_ok = def.base_rates.values().flat_map(|m| m.values()).all(|r| (0.0..=1.0).contains(r));
     let why = if !finite {
         Some("every weight and the intercept must be finite numbers")
+    } else if !rates_ok {
+        Some("every `base-rates` value must be in 0..=1")
     } else if !(0.0..=1.0).contains(&def.cutoff) {
         Some("`cutoff` must be in 0..=1")
     } else if def.max_per_claim == 0 {

@@ -223,7 +223,14 @@ fn coverage(
             });
         }
     }
+    let at_scope = level.scope.as_ref().map(|s| {
+        let mapped = analysis.claims.iter().filter(|c| !c.mappings.is_empty());
+        let (claims, at_or_above) = mapped
+            .fold((0, 0), |(n, k), c| (n + 1, k + usize::from(c.scope.value.is_some_and(|v| v >= s.value))));
+        super::ScopeShare { scope: s.value, at_or_above, claims }
+    });
     PacketCoverage {
+        at_scope,
         level: 0,
         counts: analysis.counts(),
         statuses: analysis.expectations.iter().map(|e| e.status).collect(),

@@ -43,6 +43,9 @@ fn by_packet(summary: &Summary, w: &mut ::csv::Writer<&mut dyn Write>) -> io::Re
         "coverage_percent",
         "red_flags",
         "claims_without_evidence",
+        "level_scope",
+        "claims_at_level_scope",
+        "mapped_claims",
         "error",
     ]
     .map(String::from)
@@ -67,11 +70,17 @@ fn by_packet(summary: &Summary, w: &mut ::csv::Writer<&mut dyn Write>) -> io::Re
                 record.push(format!("{:.1}", c.counts.percent()));
                 record.push(row.red_flag_count.to_string());
                 record.push(c.claims_without_evidence.to_string());
+                match &c.at_scope {
+                    Some(s) => {
+                        record.extend([s.scope.to_string(), s.at_or_above.to_string(), s.claims.to_string()])
+                    }
+                    None => record.extend(std::iter::repeat_n(String::new(), 3)),
+                }
             }
             None => {
                 record.extend(std::iter::repeat_n(String::new(), 6));
                 record.push(row.red_flag_count.to_string());
-                record.push(String::new());
+                record.extend(std::iter::repeat_n(String::new(), 4));
             }
         }
         record.push(defuse(row.error.as_deref().unwrap_or("")));

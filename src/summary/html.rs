@@ -15,7 +15,7 @@ use std::io::{self, Write};
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::{LevelInfo, PacketCoverage, PacketRow, Summary, View, status_word};
+use super::{LevelInfo, PacketCoverage, PacketRow, ScopeShare, Summary, View, status_word};
 use crate::analysis::Status;
 
 const CSS: &str = include_str!("html.css");
@@ -88,6 +88,7 @@ fn packets_table(summary: &Summary) -> Markup {
                         th { "Candidate" } th { "File" } th { "Level" }
                         th.num { "Covered" } th.num { "Weak" } th.num { "Uncovered" } th.num { "Waived" }
                         th.num { "Coverage" } th.num { "Red flags" } th.num { "Claims without evidence" }
+                        th.num { "Claims at level scope" }
                     } }
                     tbody {
                         @for (n, row) in summary.packets.iter().enumerate() {
@@ -100,8 +101,9 @@ fn packets_table(summary: &Summary) -> Markup {
                                     td.num { (c.counts.uncovered) } td.num { (c.counts.waived) }
                                     td.num { span class=(pct_class(c.counts.percent())) { (format!("{:.1}%", c.counts.percent())) } }
                                     td.num { (row.red_flag_count) } td.num { (c.claims_without_evidence) }
+                                    td.num { (ScopeShare::cell(c.at_scope.as_ref())) }
                                 } @else {
-                                    td colspan="7" { "Not summarised: " (row.error.as_deref().unwrap_or("no level")) }
+                                    td colspan="8" { "Not summarised: " (row.error.as_deref().unwrap_or("no level")) }
                                 }
                             }
                         }
@@ -112,6 +114,7 @@ fn packets_table(summary: &Summary) -> Markup {
                         td.num { (t.counts.uncovered) } td.num { (t.counts.waived) }
                         td.num { @if let Some(p) = t.mean_percent { (format!("{p:.1}%")) " (mean)" } @else { "-" } }
                         td.num { (t.red_flags) } td.num { (t.claims_without_evidence) }
+                        td.num { }
                     } }
                 }
             }
@@ -137,6 +140,7 @@ fn heat_maps(summary: &Summary) -> Markup {
                         @for (area, n) in level.areas.iter().zip(level.area_totals()) {
                             th.area scope="col" { (area) " (" (n) ")" }
                         }
+                        th.area scope="col" { "Claims at level scope" }
                     } }
                     tbody {
                         @for (row, c) in summary.packets_of(i) {
@@ -147,6 +151,13 @@ fn heat_maps(summary: &Summary) -> Markup {
                                         title=(format!("{area}: {} covered, {} weak, {} uncovered, {} waived of {}", a.covered, a.weak, a.uncovered, a.waived, a.total)) {
                                         (a.covered) "/" (a.total)
                                     }
+                                }
+                                @match &c.at_scope {
+                                    Some(s) => td class=(heat_class(s.at_or_above, s.claims.max(1)))
+                                        title=(format!("{} of {} mapped claims show {} scope or wider", s.at_or_above, s.claims, s.scope)) {
+                                        (s.at_or_above) "/" (s.claims)
+                                    },
+                                    None => td title="the level states no scope" { "-" },
                                 }
                             }
                         }

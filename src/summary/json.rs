@@ -98,6 +98,11 @@ pub struct JsonPacket {
     pub claims_without_evidence: usize,
     /// The first 20 of them.
     pub weak_claims: Vec<JsonClaim>,
+    /// The claims that map to an expectation and show the level's scope or
+    /// wider; left out when the level states no scope or the packet could not
+    /// be summarised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level_scope: Option<JsonScopeShare>,
     /// Red-flag diagnostics (`red-flag`, `vague-claim`, `placeholder-text`, `blaming-others`, `overwork`, `hedging`).
     pub red_flags: usize,
     /// The first 20 of them.
@@ -280,6 +285,19 @@ pub fn to_json(summary: &Summary) -> JsonSummary {
     }
 }
 
+/// The share of a packet's mapped claims at or above its level's scope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonScopeShare {
+    /// The scope the level asks.
+    pub scope: String,
+    /// Mapped claims whose scope is at or above it.
+    pub at_or_above: usize,
+    /// Claims that map to an expectation.
+    pub claims: usize,
+    /// `at_or_above` / `claims`, in 0..=100, one decimal.
+    pub percent: f32,
+}
+
 fn packet(summary: &Summary, row: &PacketRow) -> JsonPacket {
     let mut out = JsonPacket {
         path: row.path.clone(),
@@ -291,6 +309,7 @@ fn packet(summary: &Summary, row: &PacketRow) -> JsonPacket {
         expectations: Vec::new(),
         claims_without_evidence: 0,
         weak_claims: Vec::new(),
+        level_scope: None,
         red_flags: row.red_flag_count,
         red_flag_findings: row
             .red_flags
@@ -334,6 +353,12 @@ fn packet(summary: &Summary, row: &PacketRow) -> JsonPacket {
             })
             .collect();
         out.claims_without_evidence = c.claims_without_evidence;
+        out.level_scope = c.at_scope.map(|s| JsonScopeShare {
+            scope: s.scope.to_string(),
+            at_or_above: s.at_or_above,
+            claims: s.claims,
+            percent: (s.percent() * 10.0).round() / 10.0,
+        });
         out.weak_claims = c
             .weak_claims
             .iter()

@@ -60,8 +60,9 @@ fn by_packet(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
         "Coverage",
         "Red flags",
         "Claims without evidence",
+        "Claims at level scope",
     ];
-    let numeric = [false, false, false, true, true, true, true, true, true, true];
+    let numeric = [false, false, false, true, true, true, true, true, true, true, true];
     table_head(out, &headers, &numeric)?;
     for row in &summary.packets {
         let mut cells: Vec<String> = vec![row.name().to_owned(), row.path.clone(), row.level_label()];
@@ -72,10 +73,12 @@ fn by_packet(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
                 cells.push(format!("{:.1}%", n.percent()));
                 cells.push(row.red_flag_count.to_string());
                 cells.push(c.claims_without_evidence.to_string());
+                cells.push(crate::summary::ScopeShare::cell(c.at_scope.as_ref()));
             }
             None => {
                 cells.extend(std::iter::repeat_n("-".to_owned(), 5));
                 cells.push(row.red_flag_count.to_string());
+                cells.push("-".to_owned());
                 cells.push("-".to_owned());
             }
         }
@@ -85,7 +88,7 @@ fn by_packet(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
     let n = t.counts;
     writeln!(
         out,
-        "| **Total** | | | **{}** | **{}** | **{}** | **{}** | **{}** | **{}** | **{}** |",
+        "| **Total** | | | **{}** | **{}** | **{}** | **{}** | **{}** | **{}** | **{}** | |",
         n.covered,
         n.weak,
         n.uncovered,

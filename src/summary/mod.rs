@@ -180,6 +180,35 @@ pub struct PacketCoverage {
     pub weak_claims: Vec<ClaimNote>,
     /// Waived expectations with the candidate's reason ([`Detail::Quotes`] only).
     pub waivers: Vec<Waiver>,
+    /// How many of the claims that map to an expectation show the scope the
+    /// level asks or wider; `None` when the level states no scope.
+    pub at_scope: Option<ScopeShare>,
+}
+
+/// The share of a packet's claims at or above its level's scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScopeShare {
+    /// The scope the level asks.
+    pub scope: crate::rules::scope::ScopeValue,
+    /// Claims that map to an expectation and whose scope is at or above it.
+    pub at_or_above: usize,
+    /// Claims that map to an expectation (unknown scope counts as not at it).
+    pub claims: usize,
+}
+
+impl ScopeShare {
+    /// `at_or_above` as a percentage of `claims`, in 0..=100 (0 with no claims).
+    pub fn percent(&self) -> f32 {
+        if self.claims == 0 { 0.0 } else { self.at_or_above as f32 * 100.0 / self.claims as f32 }
+    }
+
+    /// `4/10 (40%)`, as the text formats print it.
+    pub fn cell(share: Option<&ScopeShare>) -> String {
+        share.map_or_else(
+            || "-".to_owned(),
+            |s| format!("{}/{} ({:.0}%)", s.at_or_above, s.claims, s.percent()),
+        )
+    }
 }
 
 /// A claim quoted in the report.

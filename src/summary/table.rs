@@ -74,6 +74,7 @@ fn by_packet(summary: &Summary, out: &mut dyn WriteColor, width: Option<usize>) 
             Column::right("Coverage"),
             Column::right("Red flags"),
             Column::right("No evidence"),
+            Column::right("At scope"),
         ],
         rows: Vec::new(),
     };
@@ -88,11 +89,13 @@ fn by_packet(summary: &Summary, out: &mut dyn WriteColor, width: Option<usize>) 
                 cells.push(Cell::colored(format!("{percent:.1}%"), percent_color(percent)));
                 cells.push(count_cell(row.red_flag_count));
                 cells.push(count_cell(c.claims_without_evidence));
+                cells.push(Cell::plain(crate::summary::ScopeShare::cell(c.at_scope.as_ref())));
             }
             None => {
                 cells.extend((0..5).map(|_| Cell::plain("-")));
                 cells.push(count_cell(row.red_flag_count));
                 cells.push(Cell::colored("error", fg(Color::Red)));
+                cells.push(Cell::plain("-"));
             }
         }
         grid.rows.push(cells);
@@ -111,6 +114,7 @@ fn by_packet(summary: &Summary, out: &mut dyn WriteColor, width: Option<usize>) 
     ));
     total.push(Cell::colored(t.red_flags.to_string(), bold.clone()));
     total.push(Cell::colored(t.claims_without_evidence.to_string(), bold));
+    total.push(Cell::plain("-"));
     grid.rows.push(total);
     let left_out = grid.write(out, width)?;
     note_left_out(out, left_out, "columns")?;

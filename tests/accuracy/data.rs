@@ -105,10 +105,12 @@ fn level<'r>(rules: &'r RuleSet, ladder: &str, target: &str) -> &'r Level {
 }
 
 /// The hand-set model with a weight on every signal, so that the matchers
-/// compute all of them (the semantic one is skipped at weight 0).
-fn all_signals() -> promolint::rules::vocabulary::MappingFile {
+/// compute all of them (the semantic one is skipped at weight 0), and the
+/// shipped base rates (the accuracy test replaces them fold by fold).
+fn all_signals(rules: &RuleSet) -> promolint::rules::vocabulary::MappingFile {
     let mut model = HAND_SET;
     model.weights.semantic = 1.0;
+    model.base_rates = rules.mapping.as_ref().map(|m| m.base_rates.clone()).unwrap_or_default();
     model
 }
 
@@ -117,7 +119,10 @@ pub(crate) fn matchers(rules: &RuleSet) -> BTreeMap<String, LevelMatcher> {
     rules
         .levels()
         .map(|l| {
-            (format!("{}/{}", l.ladder, l.id), LevelMatcher::with_model(l, &rules.vocabulary, all_signals()))
+            (
+                format!("{}/{}", l.ladder, l.id),
+                LevelMatcher::with_model(l, &rules.vocabulary, all_signals(rules)),
+            )
         })
         .collect()
 }

@@ -69,17 +69,94 @@ struct Method {
     calibrated: bool,
     /// The cutoff is the F1-best one on the training documents' labels.
     train_cutoff: bool,
+    /// Overrides the model's `max-per-claim`.
+    per_claim: Option<usize>,
+}
+
+/// The share of `rows` whose agreed label says expectation `e` is addressed,
+/// Laplace-smoothed: (addressed + 1) / (labelled + 2), so 0.5 with no rows.
+fn base_rate(rows: &[&Row], e: usize) -> f32 {
+    let (mut yes, mut n) = (1.0f32, 2.0f32);
+    for row in rows {
+        if let Some(label) = row.labels[e].1 {
+            n += 1.0;
+            yes += f32::from(u8::from(label.addressed()));
+        }
+    }
+    yes / n
+}
+
+/// Every level's base rates on all of `rows`, as `mapping.yaml` ships them.
+fn base_rates(rows: &[Row]) -> BTreeMap<String, BTreeMap<String, f32>> {
+    let mut out: BTreeMap<String, BTreeMap<String, f32>> = BTreeMap::new();
+    for row in rows {
+        if out.contains_key(&row.level) {
+            continue;
+        }
+        let same: Vec<&Row> = rows.iter().filter(|r| r.level == row.level).collect();
+        let rates = row.labels.iter().enumerate().map(|(e, (id, _, _))| {
+            // Two decimals: the file stays readable and the fit does not move.
+            (id.clone(), (base_rate(&same, e) * 100.0).round() / 100.0)
+        });
+        out.insert(row.level.clone(), rates.collect());
+    }
+    out
+}
+
+/// `rows` with each claim's `base-rate` signal replaced by the expectation's
+/// share of "addressed" labels among the `train` rows of the same level,
+/// counting only other documents that `keep` accepts (see [`base_rate`]).
+fn with_prior(rows: &[Row], train: &[Row], keep: &dyn Fn(&str) -> bool) -> Vec<Row> {
+    rows.iter()
+        .map(|row| {
+            let same: Vec<&Row> = train
+                .iter()
+                .filter(|t| t.level == row.level && t.document != row.document && keep(&t.document))
+                .collect();
+            let prior: Vec<f32> = (0..row.labels.len()).map(|e| base_rate(&same, e)).collect();
+            Row {
+                name: row.name.clone(),
+                document: row.document.clone(),
+                two_readers: row.two_readers,
+                level: row.level.clone(),
+                labels: row.labels.clone(),
+                claims: row
+                    .claims
+                    .iter()
+                    .map(|(s, ev)| {
+                        let s = s.as_ref().map(|s| {
+                            s.iter().enumerate().map(|(e, x)| score::with_base_rate(*x, prior[e])).collect()
+                        });
+                        (s, *ev)
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
 }
 
 const SHIPPED: Method =
-    Method { mask: SHIPPED_SIGNALS, learned: true, calibrated: false, train_cutoff: true };
+    Method { mask: SHIPPED_SIGNALS, learned: true, calibrated: false, train_cutoff: true, per_claim: None };
 /// The signals the shipped model uses: all but the claim's shape (paragraph,
 /// length), which lowered F1 on the design set, and the section signal, which
 /// added nothing to F1 and lent a section's expectations to every claim in it
 /// ("I like long walks." beside two mentoring claims mapped to mentoring).
 /// The semantic signal is on: in the ablation it raised precision by about
 /// 0.02 at the same F1; chosen after every row had been seen.
-const SHIPPED_SIGNALS: Mask = [true, true, true, true, true, true, true, true, false, false, false, true];
+/// The expectation's base rate is on (added in session 3: F1 +0.04 on all
+/// rows, chosen while those rows' figures were visible; the documents
+/// labelled after that are the held-out check). A level with no labelled
+/// packets, such as an imported ladder, has no base rates: the imported
+/// model leaves the signal out.
+const SHIPPED_SIGNALS: Mask =
+    [true, true, true, true, true, true, true, true, false, false, false, true, true];
+/// The model for imported ladders: the shipped signals but the base rate.
+const IMPORTED: Method = Method { mask: without_base_rate(SHIPPED_SIGNALS), ..SHIPPED };
+
+const fn without_base_rate(mut mask: Mask) -> Mask {
+    mask[12] = false;
+    mask
+}
 
 fn bags<'a>(rows: impl Iterator<Item = &'a Row>) -> Vec<Bag<'a>> {
     let mut out = Vec::new();
@@ -135,9 +212,16 @@ fn lodo_from(
     let documents: BTreeSet<&str> = rows.iter().map(|r| r.document.as_str()).collect();
     let mut out: Decisions = vec![Vec::new(); rows.len()];
     for held_out in documents {
+        // Base rates from the training documents only (and, for a training
+        // row, from the training documents other than its own).
+        let keep = |d: &str| d != held_out;
+        let (train, rows) = (&with_prior(train, train, &keep)[..], &with_prior(rows, train, &keep)[..]);
         let training = || train.iter().filter(|r| r.document != held_out);
         let mut model =
             if method.learned { fit::fit(&bags(training()), &HAND_SET, &method.mask) } else { HAND_SET };
+        if let Some(k) = method.per_claim {
+            model.max_per_claim = k;
+        }
         if method.train_cutoff {
             model.cutoff = f1_best_cutoff(training(), &model, &method.mask);
         }
@@ -221,8 +305,10 @@ fn mapping_accuracy_leave_one_document_out() {
     let baselines = report::baselines(&rows, &plain_rows);
     report::per_row(&rows, &shipped, &previous, &shown);
     let fresh = |r: &Row| LABELLED_AFTER_FREEZE.contains(&r.document.as_str());
+    let newest = |r: &Row| LABELLED_AFTER_BASE_RATE.contains(&r.document.as_str());
     type Keep<'a> = &'a dyn Fn(&Row) -> bool;
-    let sets: [(&str, Keep<'_>); 4] = [
+    let sets: [(&str, Keep<'_>); 5] = [
+        ("labelled after the base rate was fixed", &newest),
         ("labelled after the method was fixed", &fresh),
         ("outside authors, two readers", &|r: &Row| r.two_readers),
         ("first set (design set)", &|r: &Row| !r.two_readers),
@@ -246,7 +332,7 @@ fn mapping_accuracy_leave_one_document_out() {
     }
 
     println!("\nablation (all rows shown; each refitted leave-one-document-out)");
-    let mut ablations: Vec<(&str, Decisions)> = vec![("shipped", shipped.clone())];
+    let mut ablations: Vec<(String, Decisions)> = vec![("shipped".into(), shipped.clone())];
     let without = |names: &[usize]| -> Mask { std::array::from_fn(|i| !names.contains(&i)) };
     for (name, method) in [
         ("- patterns (pattern, more-patterns, context)", Method { mask: without(&[0, 1, 2]), ..SHIPPED }),
@@ -257,7 +343,11 @@ fn mapping_accuracy_leave_one_document_out() {
         ("- heading (heading, context)", Method { mask: without(&[2, 7]), ..SHIPPED }),
         ("+ section (the whole section read together)", Method { mask: without(&[8, 9]), ..SHIPPED }),
         ("- semantic (static MiniLM embedding cosine)", Method { mask: without(&[8, 9, 10, 11]), ..SHIPPED }),
-        ("+ claim shape (paragraph, length)", Method { mask: ALL, ..SHIPPED }),
+        (
+            "- base rate (expectation's share of addressed labels)",
+            Method { mask: without(&[8, 9, 10, 12]), ..SHIPPED },
+        ),
+        ("+ claim shape (paragraph, length)", Method { mask: without(&[10]), ..SHIPPED }),
         ("hand-set weights instead of learned", Method { learned: false, ..SHIPPED }),
         (
             "cutoff calibrated from the level's examples",
@@ -265,16 +355,21 @@ fn mapping_accuracy_leave_one_document_out() {
         ),
         ("fixed cutoff 0.5 instead of F1-best on training", Method { train_cutoff: false, ..SHIPPED }),
     ] {
-        ablations.push((name, lodo(&rows, &matchers, method)));
+        ablations.push((name.into(), lodo(&rows, &matchers, method)));
     }
-    ablations.push(("- guards", lodo(&unguarded_rows, &unguarded_matchers, SHIPPED)));
+    for k in [1usize, 2, 3] {
+        let method = Method { per_claim: Some(k), ..SHIPPED };
+        ablations
+            .push((format!("at most {k} expectations per claim (not 5)"), lodo(&rows, &matchers, method)));
+    }
+    ablations.push(("- guards".into(), lodo(&unguarded_rows, &unguarded_matchers, SHIPPED)));
     ablations.push((
-        "imported ladder, scored with the weights fitted on built-in rules",
-        lodo_from(&rows, &plain_rows, &plain_matchers, SHIPPED),
+        "imported ladder, scored with the weights fitted on built-in rules".into(),
+        lodo_from(&rows, &plain_rows, &plain_matchers, IMPORTED),
     ));
     ablations.push((
-        "imported ladder: no patterns, guards, examples",
-        lodo(&plain_rows, &plain_matchers, SHIPPED),
+        "imported ladder: no patterns, guards, examples".into(),
+        lodo(&plain_rows, &plain_matchers, IMPORTED),
     ));
     for (name, predicted) in &ablations {
         let t = tally(&rows, predicted, |r| shown(r));
@@ -282,9 +377,9 @@ fn mapping_accuracy_leave_one_document_out() {
     }
 
     if std::env::var("WEIGHTS").is_ok_and(|v| v == "overwrite") {
-        report::write_weights(&shipped_fit(&rows), "mapping.yaml", "all rows");
+        report::write_weights(&shipped_fit(&rows, SHIPPED), "mapping.yaml", "all rows");
         report::write_weights(
-            &shipped_fit(&plain_rows),
+            &shipped_fit(&plain_rows, IMPORTED),
             "mapping-imported.yaml",
             "all rows, every pattern, guard and example removed: the weights for imported ladders",
         );
@@ -317,14 +412,34 @@ const LABELLED_AFTER_FREEZE: [&str; 4] = [
     "choojiaxin-cs2103t-project-portfolio",
 ];
 
+/// The documents added in session 3, after the base-rate signal and its
+/// gating were fixed (commit 353c908): eight more outside authors, each
+/// against two levels, labelled by two new readers working independently.
+const LABELLED_AFTER_BASE_RATE: [&str; 8] = [
+    "apiraino-rust-compiler-team-operations",
+    "ashfurrow-one-year-at-float",
+    "facutuesca-pyca-asn1-update-2025-06",
+    "kittygiraudel-2019-in-review",
+    "maennchen-eef-hexpm-security-update-2026-02",
+    "thespi-brain-pypi-support-specialist-year-and-a-half",
+    "tomassedovic-rust-program-management-update-2025-06",
+    "woodruffw-homebrew-build-provenance-update-2024-04",
+];
+
 const FLOOR_PRECISION: f64 = 0.62;
 const FLOOR_RECALL: f64 = 0.75;
 
 /// The shipped model: weights fitted on every row, and the cutoff with the
 /// best F1 on every row under them.
-fn shipped_fit(rows: &[Row]) -> MappingFile {
-    let mut model = fit::fit(&bags(rows.iter()), &HAND_SET, &SHIPPED.mask);
-    model.cutoff = f1_best_cutoff(rows.iter(), &model, &SHIPPED.mask);
+/// With the base rate on, each row's base rates are those of the other
+/// documents while fitting; the shipped rates are those of every row.
+fn shipped_fit(rows: &[Row], method: Method) -> MappingFile {
+    let primed = with_prior(rows, rows, &|_| true);
+    let mut model = fit::fit(&bags(primed.iter()), &HAND_SET, &method.mask);
+    model.cutoff = f1_best_cutoff(primed.iter(), &model, &method.mask);
+    if method.mask[12] {
+        model.base_rates = base_rates(rows);
+    }
     model
 }
 
@@ -338,14 +453,15 @@ fn shipped_weights_are_the_fit_on_every_row() {
     let plain_rules = imported(&rules);
     let plain_rows = data::rows(&plain_rules, &data::matchers(&plain_rules));
     for (fitted, shipped, file) in [
-        (shipped_fit(&rows), rules.mapping.clone(), "mapping.yaml"),
-        (shipped_fit(&plain_rows), rules.mapping_imported.clone(), "mapping-imported.yaml"),
+        (shipped_fit(&rows, SHIPPED), rules.mapping.clone(), "mapping.yaml"),
+        (shipped_fit(&plain_rows, IMPORTED), rules.mapping_imported.clone(), "mapping-imported.yaml"),
     ] {
         let shipped = shipped.unwrap_or_else(|| panic!("rules/{file} is built in"));
         let close = |a: f32, b: f32| (a - b).abs() < 0.01;
         let same = close(fitted.intercept, shipped.intercept)
             && close(fitted.cutoff, shipped.cutoff)
-            && fitted.weights.to_array().iter().zip(shipped.weights.to_array()).all(|(a, b)| close(*a, b));
+            && fitted.weights.to_array().iter().zip(shipped.weights.to_array()).all(|(a, b)| close(*a, b))
+            && fitted.base_rates == shipped.base_rates;
         assert!(
             same,
             "rules/{file} is stale; refit with `WEIGHTS=overwrite cargo test --release --test accuracy`\nfitted: {fitted:?}"

@@ -203,26 +203,25 @@ pub(crate) fn per_row(
 /// Writes `rules/FILE` (`mapping.yaml` or `mapping-imported.yaml`) with
 /// `model`'s weights; `rows` says which rows they were fitted on.
 pub(crate) fn write_weights(model: &MappingFile, file: &str, rows: &str) {
-    let w = model.weights.to_array();
-    let mut text = String::from(
-        "# The weights of the mapping score (docs/mapping.md says what each means).\n\
+    let header = "# The weights of the mapping score (docs/mapping.md says what each means).\n\
          # Fitted by `WEIGHTS=overwrite cargo test --release --test accuracy` on every\n\
          # agreed label of fixtures/labelled/ (logistic regression, multiple-instance:\n\
-         # a packet's best claim per expectation). Do not edit by hand.\n",
-    );
-    // A JSON string is a YAML scalar that needs no further quoting.
-    let source = serde_json::to_string(&format!("fitted on fixtures/labelled ({rows})")).expect("a string");
-    text.push_str(&format!("source: {source}\n"));
-    text.push_str(&format!(
-        "cutoff: {:.3}\ncalibrate: false\nmax-per-claim: {}\n",
-        model.cutoff, model.max_per_claim
-    ));
-    text.push_str(&format!("intercept: {:.4}\nweights:\n", model.intercept));
-    for (name, w) in Weights::NAMES.iter().zip(w) {
-        text.push_str(&format!("  {name}: {w:.4}\n"));
-    }
+         # a packet's best claim per expectation). Do not edit by hand.\n";
+    let round = |x: f32, places: i32| {
+        let f = 10f32.powi(places);
+        (x * f).round() / f
+    };
+    let w = model.weights.to_array().map(|w| round(w, 4));
+    let shipped = MappingFile {
+        source: Some(format!("fitted on fixtures/labelled ({rows})")),
+        cutoff: round(model.cutoff, 3),
+        intercept: round(model.intercept, 4),
+        weights: Weights::from_array(w),
+        ..model.clone()
+    };
+    let body = serde_saphyr::to_string(&shipped).expect("the model serialises");
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules").join(file);
-    std::fs::write(&path, text).expect("write the weights file");
+    std::fs::write(&path, format!("{header}{body}")).expect("write the weights file");
     println!("\nwrote {}", path.display());
 }
 

@@ -1,0 +1,191 @@
+//! Claim scope, the level's scope and what is new since the current level, as
+//! a user sees them: `scope-below-level`, the JSON scope fields, `current:`
+//! with `check --new-only`, `explain ladder/current..target`, `rules import`
+//! proposing a scope, and the summary's share of claims at the level's scope.
+//! Packets are in `fixtures/scope/`.
+
+mod support;
+
+use serde_json::Value;
+
+fn json(args: &[&str]) -> Value {
+    let out = support::promolint(support::repo_root()).args(args).output().expect("runs");
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("JSON from {args:?}: {e}"))
+}
+
+fn check_json(packet: &str, extra: &[&str]) -> Value {
+    let path = format!("fixtures/scope/{packet}");
+    let mut args = vec!["check", path.as_str(), "--format", "json"];
+    args.extend_from_slice(extra);
+    json(&args)["packets"][0].clone()
+}
+
+fn diagnostics<'a>(packet: &'a Value, code: &str) -> Vec<&'a Value> {
+    packet["diagnostics"].as_array().expect("diagnostics").iter().filter(|d| d["code"] == code).collect()
+}
+
+fn expectation<'a>(packet: &'a Value, id: &str) -> &'a Value {
+    packet["expectations"]
+        .as_array()
+        .expect("expectations")
+        .iter()
+        .find(|e| e["id"] == id)
+        .expect("expectation")
+}
+
+#[test]
+fn one_team_work_on_an_organisation_level_is_flagged_at_the_deciding_words() {
+    let p = check_json("meetup-one-team.md", &[]);
+    assert_eq!(p["scope"], "organisation");
+    let flagged: Vec<&str> =
+        diagnostics(&p, "scope-below-level").iter().map(|d| d["expectation"].as_str().unwrap()).collect();
+    assert_eq!(flagged, ["quality-iteration-speed", "teach-and-mentor"]);
+    let d = diagnostics(&p, "scope-below-level")[0];
+    assert_eq!(d["severity"], "warning");
+    assert!(d["message"].as_str().unwrap().contains("asks for organisation scope"), "{d}");
+    // The primary span is the words that decided the claim's scope: "my own".
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(9), Some(35)));
+    assert_eq!(expectation(&p, "quality-iteration-speed")["best_scope"], "own");
+    // Work across all Platform teams is at the level: no warning.
+    assert_eq!(expectation(&p, "roll-out-initiatives")["best_scope"], "organisation");
+}
+
+#[test]
+fn claims_carry_their_scope_words_and_nested_items_inherit_their_parents() {
+    let p = check_json("meetup-one-team.md", &[]);
+    let claims = p["claims"].as_array().expect("claims");
+    let scope = |line: u64| &claims.iter().find(|c| c["line"] == line).expect("claim")["scope"];
+    assert_eq!(scope(9)["value"], "own");
+    assert_eq!(scope(9)["words"], "my own");
+    assert_eq!(scope(11)["value"], "organisation");
+    assert_eq!(scope(15)["value"], "team");
+    // The nested item says nothing of who took part: it takes its parent's scope.
+    assert_eq!(scope(16)["value"], "team");
+    assert_eq!(scope(16)["from"], "parent");
+    assert_eq!(scope(16)["line"], 15);
+}
+
+#[test]
+fn cross_team_work_on_a_cross_team_level_is_not_flagged() {
+    let p = check_json("senior-cross-team.md", &[]);
+    assert_eq!(p["scope"], "cross-team");
+    assert!(diagnostics(&p, "scope-below-level").is_empty());
+    assert_eq!(expectation(&p, "cross-team-initiatives")["status"], "covered");
+    assert_eq!(expectation(&p, "cross-team-initiatives")["best_scope"], "cross-team");
+}
+
+#[test]
+fn a_ladder_adds_its_own_scope_words() {
+    // rules/socialbakers/scope.yaml: "value stream" is cross-team at Socialbakers.
+    let p = check_json("vsa-from-l4.md", &[]);
+    let claim = &p["claims"][0]["scope"];
+    assert_eq!(claim["value"], "cross-team", "{claim}");
+    assert_eq!(p["scope"], "organisation");
+    assert_eq!(diagnostics(&p, "scope-below-level").len(), 1);
+}
+
+#[test]
+fn current_level_marks_what_is_not_new_and_new_only_leaves_it_out() {
+    let p = check_json("vsa-from-l4.md", &[]);
+    assert_eq!(p["current"], "L4");
+    let at_current: Vec<&str> = p["expectations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["at_current"] == true)
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(at_current, ["education-plan"]);
+    let uncovered = |p: &Value| -> Vec<String> {
+        diagnostics(p, "uncovered-expectation")
+            .iter()
+            .map(|d| d["expectation"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let note = diagnostics(&p, "uncovered-expectation")
+        .into_iter()
+        .find(|d| d["expectation"] == "education-plan")
+        .expect("education-plan is uncovered");
+    assert!(note["notes"][0].as_str().unwrap().contains("current level `socialbakers/L4` already asks this"));
+    let new_only = check_json("vsa-from-l4.md", &["--new-only"]);
+    let (all, new) = (uncovered(&p), uncovered(&new_only));
+    assert!(!new.contains(&"education-plan".to_owned()));
+    assert_eq!(all.len(), new.len() + 1);
+}
+
+#[test]
+fn explain_lists_the_difference_between_two_levels() {
+    let out = support::promolint(support::repo_root())
+        .args(["explain", "socialbakers/L4..value-stream-architect"])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("scope: cross-team -> organisation"), "{text}");
+    assert!(text.contains("New at value-stream-architect (26 of 27):"), "{text}");
+    assert!(text.contains("  + technical-vision"), "{text}");
+    assert!(text.contains("  = education-plan"), "{text}");
+    let bad =
+        support::promolint(support::repo_root()).args(["explain", "socialbakers/L4..L9"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("has no level `L9`"));
+}
+
+#[test]
+fn rules_import_proposes_the_level_scope_from_the_ladder_words() {
+    let out = support::promolint(support::repo_root())
+        .args([
+            "rules",
+            "import",
+            "fixtures/ladders/unnamed-senior-engineer.md",
+            "--ladder",
+            "acme",
+            "--level",
+            "senior",
+        ])
+        .output()
+        .expect("runs");
+    let yaml = String::from_utf8_lossy(&out.stdout);
+    assert!(yaml.contains("scope:\n  level: cross-team\n  words:\n  - cross-team\n"), "{yaml}");
+}
+
+#[test]
+fn every_builtin_level_states_its_scope() {
+    for (ladder, target, scope) in [
+        ("generic", "senior", "cross-team"),
+        ("joe-and-the-juice", "IC4", "team"),
+        ("meetup", "principal-platform-architect", "organisation"),
+        ("socialbakers", "L4", "cross-team"),
+        ("socialbakers", "value-stream-architect", "organisation"),
+    ] {
+        let p = check_json("senior-cross-team.md", &["--ladder", ladder, "--target", target]);
+        assert_eq!(p["scope"], scope, "{ladder}/{target}");
+    }
+}
+
+#[test]
+fn summary_gives_the_share_of_claims_at_the_level_scope() {
+    let s = json(&["summary", "fixtures/scope/meetup-one-team.md", "--format", "json"]);
+    let share = &s["packets"][0]["level_scope"];
+    assert_eq!(share["scope"], "organisation");
+    assert_eq!((share["at_or_above"].as_u64(), share["claims"].as_u64()), (Some(1), Some(3)), "{share}");
+    let out = support::promolint(support::repo_root())
+        .args(["summary", "fixtures/scope/meetup-one-team.md", "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("| 1/3 (33%) |"));
+}
+
+#[test]
+fn every_builtin_scope_word_compiles() {
+    let mut sources = promolint::source::Sources::new();
+    let (rules, problems) =
+        promolint::rules::load(&[] as &[std::path::PathBuf], true, &mut sources).expect("built-in rules");
+    assert!(problems.is_empty());
+    let words = rules.scope.for_ladder("socialbakers");
+    let all: Vec<&String> = words.scale.iter().flatten().chain(&words.own_work).collect();
+    assert!(all.len() > 50, "the shared and Socialbakers words are loaded");
+    for p in all {
+        promolint::rules::validate::compile_pattern(p).unwrap_or_else(|e| panic!("{p}: {e}"));
+    }
+}

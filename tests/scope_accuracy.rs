@@ -1,0 +1,279 @@
+//! How well promolint reads claim scope, against two readers.
+//!
+//! Data: `fixtures/scope-labels/reader-a/` and `reader-b/`, one file per
+//! document of `fixtures/corpus/A-filled/` (12 real documents by outside
+//! authors), `labels: {line: scope}` for every claim listed in
+//! `fixtures/scope-labels/claims.md`, each value one of `own`, `team`,
+//! `cross-team`, `organisation`, `company` or `unknown`. The two readers were
+//! briefed separately with `fixtures/scope-labels/GUIDE.md` and did not see
+//! each other's labels or promolint's output. The scope words
+//! (`rules/scope.yaml`) and the levels' `scope:` were written and committed
+//! before any label was read; nothing is fitted on the labels, so there is
+//! nothing to leave out per document (every figure is already held out).
+//!
+//! Each document is read as a packet by prepending promolint front matter (4
+//! lines) to it unchanged, so a label's line is the claim's first line minus 4.
+//!
+//! Printed (`cargo test --test scope_accuracy -- --nocapture`):
+//!
+//! - **κ**: Cohen's kappa between the readers over every line both labelled,
+//!   six classes (the five scale values and `unknown`).
+//! - **claim-scope accuracy**: on the lines where the readers agree, the share
+//!   where promolint's scope equals theirs (`unknown` is a class like the
+//!   others). Also: the same on agreed lines whose label is not `unknown`.
+//! - **`scope-below-level` precision and recall**: every document is checked
+//!   against each of the five built-in levels. A fired lint is *scored* when
+//!   every claim that covers its expectation has an agreed label; it is
+//!   *correct* when each of those labels is a scale value (not `unknown`)
+//!   below the scope the expectation asks. Precision = correct / scored.
+//!   Recall: of the covered or weak expectations whose covering claims all
+//!   have agreed labels that are scale values below the scope asked, the share
+//!   on which the lint fired. The same precision with each reader's own labels
+//!   as the truth (lints whose covering claims that reader labelled) is
+//!   printed beside it.
+
+#![allow(clippy::disallowed_macros, clippy::print_stdout)] // this test reports figures
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use promolint::check::{CheckOptions, Linter};
+use promolint::lint::Code;
+use promolint::rules::scope::ScopeValue;
+use promolint::source::Sources;
+
+#[derive(Debug, serde::Deserialize)]
+struct LabelFile {
+    document: String,
+    #[allow(dead_code)]
+    reader: String,
+    labels: BTreeMap<usize, String>,
+}
+
+/// A label: a scale value, or `None` for `unknown`.
+type Scope = Option<ScopeValue>;
+
+const FRONT_MATTER_LINES: usize = 4;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+fn parse_label(s: &str) -> Scope {
+    if s.trim().eq_ignore_ascii_case("unknown") {
+        return None;
+    }
+    Some(ScopeValue::from_name(s).unwrap_or_else(|| panic!("not a scope label: {s}")))
+}
+
+fn read_labels(reader: &str) -> BTreeMap<String, BTreeMap<usize, Scope>> {
+    let dir = fixtures().join("scope-labels").join(reader);
+    let mut out = BTreeMap::new();
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.expect("entry").path();
+        if !path.to_string_lossy().ends_with(".scope.yaml") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("readable labels");
+        let file: LabelFile =
+            serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        out.insert(file.document, file.labels.iter().map(|(l, v)| (*l, parse_label(v))).collect());
+    }
+    out
+}
+
+fn kappa(pairs: &[(Scope, Scope)]) -> f64 {
+    let class = |s: Scope| s.map_or(5, ScopeValue::rank);
+    let n = pairs.len() as f64;
+    let (mut a, mut b, mut agree) = ([0.0; 6], [0.0; 6], 0.0);
+    for &(x, y) in pairs {
+        a[class(x)] += 1.0;
+        b[class(y)] += 1.0;
+        agree += f64::from(u8::from(x == y));
+    }
+    let pe: f64 = a.iter().zip(&b).map(|(x, y)| x * y / (n * n)).sum();
+    (agree / n - pe) / (1.0 - pe)
+}
+
+fn name(s: Scope) -> &'static str {
+    s.map_or("unknown", ScopeValue::as_str)
+}
+
+/// One document checked against one level: per claim (document line,
+/// promolint's scope), and per fired or possible lint (scope asked, covering
+/// claims' lines, fired).
+struct Checked {
+    claims: Vec<(usize, Scope)>,
+    expectations: Vec<(ScopeValue, Vec<usize>, bool)>,
+}
+
+fn check(rules: &promolint::rules::RuleSet, document: &str, ladder: &str, level: &str) -> Checked {
+    let path = fixtures().join("corpus/A-filled").join(format!("{document}.md"));
+    let body = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = format!("---\nladder: {ladder}\ntarget: {level}\n---\n{body}");
+    let mut sources = Sources::new();
+    let file = sources.add(document.to_owned(), text);
+    let options = CheckOptions::default();
+    let linter = Linter::new(rules, &options);
+    let report = linter.lint(file, &sources, true).expect("a packet");
+    let (packet, lvl, analysis) = (
+        report.packet.as_ref().expect("parsed"),
+        report.level.expect("level"),
+        report.analysis.as_ref().expect("analysed"),
+    );
+    let src = sources.get(file);
+    let line = |c: usize| src.position(packet.claims[c].range.start).line - FRONT_MATTER_LINES;
+    let claims = analysis.claims.iter().enumerate().map(|(i, a)| (line(i), a.scope.value)).collect();
+    let fired: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Code::ScopeBelowLevel)
+        .filter_map(|d| d.subject.clone())
+        .collect();
+    let expectations = lvl
+        .expectations
+        .iter()
+        .zip(&analysis.expectations)
+        .filter(|(_, cov)| !cov.claims.is_empty())
+        .filter_map(|(e, cov)| {
+            let asked = lvl.scope_of(e)?;
+            let lines = cov.claims.iter().map(|&c| line(c)).collect();
+            Some((asked, lines, fired.iter().any(|f| f.eq_ignore_ascii_case(&e.id))))
+        })
+        .collect();
+    Checked { claims, expectations }
+}
+
+#[test]
+fn scope_accuracy() {
+    let a = read_labels("reader-a");
+    let b = read_labels("reader-b");
+    assert_eq!(
+        a.keys().collect::<Vec<_>>(),
+        b.keys().collect::<Vec<_>>(),
+        "both readers label the same documents"
+    );
+    assert!(a.len() >= 12, "expected the 12 labelled documents");
+    let mut sources = Sources::new();
+    let (rules, problems) =
+        promolint::rules::load(&[] as &[PathBuf], true, &mut sources).expect("built-in rules");
+    assert!(problems.is_empty(), "built-in rules load cleanly");
+    let levels: Vec<(String, String)> = rules.levels().map(|l| (l.ladder.clone(), l.id.clone())).collect();
+
+    let mut pairs = Vec::new();
+    let (mut agreed, mut right, mut agreed_known, mut right_known, mut unmatched) = (0, 0, 0, 0, 0);
+    let mut confusion: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    // Lint figures: (scored, correct) by consensus, reader a, reader b; recall.
+    let (mut scored, mut correct, mut truly_below, mut found) = (0, 0, 0, 0);
+    let mut unscored = 0;
+    let mut per_reader = [(0, 0); 2];
+    let mut per_level: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    for (doc, la) in &a {
+        let lb = &b[doc];
+        let consensus: BTreeMap<usize, Scope> =
+            la.iter().filter(|(l, v)| lb.get(l) == Some(v)).map(|(l, v)| (*l, *v)).collect();
+        for (l, x) in la {
+            if let Some(y) = lb.get(l) {
+                pairs.push((*x, *y));
+            }
+        }
+        for (ladder, level) in &levels {
+            let checked = check(&rules, doc, ladder, level);
+            if (ladder, level) == (&levels[0].0, &levels[0].1) {
+                let predicted: BTreeMap<usize, Scope> = checked.claims.iter().copied().collect();
+                for (l, truth) in &consensus {
+                    let Some(p) = predicted.get(l) else {
+                        unmatched += 1;
+                        continue;
+                    };
+                    agreed += 1;
+                    right += usize::from(p == truth);
+                    if truth.is_some() {
+                        agreed_known += 1;
+                        right_known += usize::from(p == truth);
+                    }
+                    *confusion.entry((name(*truth), name(*p))).or_default() += 1;
+                }
+            }
+            let below =
+                |labels: &BTreeMap<usize, Scope>, asked: ScopeValue, lines: &[usize]| -> Option<bool> {
+                    let mut all = true;
+                    for l in lines {
+                        let s = labels.get(l)?;
+                        all &= s.is_some_and(|s| s < asked);
+                    }
+                    Some(all)
+                };
+            let entry = per_level.entry(format!("{ladder}/{level}")).or_default();
+            for (asked, lines, fired) in &checked.expectations {
+                let truth = below(&consensus, *asked, lines);
+                if *fired {
+                    match truth {
+                        Some(t) => {
+                            scored += 1;
+                            correct += usize::from(t);
+                            entry.0 += 1;
+                            entry.1 += usize::from(t);
+                        }
+                        None => unscored += 1,
+                    }
+                    for (i, labels) in [la, lb].into_iter().enumerate() {
+                        if let Some(t) = below(labels, *asked, lines) {
+                            per_reader[i].0 += 1;
+                            per_reader[i].1 += usize::from(t);
+                        }
+                    }
+                }
+                if truth == Some(true) {
+                    truly_below += 1;
+                    found += usize::from(*fired);
+                    entry.2 += 1;
+                }
+            }
+        }
+    }
+    let ratio = |x: usize, n: usize| if n == 0 { 0.0 } else { x as f64 / n as f64 };
+    let k = kappa(&pairs);
+    let accuracy = ratio(right, agreed);
+    let precision = ratio(correct, scored);
+    let recall = ratio(found, truly_below);
+    println!("scope labels: {} documents, {} lines labelled by both readers", a.len(), pairs.len());
+    println!(
+        "Cohen's kappa (6 classes): {k:.2}; readers agree on {agreed} lines ({unmatched} agreed lines are not a claim's first line)"
+    );
+    println!("claim-scope accuracy on agreed lines: {accuracy:.2} ({right}/{agreed})");
+    println!(
+        "  on agreed lines not labelled unknown: {:.2} ({right_known}/{agreed_known})",
+        ratio(right_known, agreed_known)
+    );
+    println!("  confusion (readers -> promolint): ");
+    for ((t, p), n) in &confusion {
+        println!("    {t:>12} -> {p:<12} {n}");
+    }
+    println!(
+        "scope-below-level over {} levels: precision {precision:.2} ({correct}/{scored} scored; {unscored} fired lints not scored: a covering claim without agreed label), recall {recall:.2} ({found}/{truly_below})",
+        levels.len()
+    );
+    for (i, r) in ["reader-a", "reader-b"].iter().enumerate() {
+        println!(
+            "  precision with {r}'s labels: {:.2} ({}/{})",
+            ratio(per_reader[i].1, per_reader[i].0),
+            per_reader[i].1,
+            per_reader[i].0
+        );
+    }
+    for (level, (s, c, t)) in &per_level {
+        println!("  {level}: precision {:.2} ({c}/{s}), expectations truly below {t}", ratio(*c, *s));
+    }
+    assert!(agreed >= 200, "too few agreed lines matched claims: {agreed}");
+    // Floors. The readers' agreement meets the bar it is held to (0.8). The
+    // issue's floors for accuracy and precision (0.8) are NOT met by the words
+    // as frozen before the labels were read (measured: accuracy 0.49,
+    // precision 0.67, recall 0.65, kappa 0.86 with the mapping of 352bbfa;
+    // precision 0.59, recall 0.53 with the base-rate mapping of 674a90d,
+    // which maps more claims); these assertions guard against regressions
+    // below the measured figures, and do not claim the bar.
+    assert!(k >= 0.8, "readers' kappa {k:.2} below 0.8");
+    assert!(accuracy >= 0.45, "claim-scope accuracy {accuracy:.2} fell below the measured 0.49");
+    assert!(precision >= 0.55, "scope-below-level precision {precision:.2} fell below the measured 0.59");
+}
