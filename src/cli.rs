@@ -62,17 +62,84 @@ pub enum Command {
     Rules(RulesCommand),
     /// Print the configuration in effect and where each value comes from.
     Config,
+    /// Write a packet skeleton for a level: front matter, a section per area, each expectation as a comment.
+    Init(InitArgs),
+    /// Run the language server over standard input and output, for editors (never writes files).
+    Lsp,
+    /// Print shell completions: `promolint completions bash > ~/.local/share/bash-completion/completions/promolint`.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff): `promolint man > promolint.1; man ./promolint.1`; `promolint man check`: promolint-check(1).
+    Man(ManArgs),
+}
+
+/// `promolint init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The ladder of the level (`promolint ladders` lists them).
+    #[arg(long)]
+    pub ladder: String,
+    /// The level the packet is for.
+    #[arg(long)]
+    pub target: String,
+    /// The candidate's name for the front matter.
+    #[arg(long)]
+    pub candidate: Option<String>,
+    /// Write the skeleton here (atomically) instead of standard output.
+    pub file: Option<PathBuf>,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `promolint man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A command's own page (`check` gives promolint-check(1)); without it, promolint(1).
+    pub command: Option<String>,
+}
+
+/// `promolint completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// `promolint check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Packet files or folders to walk for `.md` / `.markdown` files.
+    /// Packet files or folders to walk for `.md` / `.markdown` files; `-` reads one packet from standard input.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    #[arg(long, visible_alias = "output-format", value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
+    /// With `-`: the packet's path, shown in messages and used to find promolint.yaml and apply `exclude`.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Print diagnostics only: no coverage lines, no closing line.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Human output: every uncovered expectation in full, instead of one checklist per area.
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Print how many diagnostics each lint code gave, instead of the diagnostics.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Exit with 0 even when there are error-level diagnostics (2 still means the run failed).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Treat files named on the command line as if found by walking: `exclude` applies and Markdown
+    /// without promolint front matter is skipped (for pre-commit, which names every staged file).
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Ladder to check against, supplying or overriding the front matter's `ladder`.
     #[arg(long)]
     pub ladder: Option<String>,
@@ -326,5 +393,9 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         Command::Rules(RulesCommand::Check(args)) => commands::rules::check(&cli.global, &args, io),
         Command::Rules(RulesCommand::Import(args)) => commands::import::run(&args, io),
         Command::Config => commands::config::run(&cli.global, io),
+        Command::Init(args) => commands::init::run(&cli.global, &args, io),
+        Command::Lsp => commands::lsp::run(&cli.global, io),
+        Command::Completions(args) => commands::completions::completions(&args, io),
+        Command::Man(args) => commands::completions::man(&args, io),
     }
 }

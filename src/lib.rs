@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod fsutil;
 pub mod input;
 pub mod lint;
+pub mod lsp;
 pub mod packet;
 pub mod report;
 pub mod rules;

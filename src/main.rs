@@ -18,7 +18,10 @@ fn main() -> ExitCode {
     let stdout = std::io::stdout();
     let color =
         cli::use_color(cli.global.color, stdout.is_terminal(), std::env::var_os("NO_COLOR").as_deref());
-    let mut out = stdout.lock();
+    // The language server's own writer thread locks stdout for each message:
+    // holding the lock here for the whole run would block it.
+    let mut out: Box<dyn Write> =
+        if matches!(cli.command, cli::Command::Lsp) { Box::new(stdout) } else { Box::new(stdout.lock()) };
     let mut err = std::io::stderr().lock();
     let result = cli::run(cli, &mut Io { out: &mut out, err: &mut err, color });
     let _ = out.flush();

@@ -276,7 +276,12 @@ fn human_format_renders_codespan_diagnostics_and_the_coverage_line() {
     let ws = Workspace::new();
     ws.write("p.md", UNCOVERED);
     let out = stdout_of(ws.check(&["p.md"]));
-    assert!(out.contains("error[uncovered-expectation]: no claim covers `incidents`"), "{out}");
+    // Uncovered expectations come as one checklist per area (`--verbose`: one block each).
+    assert!(
+        out.contains("error[uncovered-expectation]: no claim covers this expectation (Operations)"),
+        "{out}"
+    );
+    assert!(out.contains("[ ] `incidents`: Lead the response to incidents"), "{out}");
     // The diagnostic points at the front matter's `target` (line 4, column 9).
     assert!(out.lines().any(|l| l.trim_start() == "┌─ p.md:4:9"), "{out}");
     assert!(

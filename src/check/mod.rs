@@ -40,6 +40,9 @@ pub struct CheckOptions {
     pub min_coverage: Option<f32>,
     /// The config file, for `exclude`.
     pub config: Option<Config>,
+    /// `--force-exclude`: files named on the command line are treated as if
+    /// found by walking (`exclude` applies; no front matter means skipped).
+    pub force_exclude: bool,
     /// `--new-only`: leave out the per-expectation findings of expectations
     /// the packet's `current` level already asks.
     pub new_only: bool,
@@ -119,12 +122,12 @@ impl<'r, 'o> Linter<'r, 'o> {
 
     /// Lints the text of `file` (already in `sources`). Returns `None` when a
     /// file found by walking (`explicit` false) is not a packet: it has no
-    /// promolint front matter and no `--ladder`/`--target` was given.
+    /// promolint front matter (whether the ladder comes from the command
+    /// line, the config file or nowhere: a README is never a packet).
     pub fn lint(&self, file: FileId, sources: &Sources, explicit: bool) -> Option<PacketReport<'r>> {
         let text = &sources.get(file).text;
         let (packet, diagnostics) = Packet::parse(file, text);
-        let cli_selects = self.options.ladder.is_some() || self.options.target.is_some();
-        if !explicit && !cli_selects && !packet.has_promolint_front_matter() && diagnostics.is_empty() {
+        if !explicit && !packet.has_promolint_front_matter() && diagnostics.is_empty() {
             return None;
         }
         let (level, mut more) = target::resolve(&packet, self.rules, self.options);
@@ -164,6 +167,9 @@ pub fn check<'r>(
     sources: &mut Sources,
 ) -> CheckRun<'r> {
     let mut found = input::discover(paths);
+    if options.force_exclude {
+        found.inputs.iter_mut().for_each(|i| i.explicit = false);
+    }
     if let Some(config) = &options.config {
         found.inputs.retain(|i| i.explicit || !config.excludes(&i.path));
     }
@@ -208,6 +214,32 @@ pub fn check<'r>(
             Ok(report) => run.reports.push(report),
             Err(skipped) => run.skipped.push(skipped),
         }
+    }
+    run
+}
+
+/// Checks one packet given as text (standard input, an editor's buffer),
+/// shown as `name`; `path` is where it would live, for `exclude` under
+/// `--force-exclude`. The text is added to `sources`.
+pub fn check_text<'r>(
+    name: &str,
+    path: Option<&std::path::Path>,
+    text: String,
+    rules: &'r RuleSet,
+    options: &CheckOptions,
+    sources: &mut Sources,
+) -> CheckRun<'r> {
+    let mut run = CheckRun { reports: Vec::new(), skipped: Vec::new() };
+    let excluded = options.force_exclude
+        && path.zip(options.config.as_ref()).is_some_and(|(path, config)| config.excludes(path));
+    if excluded {
+        run.skipped.push(Skipped { path: name.into(), reason: "excluded".into() });
+        return run;
+    }
+    let file = sources.add(name.to_owned(), text);
+    match Linter::new(rules, options).lint(file, sources, !options.force_exclude) {
+        Some(report) => run.reports.push(report),
+        None => run.skipped.push(Skipped { path: name.into(), reason: "no promolint front matter".into() }),
     }
     run
 }

@@ -1,6 +1,6 @@
 //! Suppressions and waivers in packets, in markdownlint's manner:
 //! `promolint-disable` … `promolint-enable`, `promolint-disable-next-line`,
-//! `promolint-disable-file`, and `promolint-waive ID: reason`. A suppression
+//! `promolint-disable-line`, `promolint-disable-file`, and `promolint-waive ID: reason`. A suppression
 //! or waiver that matches nothing is itself reported (`unused-suppression`,
 //! like ruff's RUF100).
 
@@ -77,9 +77,10 @@ pub(super) fn apply(
     let at = |r: Range<usize>| Label::new(packet.file, r, "");
     for (i, d) in packet.directives.iter().enumerate() {
         let words = match &d.kind {
-            DirectiveKind::Disable(w) | DirectiveKind::DisableNextLine(w) | DirectiveKind::DisableFile(w) => {
-                w
-            }
+            DirectiveKind::Disable(w)
+            | DirectiveKind::DisableNextLine(w)
+            | DirectiveKind::DisableLine(w)
+            | DirectiveKind::DisableFile(w) => w,
             DirectiveKind::Enable(words) => {
                 let keys: Vec<Key> = if words.is_empty() {
                     vec![None]
@@ -119,8 +120,12 @@ pub(super) fn apply(
                     index.disables.entry(key).or_default().push(entry);
                 }
             }
-            DirectiveKind::DisableNextLine(_) => {
-                let region = next_line(file, d.range.end);
+            DirectiveKind::DisableNextLine(_) | DirectiveKind::DisableLine(_) => {
+                let region = if matches!(d.kind, DirectiveKind::DisableLine(_)) {
+                    lines_of(file, d.range.clone())
+                } else {
+                    next_line(file, d.range.end)
+                };
                 let group = *line_groups.entry((region.start, region.end)).or_insert_with(|| {
                     index.lines.push((region, HashMap::new()));
                     index.lines.len() - 1
@@ -294,5 +299,15 @@ fn next_line(file: &SourceFile, offset: usize) -> Range<usize> {
     let starts = file.line_starts();
     let start = starts.get(line).copied().unwrap_or(file.text.len());
     let end = starts.get(line + 1).copied().unwrap_or(file.text.len());
+    start..end
+}
+
+/// The byte range of the whole lines that `range` (a comment) touches.
+fn lines_of(file: &SourceFile, range: Range<usize>) -> Range<usize> {
+    let starts = file.line_starts();
+    let first = file.position(range.start).line; // 1-based
+    let last = file.position(range.end.saturating_sub(1).max(range.start)).line;
+    let start = starts.get(first - 1).copied().unwrap_or(0);
+    let end = starts.get(last).copied().unwrap_or(file.text.len());
     start..end
 }

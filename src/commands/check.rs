@@ -1,23 +1,46 @@
 //! `promolint check`: lint packets and report in the chosen format.
 
+use std::io::{Read, Write};
+
+use anyhow::Context;
+
 use crate::check::{self, CheckOptions};
-use crate::cli::{CheckArgs, CheckFormat, GlobalArgs, Io, Outcome};
+use crate::cli::{CheckArgs, CheckFormat, ColorChoice, GlobalArgs, Io, Outcome};
 use crate::lint::{Code, LintLevel, LintLevels};
 use crate::report::github::GithubReporter;
 use crate::report::gitlab::GitlabReporter;
+use crate::report::human::HumanStyle;
 use crate::report::json::JsonReporter;
 use crate::report::location::RepoPaths;
 use crate::report::sarif::SarifReporter;
 use crate::report::short::ShortReporter;
+use crate::report::statistics::StatisticsReporter;
 use crate::report::{Reporter, RunSummary, closing_line};
 use crate::rules::did_you_mean;
 
 /// Runs `check`.
 ///
 /// # Errors
-/// Unreadable rule folders; failed writes.
+/// Unreadable rule folders or standard input; failed writes.
 pub fn run(global: &GlobalArgs, args: CheckArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
-    let config = match super::load_config(global, io)? {
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if stdin && args.paths.len() > 1 {
+        writeln!(io.err, "error: `-` (standard input) cannot be combined with other paths")?;
+        return Ok(Outcome::Failed);
+    }
+    if args.stdin_filename.is_some() && !stdin {
+        writeln!(io.err, "error: --stdin-filename needs `-` as the path")?;
+        return Ok(Outcome::Failed);
+    }
+    if let Some(path) = &args.output
+        && crate::fsutil::occupied(path)
+        && !args.force
+    {
+        writeln!(io.err, "error: {} exists; pass --force to replace it", path.display())?;
+        return Ok(Outcome::Failed);
+    }
+    let start = args.stdin_filename.as_deref().map(config_start);
+    let config = match super::load_config_from(global, start.as_deref(), io)? {
         Ok(config) => config,
         Err(outcome) => return Ok(outcome),
     };
@@ -36,17 +59,35 @@ pub fn run(global: &GlobalArgs, args: CheckArgs, io: &mut Io<'_>) -> anyhow::Res
         levels,
         min_coverage: config.min_coverage,
         config: Some(config),
+        force_exclude: args.force_exclude,
         new_only: args.new_only,
     };
-    let result = check::check(&args.paths, &rules, &options, &mut sources);
+    let result = if stdin {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
+        let name =
+            args.stdin_filename.as_ref().map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
+        match crate::input::decode(&bytes) {
+            Ok(text) => {
+                check::check_text(&name, args.stdin_filename.as_deref(), text, &rules, &options, &mut sources)
+            }
+            Err((reason, _)) => {
+                writeln!(io.err, "error: standard input: {reason}")?;
+                return Ok(Outcome::Failed);
+            }
+        }
+    } else {
+        check::check(&args.paths, &rules, &options, &mut sources)
+    };
     // Decided by the diagnostics before any is written: a reader that closes
     // the pipe early (`| head`) must not turn exit 1 into exit 0.
-    let outcome =
-        if result.reports.iter().any(|r| r.has_errors()) { Outcome::Errors } else { Outcome::Clean };
-    match report(&args, &result, &sources, io) {
+    let errors = result.reports.iter().any(|r| r.has_errors());
+    let outcome = if errors && !args.exit_zero { Outcome::Errors } else { Outcome::Clean };
+    match report(global, &args, &result, &sources, io) {
         Err(e) if is_broken_pipe(&e) => Ok(outcome),
         Err(e) => Err(e),
-        Ok(()) => Ok(outcome),
+        Ok(Some(failed)) => Ok(failed),
+        Ok(None) => Ok(outcome),
     }
 }
 
@@ -56,21 +97,35 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// Writes the run's reports and closing line; `Some(outcome)` when the run
+/// fails while writing (`--output` names a file that exists).
 fn report(
+    global: &GlobalArgs,
     args: &CheckArgs,
     result: &check::CheckRun<'_>,
     sources: &crate::source::Sources,
     io: &mut Io<'_>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Option<Outcome>> {
     let mut summary = RunSummary { skipped: result.skipped.clone(), ..RunSummary::default() };
+    let mut buffer = Vec::new();
+    let to_file = args.output.is_some();
+    let color = if to_file { global.color == ColorChoice::Always } else { io.color };
     {
-        let mut reporter: Box<dyn Reporter + '_> = match args.format {
-            CheckFormat::Human => super::human_reporter(&mut *io.out, io.color),
-            CheckFormat::Short => Box::new(ShortReporter::new(&mut *io.out)),
-            CheckFormat::Json => Box::new(JsonReporter::new(&mut *io.out)),
-            CheckFormat::Sarif => Box::new(SarifReporter::new(&mut *io.out, RepoPaths::discover())),
-            CheckFormat::Github => Box::new(GithubReporter::new(&mut *io.out, RepoPaths::discover())),
-            CheckFormat::Gitlab => Box::new(GitlabReporter::new(&mut *io.out, RepoPaths::discover())),
+        let out: &mut dyn Write = if to_file { &mut buffer } else { &mut *io.out };
+        let mut reporter: Box<dyn Reporter + '_> = if args.statistics {
+            Box::new(StatisticsReporter::new(out))
+        } else {
+            match args.format {
+                CheckFormat::Human => {
+                    let style = HumanStyle { quiet: args.quiet, verbose: args.verbose };
+                    super::human_reporter_with(out, color, style)
+                }
+                CheckFormat::Short => Box::new(ShortReporter::new(out).quiet(args.quiet)),
+                CheckFormat::Json => Box::new(JsonReporter::new(out)),
+                CheckFormat::Sarif => Box::new(SarifReporter::new(out, RepoPaths::discover())),
+                CheckFormat::Github => Box::new(GithubReporter::new(out, RepoPaths::discover())),
+                CheckFormat::Gitlab => Box::new(GitlabReporter::new(out, RepoPaths::discover())),
+            }
         };
         for report in &result.reports {
             summary.checked += 1;
@@ -79,12 +134,34 @@ fn report(
         }
         reporter.finish(sources, &summary)?;
     }
-    if summary.checked == 0 && summary.skipped.is_empty() {
+    if let Some(path) = &args.output {
+        match crate::fsutil::write_file(path, &buffer, args.force) {
+            Ok(()) => {}
+            Err(e @ crate::fsutil::WriteError::Exists(_)) => {
+                writeln!(io.err, "error: {e}")?;
+                return Ok(Some(Outcome::Failed));
+            }
+            Err(e) => return Err(e.into()),
+        }
+        if !args.quiet {
+            writeln!(io.err, "wrote {}", path.display())?;
+        }
+    }
+    if args.quiet {
+        // Diagnostics only.
+    } else if summary.checked == 0 && summary.skipped.is_empty() {
         writeln!(io.err, "warning: no Markdown files found in {}", describe(&args.paths))?;
     } else {
         writeln!(io.err, "{}", closing_line(&summary))?;
     }
-    Ok(())
+    Ok(None)
+}
+
+/// Where to look for promolint.yaml for a packet read from standard input:
+/// the folder `--stdin-filename` names, from the current folder.
+fn config_start(stdin_filename: &std::path::Path) -> std::path::PathBuf {
+    let absolute = std::env::current_dir().unwrap_or_default().join(stdin_filename);
+    absolute.parent().map(std::path::Path::to_path_buf).unwrap_or(absolute)
 }
 
 fn describe(paths: &[std::path::PathBuf]) -> String {

@@ -2,17 +2,20 @@
 //! through it, and returns an [`Outcome`].
 
 pub mod check;
+pub mod completions;
 pub mod config;
 pub mod explain;
 pub mod import;
+pub mod init;
 pub mod ladders;
+pub mod lsp;
 pub mod rules;
 pub mod summary;
 
 use crate::cli::{GlobalArgs, Io, Outcome};
 use crate::config::Config;
 use crate::report::Reporter;
-use crate::report::human::HumanReporter;
+use crate::report::human::{HumanReporter, HumanStyle};
 use crate::rules::RuleSet;
 use crate::source::Sources;
 
@@ -50,9 +53,23 @@ pub fn load_rules(
 /// # Errors
 /// Failed writes.
 pub fn load_config(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Result<Config, Outcome>> {
-    let path = match &global.config {
-        Some(path) => Some(path.clone()),
-        None => std::env::current_dir().ok().and_then(|cwd| crate::config::discover(&cwd)),
+    load_config_from(global, None, io)
+}
+
+/// [`load_config`], looking for promolint.yaml from `start` (a folder)
+/// instead of the current folder when given.
+///
+/// # Errors
+/// Failed writes.
+pub fn load_config_from(
+    global: &GlobalArgs,
+    start: Option<&std::path::Path>,
+    io: &mut Io<'_>,
+) -> anyhow::Result<Result<Config, Outcome>> {
+    let path = match (&global.config, start) {
+        (Some(path), _) => Some(path.clone()),
+        (None, Some(start)) => crate::config::discover(start),
+        (None, None) => std::env::current_dir().ok().and_then(|cwd| crate::config::discover(&cwd)),
     };
     let Some(path) = path else { return Ok(Ok(Config::default())) };
     let mut sources = Sources::new();
@@ -68,9 +85,18 @@ pub fn load_config(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Resul
 
 /// A human reporter over a plain writer, coloured or not.
 pub fn human_reporter<'w>(out: &'w mut dyn std::io::Write, color: bool) -> Box<dyn Reporter + 'w> {
+    human_reporter_with(out, color, HumanStyle::default())
+}
+
+/// A human reporter with `check`'s `--quiet` / `--verbose` choices.
+pub fn human_reporter_with<'w>(
+    out: &'w mut dyn std::io::Write,
+    color: bool,
+    style: HumanStyle,
+) -> Box<dyn Reporter + 'w> {
     if color {
-        Box::new(HumanReporter::new(termcolor::Ansi::new(out)))
+        Box::new(HumanReporter::new(termcolor::Ansi::new(out)).with_style(style))
     } else {
-        Box::new(HumanReporter::new(termcolor::NoColor::new(out)))
+        Box::new(HumanReporter::new(termcolor::NoColor::new(out)).with_style(style))
     }
 }

@@ -40,6 +40,7 @@ pub fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> anyhow::R
         levels: config.lint_levels(),
         min_coverage: config.min_coverage,
         config: Some(config),
+        force_exclude: false,
         new_only: false,
     };
     let mut summary =

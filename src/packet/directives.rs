@@ -4,6 +4,7 @@
 //! <!-- covers: teach-and-mentor, plan-and-track -->
 //! <!-- promolint-disable vague-claim -->  …  <!-- promolint-enable vague-claim -->
 //! <!-- promolint-disable-next-line claim-without-evidence -->
+//! - Helped with the launch. <!-- promolint-disable-line vague-claim -->
 //! <!-- promolint-disable-file uncovered-expectation -->
 //! <!-- promolint-waive interview-assessments: not part of my team's hiring this cycle -->
 //! ```
@@ -35,6 +36,8 @@ pub enum DirectiveKind {
     Enable(Vec<Word>),
     /// `promolint-disable-next-line [CODE, ...]`.
     DisableNextLine(Vec<Word>),
+    /// `promolint-disable-line [CODE, ...]`: the line(s) the comment itself sits on.
+    DisableLine(Vec<Word>),
     /// `promolint-disable-file [CODE, ...]`: the whole file, front matter included.
     DisableFile(Vec<Word>),
     /// `promolint-waive ID: reason`; the reason is `None` when missing or empty.
@@ -56,7 +59,7 @@ pub struct Directive {
 }
 
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)<!--\s*(covers|promolint-disable-next-line|promolint-disable-file|promolint-disable|promolint-enable|promolint-waive)\b(.*?)-->")
+    Regex::new(r"(?s)<!--\s*(covers|promolint-disable-next-line|promolint-disable-line|promolint-disable-file|promolint-disable|promolint-enable|promolint-waive)\b(.*?)-->")
         .expect("static regex")
 });
 static WORD: LazyLock<Regex> =
@@ -87,6 +90,7 @@ pub fn parse(html: &str, offset: usize) -> Vec<Directive> {
             "promolint-disable" => DirectiveKind::Disable(words(body, base)),
             "promolint-enable" => DirectiveKind::Enable(words(body, base)),
             "promolint-disable-next-line" => DirectiveKind::DisableNextLine(words(body, base)),
+            "promolint-disable-line" => DirectiveKind::DisableLine(words(body, base)),
             "promolint-disable-file" => DirectiveKind::DisableFile(words(body, base)),
             _ => {
                 let (id_part, reason) = match body.find(':') {
@@ -123,6 +127,10 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert!(
             matches!(&d[0].kind, DirectiveKind::Waive { reason: Some(r), .. } if r == "no hiring this year")
+        );
+        let d = parse("<!-- promolint-disable-line vague-claim -->", 0);
+        assert!(
+            matches!(&d[0].kind, DirectiveKind::DisableLine(w) if w.len() == 1 && w[0].text == "vague-claim")
         );
         let d = parse("<!-- promolint-waive hiring -->", 0);
         assert!(matches!(&d[0].kind, DirectiveKind::Waive { reason: None, .. }));

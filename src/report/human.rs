@@ -10,23 +10,45 @@ use codespan_reporting::files::Error as FilesError;
 use codespan_reporting::term::{self, Config};
 use termcolor::WriteColor;
 
+#[path = "human_group.rs"]
+mod group;
+
+use codespan_reporting::files::Files;
+
 use super::escape::{escape_controls, escape_line};
 use super::snippet::View;
 use super::{Reporter, RunSummary, coverage_line};
 use crate::check::PacketReport;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::Sources;
+use crate::source::{FileId, Sources};
 
 /// Writes diagnostics for people, in colour when the writer supports it.
 pub struct HumanReporter<W: WriteColor> {
     out: W,
     config: Config,
+    style: HumanStyle,
+}
+
+/// `check`'s choices for the human format.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HumanStyle {
+    /// `--quiet`: diagnostics only, no coverage line after each packet.
+    pub quiet: bool,
+    /// `--verbose`: each uncovered expectation as its own full diagnostic
+    /// instead of one checklist per area.
+    pub verbose: bool,
 }
 
 impl<W: WriteColor> HumanReporter<W> {
     /// A reporter writing to `out` (a `termcolor::Ansi` for colour, `NoColor` for none).
     pub fn new(out: W) -> Self {
-        HumanReporter { out, config: Config::default() }
+        HumanReporter { out, config: Config::default(), style: HumanStyle::default() }
+    }
+
+    /// The same reporter with `check`'s `--quiet` / `--verbose` choices.
+    pub fn with_style(mut self, style: HumanStyle) -> Self {
+        self.style = style;
+        self
     }
 
     fn emit(&mut self, sources: &Sources, d: &Diagnostic) -> io::Result<()> {
@@ -85,13 +107,61 @@ fn to_codespan(d: &Diagnostic, ranges: &[(usize, Range<usize>)]) -> CsDiagnostic
         .with_notes(notes)
 }
 
+impl<W: WriteColor> HumanReporter<W> {
+    fn emit_codespan(&mut self, sources: &Sources, diagnostic: &CsDiagnostic<FileId>) -> io::Result<()> {
+        term::emit_to_write_style(&mut self.out, &self.config, &SourcesFiles(sources), diagnostic).map_err(
+            |e| match e {
+                FilesError::Io(io) => io,
+                other => io::Error::other(other.to_string()),
+            },
+        )
+    }
+}
+
 impl<W: WriteColor> Reporter for HumanReporter<W> {
     fn packet(&mut self, sources: &Sources, report: &PacketReport<'_>) -> io::Result<()> {
-        for d in &report.diagnostics {
-            self.emit(sources, d)?;
+        let groups = if self.style.verbose { Vec::new() } else { group::uncovered_by_area(sources, report) };
+        let mut emitted = vec![false; groups.len()];
+        let said = group::said_by_a_ladder_red_flag(report);
+        for (i, d) in report.diagnostics.iter().enumerate() {
+            if said[i].is_some() {
+                continue;
+            }
+            let also: Vec<&str> = said
+                .iter()
+                .zip(&report.diagnostics)
+                .filter(|(by, _)| **by == Some(i))
+                .map(|(_, o)| o.code.name())
+                .collect();
+            if !also.is_empty() {
+                let d = d.clone().with_note(format!(
+                    "also reads as `{}`, which this red flag of the ladder covers",
+                    also.join("`, `")
+                ));
+                self.emit(sources, &d)?;
+                continue;
+            }
+            match groups.iter().position(|g| g.members.contains(&i)) {
+                // A group is shown where its first member would have been.
+                Some(g) if !emitted[g] => {
+                    emitted[g] = true;
+                    let diagnostic = groups[g].diagnostic.clone();
+                    self.emit_codespan(sources, &diagnostic)?;
+                }
+                Some(_) => {}
+                None => self.emit(sources, d)?,
+            }
         }
-        if let Some(line) = coverage_line(report) {
-            writeln!(self.out, "{}: {line}", escape_line(&sources.get(report.file).name))?;
+        if let Some(line) = coverage_line(report).filter(|_| !self.style.quiet) {
+            let name = escape_line(&sources.get(report.file).name);
+            writeln!(self.out, "{name}: {line}")?;
+            if !groups.is_empty() {
+                writeln!(
+                    self.out,
+                    "{name}: every expectation and its claims: `promolint summary {name} --by expectation`; \
+                     each uncovered one in full: `promolint check {name} --verbose`"
+                )?;
+            }
             writeln!(self.out)?;
         }
         Ok(())
@@ -103,5 +173,47 @@ impl<W: WriteColor> Reporter for HumanReporter<W> {
 
     fn finish(&mut self, _sources: &Sources, _summary: &RunSummary) -> io::Result<()> {
         self.out.flush()
+    }
+}
+
+/// The run's sources as codespan-reporting's file database.
+struct SourcesFiles<'a>(&'a Sources);
+
+impl<'a> Files<'a> for SourcesFiles<'a> {
+    type FileId = FileId;
+    type Name = std::borrow::Cow<'a, str>;
+    type Source = &'a str;
+
+    /// The file's name, escaped for the terminal.
+    fn name(&'a self, id: FileId) -> Result<Self::Name, FilesError> {
+        self.check(id)?;
+        Ok(escape_line(&self.0.get(id).name))
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
+        self.check(id)?;
+        Ok(&self.0.get(id).text)
+    }
+
+    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
+        self.check(id)?;
+        Ok(self.0.get(id).position(byte_index).line - 1)
+    }
+
+    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
+        self.check(id)?;
+        let file = self.0.get(id);
+        let starts = file.line_starts();
+        let start = *starts
+            .get(line_index)
+            .ok_or(FilesError::LineTooLarge { given: line_index, max: starts.len().saturating_sub(1) })?;
+        let end = starts.get(line_index + 1).copied().unwrap_or(file.text.len());
+        Ok(start..end)
+    }
+}
+
+impl SourcesFiles<'_> {
+    fn check(&self, id: FileId) -> Result<(), FilesError> {
+        if id.0 < self.0.len() { Ok(()) } else { Err(FilesError::FileMissing) }
     }
 }

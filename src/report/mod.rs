@@ -14,6 +14,7 @@ pub mod location;
 pub mod sarif;
 pub mod short;
 mod snippet;
+pub mod statistics;
 
 use std::io;
 

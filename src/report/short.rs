@@ -11,17 +11,30 @@ use crate::source::Sources;
 /// Writes one line per diagnostic.
 pub struct ShortReporter<W: Write> {
     out: W,
+    quiet: bool,
 }
 
 impl<W: Write> ShortReporter<W> {
     /// A reporter writing to `out`.
     pub fn new(out: W) -> Self {
-        ShortReporter { out }
+        ShortReporter { out, quiet: false }
+    }
+
+    /// With `quiet`, diagnostic lines only: no coverage line per packet.
+    pub fn quiet(mut self, quiet: bool) -> Self {
+        self.quiet = quiet;
+        self
     }
 
     fn line(&mut self, sources: &Sources, d: &Diagnostic) -> io::Result<()> {
         let file = sources.get(d.primary.file);
         let pos = file.position(d.primary.range.start);
+        // The one line keeps a suggestion, the part of the help a reader acts on at once.
+        let mut message = d.message.clone();
+        if let Some(suggestion) = d.help.as_deref().filter(|h| h.starts_with("did you mean")) {
+            message.push_str("; ");
+            message.push_str(suggestion.lines().next().unwrap_or(suggestion));
+        }
         writeln!(
             self.out,
             "{}:{}:{}: {}[{}]: {}",
@@ -30,7 +43,7 @@ impl<W: Write> ShortReporter<W> {
             pos.column,
             d.severity.as_str(),
             d.code,
-            escape_newlines(&d.message)
+            escape_newlines(&message)
         )
     }
 }
@@ -47,7 +60,7 @@ impl<W: Write> Reporter for ShortReporter<W> {
         for d in &report.diagnostics {
             self.line(sources, d)?;
         }
-        if let Some(line) = coverage_line(report) {
+        if let Some(line) = coverage_line(report).filter(|_| !self.quiet) {
             writeln!(self.out, "{}: {line}", escape_newlines(&sources.get(report.file).name))?;
         }
         Ok(())
