@@ -218,7 +218,8 @@ fn csv_parses_back_to_the_json_numbers() {
             }
             None => assert_eq!(row["error"], packet.error.clone().unwrap()),
         }
-        assert_eq!(row["red_flags"], packet.red_flags.to_string());
+        assert_eq!(row["behaviour_red_flags"], packet.behaviour_red_flags.to_string());
+        assert_eq!(row["writing_smells"], packet.writing_smells.to_string());
     }
     // The hostile name survives quoting unchanged.
     assert!(rows.iter().any(|r| r["candidate"] == "Mallory <script>alert(1)</script>"));
@@ -271,6 +272,8 @@ struct ContractPacket {
     expectations: Vec<BTreeMap<String, serde_json::Value>>,
     weak_claims: Vec<BTreeMap<String, serde_json::Value>>,
     red_flags: usize,
+    behaviour_red_flags: usize,
+    writing_smells: usize,
     red_flag_findings: Vec<BTreeMap<String, serde_json::Value>>,
     error: Option<String>,
 }
@@ -300,8 +303,9 @@ fn json_round_trips_and_follows_the_documented_contract() {
     assert_eq!(waived["id"], "education-plan");
     assert_eq!(waived["waiver"], "my education plan starts in January 2025");
     assert_eq!(ada.weak_claims[0]["line"], 23);
-    assert_eq!(ada.red_flags, 1);
+    assert_eq!((ada.red_flags, ada.behaviour_red_flags, ada.writing_smells), (1, 0, 1));
     assert_eq!(ada.red_flag_findings[0]["code"], "vague-claim");
+    assert_eq!(ada.red_flag_findings[0]["kind"], "writing");
     assert_eq!(ada.red_flag_findings[0]["line"], 25);
     let broken = c.packets.last().unwrap();
     assert!(broken.coverage.is_none() && broken.expectations.is_empty());

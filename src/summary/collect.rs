@@ -94,7 +94,8 @@ impl Builder {
             pseudonym: None,
             coverage: None,
             error: Some(d.message),
-            red_flag_count: 0,
+            behaviour_flags: 0,
+            writing_flags: 0,
             red_flags: Vec::new(),
         });
     }
@@ -152,7 +153,8 @@ fn row<'r>(report: &PacketReport<'r>, file: &SourceFile, detail: Detail) -> (Pac
         pseudonym: None,
         coverage: None,
         error: None,
-        red_flag_count: 0,
+        behaviour_flags: 0,
+        writing_flags: 0,
         red_flags: Vec::new(),
     };
     match (report.level, &report.analysis, packet) {
@@ -162,12 +164,16 @@ fn row<'r>(report: &PacketReport<'r>, file: &SourceFile, detail: Detail) -> (Pac
         _ => row.error = Some(error_note(report)),
     }
     for d in report.diagnostics.iter().filter(|d| d.code.kind().is_red_flag()) {
-        row.red_flag_count += 1;
+        match d.code.kind() {
+            lint::Kind::Behaviour => row.behaviour_flags += 1,
+            _ => row.writing_flags += 1,
+        }
         if row.red_flags.len() < max_notes && d.primary.file == report.file {
             let range = d.primary.range.clone();
             let claim = packet.and_then(|p| p.claims.iter().find(|c| c.range.contains(&range.start)));
             row.red_flags.push(RedFlagNote {
                 code: d.code.name().to_owned(),
+                kind: d.code.kind(),
                 flag: d.subject.clone(),
                 message: d.message.clone(),
                 line: file.position(range.start).line,

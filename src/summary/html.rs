@@ -15,8 +15,9 @@ use std::io::{self, Write};
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::{LevelInfo, PacketCoverage, PacketRow, ScopeShare, Summary, View, status_word};
+use super::{LevelInfo, PacketCoverage, PacketRow, RedFlagNote, ScopeShare, Summary, View, status_word};
 use crate::analysis::Status;
+use crate::lint::Kind;
 
 const CSS: &str = include_str!("html.css");
 /// Scripts, fetches and frames are refused; only the inline stylesheet applies.
@@ -87,7 +88,7 @@ fn packets_table(summary: &Summary) -> Markup {
                     thead { tr {
                         th { "Candidate" } th { "File" } th { "Level" }
                         th.num { "Covered" } th.num { "Weak" } th.num { "Uncovered" } th.num { "Waived" }
-                        th.num { "Coverage" } th.num { "Red flags" } th.num { "Claims without evidence" }
+                        th.num { "Coverage" } th.num { "Behaviour red flags" } th.num { "Writing" } th.num { "Claims without evidence" }
                         th.num { "Claims at level scope" }
                     } }
                     tbody {
@@ -100,10 +101,10 @@ fn packets_table(summary: &Summary) -> Markup {
                                     td.num { (c.counts.covered) } td.num { (c.counts.weak) }
                                     td.num { (c.counts.uncovered) } td.num { (c.counts.waived) }
                                     td.num { span class=(pct_class(c.counts.percent())) { (format!("{:.1}%", c.counts.percent())) } }
-                                    td.num { (row.red_flag_count) } td.num { (c.claims_without_evidence) }
+                                    td.num { (row.behaviour_flags) } td.num { (row.writing_flags) } td.num { (c.claims_without_evidence) }
                                     td.num { (ScopeShare::cell(c.at_scope.as_ref())) }
                                 } @else {
-                                    td colspan="8" { "Not summarised: " (row.error.as_deref().unwrap_or("no level")) }
+                                    td colspan="9" { "Not summarised: " (row.error.as_deref().unwrap_or("no level")) }
                                 }
                             }
                         }
@@ -113,7 +114,7 @@ fn packets_table(summary: &Summary) -> Markup {
                         td.num { (t.counts.covered) } td.num { (t.counts.weak) }
                         td.num { (t.counts.uncovered) } td.num { (t.counts.waived) }
                         td.num { @if let Some(p) = t.mean_percent { (format!("{p:.1}%")) " (mean)" } @else { "-" } }
-                        td.num { (t.red_flags) } td.num { (t.claims_without_evidence) }
+                        td.num { (t.behaviour_flags) } td.num { (t.writing_flags) } td.num { (t.claims_without_evidence) }
                         td.num { }
                     } }
                 }
@@ -247,16 +248,25 @@ fn coverage_detail(level: &LevelInfo, row: &PacketRow, c: &PacketCoverage) -> Ma
         @if c.claims_without_evidence > c.weak_claims.len() {
             p.muted { "… and " (c.claims_without_evidence - c.weak_claims.len()) " more." }
         }
-        h4 { "Red flags (" (row.red_flag_count) ")" }
-        @if row.red_flags.is_empty() { p.muted { "None." } }
-        ul.notes { @for f in &row.red_flags {
+        (findings(row, Kind::Behaviour, "Behaviour red flags", row.behaviour_flags))
+        (findings(row, Kind::Writing, "Writing", row.writing_flags))
+    }
+}
+
+/// The quoted findings of one kind, with their count (which includes those not quoted).
+fn findings(row: &PacketRow, kind: Kind, title: &str, count: usize) -> Markup {
+    let notes: Vec<&RedFlagNote> = row.red_flags.iter().filter(|f| f.kind == kind).collect();
+    html! {
+        h4 { (title) " (" (count) ")" }
+        @if notes.is_empty() { p.muted { "None." } }
+        ul.notes { @for f in &notes {
             li {
                 span.line { "line " (f.line) } " " code { (f.code) } ": " (f.message)
                 blockquote { mark { (f.quote) } @if let Some(claim) = &f.claim { @if *claim != f.quote { br; (claim) } } }
             }
         } }
-        @if row.red_flag_count > row.red_flags.len() {
-            p.muted { "… and " (row.red_flag_count - row.red_flags.len()) " more." }
+        @if count > notes.len() {
+            p.muted { "… and " (count - notes.len()) " more." }
         }
     }
 }

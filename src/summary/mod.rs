@@ -21,6 +21,7 @@ mod text;
 use clap::ValueEnum;
 
 use crate::analysis::{CoverageCounts, Status};
+use crate::lint::Kind;
 
 pub use text::truncate;
 
@@ -72,7 +73,7 @@ pub enum SortKey {
     Name,
     /// Highest coverage first.
     Coverage,
-    /// Most red flags first.
+    /// Most behaviour red flags first, then most writing smells.
     RedFlags,
 }
 
@@ -157,9 +158,14 @@ pub struct PacketRow {
     pub coverage: Option<PacketCoverage>,
     /// Why the packet could not be summarised, when it could not.
     pub error: Option<String>,
-    /// Red-flag diagnostics (`red-flag` and the common red-flag codes) after lint levels and suppressions.
-    pub red_flag_count: usize,
-    /// The first [`MAX_NOTES`] of them ([`Detail::Quotes`] only).
+    /// Behaviour red flags (`red-flag`, `blaming-others`, `overwork`): what a
+    /// committee reads as a concern about the person; after lint levels and
+    /// suppressions, one per span.
+    pub behaviour_flags: usize,
+    /// Writing smells (`vague-claim`, `placeholder-text`, `hedging`): how the
+    /// packet is written, counted apart from behaviour.
+    pub writing_flags: usize,
+    /// The first [`MAX_NOTES`] findings of either kind ([`Detail::Quotes`] only).
     pub red_flags: Vec<RedFlagNote>,
 }
 
@@ -236,6 +242,8 @@ pub struct Waiver {
 pub struct RedFlagNote {
     /// Lint code (`red-flag`, `vague-claim`, ...).
     pub code: String,
+    /// The code's kind: [`Kind::Behaviour`] or [`Kind::Writing`].
+    pub kind: Kind,
     /// The red flag's id, when the diagnostic names one.
     pub flag: Option<String>,
     /// The diagnostic's message.
@@ -283,8 +291,10 @@ pub struct Totals {
     pub counts: CoverageCounts,
     /// Mean of the summarised packets' coverage percentages, one decimal.
     pub mean_percent: Option<f32>,
-    /// Red flags over all packets.
-    pub red_flags: usize,
+    /// Behaviour red flags over all packets.
+    pub behaviour_flags: usize,
+    /// Writing smells over all packets.
+    pub writing_flags: usize,
     /// Claims without evidence over all packets.
     pub claims_without_evidence: usize,
 }
@@ -308,7 +318,8 @@ impl Summary {
         let mut t = Totals { packets: self.packets.len(), ..Totals::default() };
         let mut percent_sum = 0.0f64;
         for row in &self.packets {
-            t.red_flags += row.red_flag_count;
+            t.behaviour_flags += row.behaviour_flags;
+            t.writing_flags += row.writing_flags;
             match &row.coverage {
                 Some(c) => {
                     t.summarised += 1;
@@ -359,7 +370,9 @@ impl Summary {
             let by_key = match key {
                 SortKey::Name => std::cmp::Ordering::Equal,
                 SortKey::Coverage => b.percent().unwrap_or(-1.0).total_cmp(&a.percent().unwrap_or(-1.0)),
-                SortKey::RedFlags => b.red_flag_count.cmp(&a.red_flag_count),
+                SortKey::RedFlags => {
+                    (b.behaviour_flags, b.writing_flags).cmp(&(a.behaviour_flags, a.writing_flags))
+                }
             };
             a.coverage
                 .is_none()
