@@ -9,6 +9,7 @@
 //!
 //! It does not lint: every number comes from [`crate::check`].
 
+pub mod anonymize;
 pub mod collect;
 pub mod csv;
 mod grid;
@@ -69,7 +70,7 @@ pub enum Detail {
 /// `--sort` of `summary`. Packets that could not be summarised always come last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SortKey {
-    /// By candidate name (the file name when there is none); by pseudonym number when anonymised.
+    /// By candidate name (the file name when there is none); by pseudonym when anonymised.
     Name,
     /// Highest coverage first.
     Coverage,
@@ -152,8 +153,10 @@ pub struct PacketRow {
     pub ladder: Option<String>,
     /// Level id, from the level found or else the front matter's `target`.
     pub level: Option<String>,
-    /// The pseudonym's number when anonymised (1-based, in path order).
-    pub pseudonym: Option<usize>,
+    /// Other names of the candidate (front matter `aliases`), masked when anonymised.
+    pub aliases: Vec<String>,
+    /// The pseudonym's code when anonymised (`Candidate K7QF2` has `K7QF2`).
+    pub pseudonym: Option<String>,
     /// Coverage, when the packet was checked against a level.
     pub coverage: Option<PacketCoverage>,
     /// Why the packet could not be summarised, when it could not.
@@ -383,38 +386,58 @@ impl Summary {
         });
     }
 
-    /// Replaces candidate names and paths with pseudonyms: "Candidate N" and
-    /// `candidate-N.md`, N counting from 1 in the order of the original paths,
-    /// so the same packets get the same pseudonyms in every format. The
-    /// candidate's name is also masked where quoted packet text repeats it.
-    pub fn anonymize(&mut self) {
-        let mut order: Vec<usize> = (0..self.packets.len()).collect();
-        order.sort_by(|&a, &b| self.packets[a].path.cmp(&self.packets[b].path));
-        for (n, i) in order.into_iter().enumerate() {
-            let row = &mut self.packets[i];
-            let pseudonym = format!("Candidate {}", n + 1);
-            if let Some(name) = row.candidate.take() {
-                let mask = |s: &mut String| *s = text::replace_ignore_case(s, &name, &pseudonym);
-                for flag in &mut row.red_flags {
-                    mask(&mut flag.quote);
-                    flag.claim.as_mut().map(mask);
-                }
-                if let Some(c) = &mut row.coverage {
-                    c.weak_claims.iter_mut().for_each(|claim| mask(&mut claim.text));
-                    c.waivers.iter_mut().for_each(|w| mask(&mut w.reason));
-                }
+    /// Replaces candidate names and paths with pseudonyms, `Candidate CODE`
+    /// and `candidate-code.md`, CODE from a keyed hash of the candidate's
+    /// folded name (of the path when there is none), so a candidate keeps a
+    /// pseudonym when packets are added and in every format run with the same
+    /// key. Every part of the name, each alias, e-mail addresses and handles
+    /// are masked in all quoted packet text ([`anonymize::Masker`]).
+    /// Returns who is who, for the key file.
+    pub fn anonymize(&mut self, key: &anonymize::Key) -> Vec<anonymize::KeyEntry> {
+        let identities: Vec<String> = self
+            .packets
+            .iter()
+            .map(|row| match row.candidate.as_deref().map(anonymize::fold).filter(|n| !n.is_empty()) {
+                Some(name) => format!("candidate:{name}"),
+                None => format!("path:{}", row.path),
+            })
+            .collect();
+        let codes = anonymize::pseudonyms(key, &identities);
+        let mut entries = Vec::new();
+        for (row, code) in self.packets.iter_mut().zip(codes) {
+            let pseudonym = format!("Candidate {code}");
+            entries.push(anonymize::KeyEntry {
+                pseudonym: pseudonym.clone(),
+                candidate: row.candidate.clone(),
+                path: row.path.clone(),
+            });
+            let masker = anonymize::Masker::new(row.candidate.as_deref(), &row.aliases, &pseudonym);
+            let mask = |s: &mut String| *s = masker.mask(s);
+            for flag in &mut row.red_flags {
+                mask(&mut flag.quote);
+                mask(&mut flag.message);
+                flag.claim.as_mut().map(mask);
             }
+            if let Some(c) = &mut row.coverage {
+                c.weak_claims.iter_mut().for_each(|claim| mask(&mut claim.text));
+                c.waivers.iter_mut().for_each(|w| mask(&mut w.reason));
+            }
+            row.error.as_mut().map(mask);
             row.candidate = Some(pseudonym);
-            row.path = format!("candidate-{}.md", n + 1);
-            row.pseudonym = Some(n + 1);
+            row.aliases.clear();
+            row.path = format!("candidate-{}.md", code.to_lowercase());
+            row.pseudonym = Some(code);
         }
+        entries.sort_by(|a, b| a.pseudonym.cmp(&b.pseudonym).then_with(|| a.path.cmp(&b.path)));
         self.anonymized = true;
+        entries
     }
 }
 
-/// Name order: pseudonym number when anonymised, else the name, case-insensitively.
-fn name_key(row: &PacketRow) -> (usize, String) {
-    (row.pseudonym.unwrap_or(0), row.name().to_lowercase())
+/// Name order: the name, case-insensitively (when anonymised, the pseudonym,
+/// whose order owes nothing to the names).
+fn name_key(row: &PacketRow) -> String {
+    row.name().to_lowercase()
 }
 
 fn add_counts(into: &mut CoverageCounts, c: &CoverageCounts) {
