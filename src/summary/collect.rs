@@ -14,8 +14,8 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use super::{
-    ClaimNote, Detail, ExpectationInfo, LevelInfo, MAX_NOTES, MAX_QUOTE_CHARS, PacketCoverage, PacketRow,
-    RedFlagNote, Summary, Waiver, truncate,
+    ClaimNote, CoveringClaim, Detail, EvidenceNote, ExpectationInfo, LevelInfo, MAX_COVERING, MAX_NOTES,
+    MAX_QUOTE_CHARS, PacketCoverage, PacketRow, RedFlagNote, Summary, Waiver, truncate,
 };
 use crate::analysis::{Analysis, CoverageCounts, Status};
 use crate::check::{CheckOptions, Linter, PacketReport};
@@ -237,7 +237,14 @@ fn coverage(
             .fold((0, 0), |(n, k), c| (n + 1, k + usize::from(c.scope.value.is_some_and(|v| v >= s.value))));
         super::ScopeShare { scope: s.value, at_or_above, claims }
     });
+    let (claims, covering) = if max_notes > 0 {
+        covering_claims(analysis, packet, file)
+    } else {
+        (Vec::new(), vec![Vec::new(); analysis.expectations.len()])
+    };
     PacketCoverage {
+        claims,
+        covering,
         at_scope,
         level: 0,
         counts: analysis.counts(),
@@ -247,6 +254,50 @@ fn coverage(
         weak_claims,
         waivers,
     }
+}
+
+/// The claims covering each expectation (the first [`MAX_COVERING`] of
+/// each), with their evidence and where it comes from.
+fn covering_claims(
+    analysis: &Analysis,
+    packet: &Packet,
+    file: &SourceFile,
+) -> (Vec<CoveringClaim>, Vec<Vec<usize>>) {
+    let mut index: HashMap<usize, usize> = HashMap::new();
+    let mut claims = Vec::new();
+    let mut covering = Vec::with_capacity(analysis.expectations.len());
+    for cov in &analysis.expectations {
+        let mut mine = Vec::new();
+        for &c in cov.claims.iter().take(MAX_COVERING) {
+            let at = *index.entry(c).or_insert_with(|| {
+                let ca = &analysis.claims[c];
+                let evidence = ca
+                    .evidence_in_scope
+                    .kinds()
+                    .map(|k| EvidenceNote {
+                        kind: k.as_str(),
+                        from: if ca.evidence.contains(k) {
+                            "own"
+                        } else if ca.evidence_nested.contains(k) {
+                            "nested"
+                        } else {
+                            "section"
+                        },
+                    })
+                    .collect();
+                let claim = &packet.claims[c];
+                claims.push(CoveringClaim {
+                    line: file.position(claim.range.start).line,
+                    text: truncate(&claim.text, MAX_QUOTE_CHARS),
+                    evidence,
+                });
+                claims.len() - 1
+            });
+            mine.push(at);
+        }
+        covering.push(mine);
+    }
+    (claims, covering)
 }
 
 /// Why a packet has no level: its first error (with a "did you mean"), or its first diagnostic.

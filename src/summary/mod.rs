@@ -14,6 +14,7 @@ pub mod collect;
 pub mod csv;
 mod grid;
 pub mod html;
+mod html_detail;
 pub mod json;
 pub mod markdown;
 pub mod table;
@@ -31,6 +32,8 @@ pub const MAX_QUOTE_CHARS: usize = 300;
 /// The most weak claims, and the most red flags, kept per packet for the
 /// detailed formats; the counts always include the rest.
 pub const MAX_NOTES: usize = 20;
+/// The most covering claims kept per expectation for the detailed formats.
+pub const MAX_COVERING: usize = 5;
 
 /// `--format` of `summary`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -189,6 +192,12 @@ pub struct PacketCoverage {
     pub weak_claims: Vec<ClaimNote>,
     /// Waived expectations with the candidate's reason ([`Detail::Quotes`] only).
     pub waivers: Vec<Waiver>,
+    /// The claims that map to some expectation, in document order
+    /// ([`Detail::Quotes`] only; at most [`MAX_COVERING`] per expectation).
+    pub claims: Vec<CoveringClaim>,
+    /// Per expectation (parallel to the level's `expectations`), indexes into
+    /// `claims` of those mapping to it, in document order (empty with [`Detail::Counts`]).
+    pub covering: Vec<Vec<usize>>,
     /// How many of the claims that map to an expectation show the scope the
     /// level asks or wider; `None` when the level states no scope.
     pub at_scope: Option<ScopeShare>,
@@ -229,6 +238,27 @@ pub struct ClaimNote {
     pub text: String,
     /// Indexes into the level's expectations it maps to, best first.
     pub expectations: Vec<usize>,
+}
+
+/// A claim that maps to an expectation, as the HTML report shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoveringClaim {
+    /// 1-based first line.
+    pub line: usize,
+    /// The claim's plain text, at most [`MAX_QUOTE_CHARS`] characters.
+    pub text: String,
+    /// Its evidence kinds (`link`, `metric`, ...) with where each comes from.
+    pub evidence: Vec<EvidenceNote>,
+}
+
+/// One evidence kind of a claim and where it comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EvidenceNote {
+    /// `link`, `reference`, `metric`, `date` or `feedback`.
+    pub kind: &'static str,
+    /// `own` (the claim's own text), `nested` (borrowed from items nested
+    /// under it) or `section` (borrowed from a neighbouring paragraph).
+    pub from: &'static str,
 }
 
 /// A waived expectation.
@@ -421,6 +451,7 @@ impl Summary {
             if let Some(c) = &mut row.coverage {
                 c.weak_claims.iter_mut().for_each(|claim| mask(&mut claim.text));
                 c.waivers.iter_mut().for_each(|w| mask(&mut w.reason));
+                c.claims.iter_mut().for_each(|claim| mask(&mut claim.text));
             }
             row.error.as_mut().map(mask);
             row.candidate = Some(pseudonym);
