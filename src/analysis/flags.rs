@@ -1,18 +1,31 @@
 //! Red flags of a packet: which claims show a ladder's red flag or a common
 //! one, each span once.
 //!
-//! Owns what decides a red flag beyond its patterns: inline code is masked
-//! before any pattern runs (`` `TODO` `` names a marker, it is not one), and
-//! where two flags match overlapping text only the most specific is kept (a
-//! ladder's own red flag before a common behaviour flag, behaviour before
-//! writing), so "worked through the weekend" is one finding, not two.
-//! It does not word diagnostics ([`crate::lint::packet`] does).
+//! Owns what decides a red flag beyond its patterns:
+//! - inline code is masked before any pattern runs (`` `TODO` `` names a
+//!   marker, it is not one);
+//! - a behaviour flag (the ladder's, blame, overwork) is dropped when its
+//!   clause negates or reduces it: a cue such as "nobody has to", "without",
+//!   "reduced" a few words before the match in the same clause ("Automated
+//!   the release so nobody has to work weekends", "Reduced overtime by 30%"),
+//!   or "dropped", "went down" right after it ("overtime dropped 30%");
+//! - hedging is also found spread over a sentence: two or more hedges in one
+//!   sentence ("I think I've probably become more of a leader, maybe.");
+//! - where two flags match overlapping text only the most specific is kept (a
+//!   ladder's own red flag before a common behaviour flag, behaviour before
+//!   writing), so "worked through the weekend" is one finding, not two.
+//!
+//! The cues are code, not rule data: they are how red flags are read, the
+//! same for every ladder. It does not word diagnostics ([`crate::lint::packet`] does).
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::RedFlagHit;
 use super::matcher::{CommonMatcher, FlagSource, PatternSet};
-use crate::lint::Kind;
+use crate::lint::{Code, Kind};
 use crate::packet::{Claim, Packet};
 
 /// Every red flag the claims of `packet` show, in document order, one per
@@ -23,18 +36,122 @@ pub fn detect(packet: &Packet, text: &str, ladder: &PatternSet, common: &CommonM
         let masked = mask_code(claim);
         let mut hits: Vec<(u8, FlagSource, Range<usize>)> = Vec::new();
         for (f, r) in ladder.all_matches(&masked) {
-            hits.push((0, FlagSource::Ladder(f), r));
+            if !negated(&masked, &r) {
+                hits.push((0, FlagSource::Ladder(f), r));
+            }
         }
         for (f, r) in common.patterns.all_matches(&masked) {
             let rank = match common.codes.get(f).map(|c| c.kind()) {
+                Some(Kind::Behaviour) if negated(&masked, &r) => continue,
                 Some(Kind::Behaviour) => 1,
                 _ => 2,
             };
             hits.push((rank, FlagSource::Common(f), r));
         }
+        if let Some(f) = common.codes.iter().position(|c| *c == Code::Hedging) {
+            hits.extend(spread_hedges(&masked).into_iter().map(|r| (2, FlagSource::Common(f), r)));
+        }
         for (_, flag, r) in most_specific(hits) {
             out.push(RedFlagHit { claim: i, flag, range: locate(claim, text, r) });
         }
+    }
+    out
+}
+
+/// Words between a negating cue and the flag it negates, at most.
+const NEGATION_REACH: usize = 8;
+/// Hedges in one sentence that make it hedging, at least.
+const MIN_HEDGES: usize = 2;
+
+/// Cues that negate or reduce what follows them in a clause.
+const NEGATIONS: &[&str] = &[
+    r"\b(?:nobody|no one|no-one|noone|none of us)\b",
+    r"\bno (?:longer|more|need|one)\b",
+    r"\bnever (?:again|had to|have to|needs? to|needed to)\b",
+    r"\bwithout\b",
+    r"\b(?:reduc|cut|cutting|eliminat|avoid|prevent|remov|lower|minimi[sz]|replac|stopp?)\w*\b",
+    r"\b(?:fewer|less|zero|instead of|rather than|put an end to|get rid of|got rid of)\b",
+    r"\b(?:don't|do not|doesn't|does not|didn't|did not|won't|wouldn't|isn't|aren't|needn't)\b",
+    r"\bnot (?:have|need|required|asked|expected) to\b",
+    r"\bso (?:that )?(?:we|they|the team|people|engineers) (?:can )?(?:stop|skip)\b",
+];
+/// Cues right after a flag (at most three words after it, in its clause)
+/// that say it went down ("overtime dropped 30%").
+const REDUCTIONS: &[&str] = &[
+    r"^\W*(?:\w+\W+){0,3}?(?:dropped|fell|went down|decreased|declined|is gone|are gone|disappeared|ended|down by|no longer)\b",
+];
+/// Hedges; [`MIN_HEDGES`] different ones in a sentence make it hedging.
+const HEDGES: &[&str] = &[
+    r"\bi (?:think|guess|believe|feel|suppose|hope)\b",
+    r"\bprobably\b",
+    r"\bmaybe\b",
+    r"\bperhaps\b",
+    r"\bpossibly\b",
+    r"\b(?:kind|sort) of\b|\b(?:kinda|sorta)\b",
+    r"\bsomewhat\b",
+    r"\b(?:might|may|could) have\b",
+    r"\bhopefully\b",
+    r"\barguably\b",
+    r"\bmore or less\b",
+    r"\bto (?:some|a certain) (?:extent|degree)\b",
+    r"\bnot (?:really )?sure\b",
+    r"\bsee?m(?:s|ed)? to\b",
+    r"\ba (?:bit|little)\b",
+];
+
+fn set(patterns: &[&str]) -> Vec<Regex> {
+    patterns.iter().filter_map(|p| regex::RegexBuilder::new(p).case_insensitive(true).build().ok()).collect()
+}
+
+static NEGATION_RE: LazyLock<Vec<Regex>> = LazyLock::new(|| set(NEGATIONS));
+static REDUCTION_RE: LazyLock<Vec<Regex>> = LazyLock::new(|| set(REDUCTIONS));
+static HEDGE_RE: LazyLock<Vec<Regex>> = LazyLock::new(|| set(HEDGES));
+/// Where a clause ends: punctuation, and the words that join clauses.
+static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[.;:!?,()]|\s(?:and|but|while|although|though|whereas|then)\s")
+        .unwrap_or_else(|e| unreachable!("constant regex: {e}"))
+});
+
+/// Whether the clause around `r` in `text` negates or reduces it.
+fn negated(text: &str, r: &Range<usize>) -> bool {
+    let before = &text[..r.start];
+    let start = CLAUSE_END.find_iter(before).last().map_or(0, |m| m.end());
+    let clause = &before[start..];
+    // The last few words of the clause before the match.
+    let starts: Vec<usize> = clause
+        .char_indices()
+        .filter(|&(i, c)| !c.is_whitespace() && (i == 0 || clause[..i].ends_with(char::is_whitespace)))
+        .map(|(i, _)| i)
+        .collect();
+    let reach_start = starts.len().checked_sub(NEGATION_REACH).map_or(0, |k| starts[k]);
+    let window = &clause[reach_start..];
+    if NEGATION_RE.iter().any(|re| re.is_match(window)) {
+        return true;
+    }
+    let after = &text[r.end..];
+    let end = CLAUSE_END.find(after).map_or(after.len(), |m| m.start());
+    let after = &after[..end];
+    REDUCTION_RE.iter().any(|re| re.is_match(after))
+}
+
+/// Sentences of `text` holding [`MIN_HEDGES`] or more different hedges: the
+/// range from the first hedge to the end of the last.
+fn spread_hedges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in text.match_indices(['.', '!', '?', ';']).map(|(i, _)| i + 1).chain([text.len()]) {
+        if end <= start {
+            continue;
+        }
+        let sentence = &text[start..end];
+        let found: Vec<Range<usize>> =
+            HEDGE_RE.iter().filter_map(|re| re.find(sentence)).map(|m| m.range()).collect();
+        if found.len() >= MIN_HEDGES {
+            let first = found.iter().map(|r| r.start).min().unwrap_or(0);
+            let last = found.iter().map(|r| r.end).max().unwrap_or(sentence.len());
+            out.push(start + first..start + last);
+        }
+        start = end;
     }
     out
 }
@@ -81,5 +198,36 @@ fn locate(claim: &Claim, text: &str, r: Range<usize>) -> Range<usize> {
     match source.find(found) {
         Some(at) if !found.is_empty() => claim.range.start + at..claim.range.start + at + found.len(),
         _ => claim.range.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cue_compiles() {
+        assert_eq!(NEGATION_RE.len(), NEGATIONS.len());
+        assert_eq!(REDUCTION_RE.len(), REDUCTIONS.len());
+        assert_eq!(HEDGE_RE.len(), HEDGES.len());
+    }
+
+    #[test]
+    fn negation_and_reduction_in_the_clause_only() {
+        let at = |text: &str, word: &str| {
+            let s = text.find(word).unwrap();
+            negated(text, &(s..s + word.len()))
+        };
+        assert!(at("Automated the release so nobody has to work weekends", "work weekends"));
+        assert!(at("Reduced overtime on the support team by 30%", "overtime"));
+        assert!(at("Weekend work dropped to zero", "Weekend work"));
+        assert!(!at("Reduced latency by 30%, while I worked every weekend", "worked every weekend"));
+        assert!(!at("Had to stay late most nights in February", "stay late"));
+    }
+
+    #[test]
+    fn hedges_spread_over_a_sentence() {
+        assert_eq!(spread_hedges("I think I've probably become more of a leader, maybe.").len(), 1);
+        assert!(spread_hedges("I think the cache is faster. It is probably right.").is_empty());
     }
 }
