@@ -108,8 +108,9 @@ fn precision_and_recall_per_flag() {
     let l4 = findings(&lines, "socialbakers", "L4");
 
     // (row name, labels that count as right, the finding that predicts it, which run)
-    let rows: [(&str, &[&str], &str, &Vec<BTreeSet<String>>); 6] = [
+    let rows: [(&str, &[&str], &str, &Vec<BTreeSet<String>>); 7] = [
         ("overwork (overwork or heroics)", &["overwork", "heroics"], "overwork", &common),
+        ("overwork on L4 (crunch apart)", &["overwork", "heroics"], "overwork", &l4),
         ("blaming-others (blame)", &["blame"], "blaming-others", &common),
         ("crunch-time (L4 ladder)", &["crunch-time"], "red-flag:crunch-time", &l4),
         ("vague-claim", &["vague-claim"], "vague-claim", &common),
@@ -171,16 +172,17 @@ fn precision_and_recall_per_flag() {
     for m in &misses {
         println!("  {m}");
     }
-    // Floors at the figures measured when the set was first read (the issue
-    // asks 0.85 everywhere; README gives the figures): a change that makes a
-    // flag worse fails here.
-    let floors: [(&str, f64, f64); 6] = [
-        ("overwork (overwork or heroics)", 0.49, 0.25),
-        ("blaming-others (blame)", 0.99, 0.17),
-        ("crunch-time (L4 ladder)", 0.46, 0.56),
-        ("vague-claim", 0.42, 0.32),
-        ("placeholder-text", 0.59, 0.39),
-        ("hedging", 0.91, 0.64),
+    // Floors just under the figures of the patterns as shipped (the issue
+    // asks 0.85 everywhere; README gives these figures and those measured
+    // before the set was read): a change that makes a flag worse fails here.
+    let floors: [(&str, f64, f64); 7] = [
+        ("overwork (overwork or heroics)", 0.76, 0.96),
+        ("overwork on L4 (crunch apart)", 0.93, 0.93),
+        ("blaming-others (blame)", 0.93, 0.99),
+        ("crunch-time (L4 ladder)", 0.73, 0.99),
+        ("vague-claim", 0.84, 0.62),
+        ("placeholder-text", 0.99, 0.59),
+        ("hedging", 0.92, 0.75),
     ];
     for (name, precision, recall) in floors {
         let s = scores[name];

@@ -12,13 +12,16 @@ const LINES: &[(&str, &[&str], &[&str])] = &[
     ("Reduced overtime on the support team by 30%.", &[], &[]),
     (
         "Had to stay late most nights in February because the platform team kept missing their deadlines.",
-        &["red-flag", "blaming-others"],
+        &["overwork", "blaming-others"],
         &["overwork", "blaming-others"],
     ),
     ("The QA team dropped the ball on regression testing.", &["blaming-others"], &["blaming-others"]),
     ("I think I've probably become more of a leader on code reviews, maybe.", &["hedging"], &["hedging"]),
     ("Worked on improving the overall quality of our frontend code.", &["vague-claim"], &["vague-claim"]),
-    ("Worked through the weekend to ship the migration.", &["red-flag"], &["overwork"]),
+    // One person's overwork is `overwork`; the team's crunch is the ladder's
+    // `crunch-time`, reported once though `overwork` matches it too.
+    ("Worked through the weekend to ship the migration.", &["overwork"], &["overwork"]),
+    ("The whole team worked through the weekend to ship the migration.", &["red-flag"], &["overwork"]),
     ("Wrote the `TODO` checker for the packet linter.", &[], &[]),
     ("Our team missed the deadline, so I rebuilt the plan with the PMs.", &[], &[]),
     ("Weekend work dropped to zero after the on-call rotation changed.", &[], &[]),

@@ -17,7 +17,7 @@ ladder: socialbakers
 target: L4
 ---
 ## Delivery
-- Worked through the weekend to ship the billing migration (PR #12).
+- The team worked through the weekend to ship the billing migration (PR #12).
 - Helped with the interview process.
 - Wrote the `TODO` checker for the packet linter (PR #13).
 - Because the other team failed to deliver, the launch slipped.
@@ -57,7 +57,7 @@ fn one_span_is_one_finding_under_the_most_specific_code() {
     let dir = scratch();
     let found = flags(&promolint(dir.path(), &["check", "ada.md", "--format", "json"]));
     let on = |line: u64| found.iter().filter(|f| f.2 == line).map(|f| f.0.as_str()).collect::<Vec<_>>();
-    // "Worked through the weekend" is the ladder's crunch-time, not also `overwork`.
+    // "The team worked through the weekend" is the ladder's crunch-time, not also `overwork`.
     assert_eq!(on(7), ["red-flag"], "{found:?}");
     assert_eq!(on(8), ["vague-claim"], "{found:?}");
     // `TODO` in backticks names a marker; it is not placeholder text.

@@ -9,6 +9,10 @@
 //!   "reduced" a few words before the match in the same clause ("Automated
 //!   the release so nobody has to work weekends", "Reduced overtime by 30%"),
 //!   or "dropped", "went down" right after it ("overtime dropped 30%");
+//! - a vague opener ("worked on", "helped with") followed by what was done
+//!   (a colon, "by writing...", a figure) is not a vague claim, and a
+//!   placeholder the clause says was removed ("Replaced the lorem ipsum") is
+//!   not placeholder text;
 //! - hedging is also found spread over a sentence: two or more hedges in one
 //!   sentence ("I think I've probably become more of a leader, maybe.");
 //! - where two flags match overlapping text only the most specific is kept (a
@@ -41,17 +45,28 @@ pub fn detect(packet: &Packet, text: &str, ladder: &PatternSet, common: &CommonM
             }
         }
         for (f, r) in common.patterns.all_matches(&masked) {
-            let rank = match common.codes.get(f).map(|c| c.kind()) {
+            let code = common.codes.get(f).copied();
+            let rank = match code.map(Code::kind) {
                 Some(Kind::Behaviour) if negated(&masked, &r) => continue,
                 Some(Kind::Behaviour) => 1,
                 _ => 2,
             };
+            // "Replaced the lorem ipsum fixtures" names a placeholder it removed.
+            if code == Some(Code::PlaceholderText) && negated_within(&masked, &r, 2) {
+                continue;
+            }
+            // "Worked on the billing migration: moved 40 services" says what was done.
+            if code == Some(Code::VagueClaim) && SPECIFIC.is_match(&masked) {
+                continue;
+            }
             hits.push((rank, FlagSource::Common(f), r));
         }
         if let Some(f) = common.codes.iter().position(|c| *c == Code::Hedging) {
             hits.extend(spread_hedges(&masked).into_iter().map(|r| (2, FlagSource::Common(f), r)));
         }
-        for (_, flag, r) in most_specific(hits) {
+        for (_, flag, r) in
+            most_specific(hits.into_iter().map(|(k, f, r)| (k, f, trim(&masked, r))).collect())
+        {
             out.push(RedFlagHit { claim: i, flag, range: locate(claim, text, r) });
         }
     }
@@ -71,7 +86,7 @@ const NEGATIONS: &[&str] = &[
     r"\bwithout\b",
     r"\b(?:reduc|cut|cutting|eliminat|avoid|prevent|remov|lower|minimi[sz]|replac|stopp?)\w*\b",
     r"\b(?:fewer|less|zero|instead of|rather than|put an end to|get rid of|got rid of)\b",
-    r"\b(?:don't|do not|doesn't|does not|didn't|did not|won't|wouldn't|isn't|aren't|needn't)\b",
+    r"\b(?:don['’]t|do not|doesn['’]t|does not|didn['’]t|did not|won['’]t|wouldn['’]t|isn['’]t|aren['’]t|needn['’]t)\b",
     r"\bnot (?:have|need|required|asked|expected) to\b",
     r"\bso (?:that )?(?:we|they|the team|people|engineers) (?:can )?(?:stop|skip)\b",
 ];
@@ -94,7 +109,9 @@ const HEDGES: &[&str] = &[
     r"\barguably\b",
     r"\bmore or less\b",
     r"\bto (?:some|a certain) (?:extent|degree)\b",
-    r"\bnot (?:really )?sure\b",
+    r"\bnot (?:really |totally |entirely |completely |100% )?sure\b",
+    r"\b(?:it'?s |it is )?possible that\b",
+    r"\bhard to say\b",
     r"\bsee?m(?:s|ed)? to\b",
     r"\ba (?:bit|little)\b",
 ];
@@ -106,6 +123,13 @@ fn set(patterns: &[&str]) -> Vec<Regex> {
 static NEGATION_RE: LazyLock<Vec<Regex>> = LazyLock::new(|| set(NEGATIONS));
 static REDUCTION_RE: LazyLock<Vec<Regex>> = LazyLock::new(|| set(REDUCTIONS));
 static HEDGE_RE: LazyLock<Vec<Regex>> = LazyLock::new(|| set(HEDGES));
+/// What makes a claim with a vague opener specific after all: a colon or
+/// "by ...ing" followed by what was done, a participle clause, or a figure.
+static SPECIFIC: LazyLock<Regex> = LazyLock::new(|| {
+    // Counts, not years: "40 services", "2,300 strings", "31%"; "in 2024" is not specific.
+    Regex::new(r"(?i):\s+\w+|\bby (?:\w+ing)\b|,\s+\w+ing\b|\b(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d+)?)\s*(?:%|x\b|ms\b|[a-z]+)")
+        .unwrap_or_else(|e| unreachable!("constant regex: {e}"))
+});
 /// Where a clause ends: punctuation, and the words that join clauses.
 static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)[.;:!?,()]|\s(?:and|but|while|although|though|whereas|then)\s")
@@ -114,6 +138,11 @@ static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether the clause around `r` in `text` negates or reduces it.
 fn negated(text: &str, r: &Range<usize>) -> bool {
+    negated_within(text, r, NEGATION_REACH)
+}
+
+/// [`negated`], with the cue at most `reach` words before the match.
+fn negated_within(text: &str, r: &Range<usize>, reach: usize) -> bool {
     let before = &text[..r.start];
     let start = CLAUSE_END.find_iter(before).last().map_or(0, |m| m.end());
     let clause = &before[start..];
@@ -123,7 +152,7 @@ fn negated(text: &str, r: &Range<usize>) -> bool {
         .filter(|&(i, c)| !c.is_whitespace() && (i == 0 || clause[..i].ends_with(char::is_whitespace)))
         .map(|(i, _)| i)
         .collect();
-    let reach_start = starts.len().checked_sub(NEGATION_REACH).map_or(0, |k| starts[k]);
+    let reach_start = starts.len().checked_sub(reach).map_or(0, |k| starts[k]);
     let window = &clause[reach_start..];
     if NEGATION_RE.iter().any(|re| re.is_match(window)) {
         return true;
@@ -188,6 +217,16 @@ fn most_specific(mut hits: Vec<(u8, FlagSource, Range<usize>)>) -> Vec<(u8, Flag
     }
     kept.sort_by_key(|(_, _, r)| r.start);
     kept
+}
+
+/// `r` without the white space and punctuation that patterns match around
+/// their words (`(?:^|[\s(:])TODO` takes the bracket).
+fn trim(text: &str, r: Range<usize>) -> Range<usize> {
+    let Some(found) = text.get(r.clone()) else { return r };
+    let edge = |c: char| c.is_whitespace() || "([{:;,.!?)]}".contains(c);
+    let start = r.start + (found.len() - found.trim_start_matches(edge).len());
+    let end = r.start + found.trim_end_matches(edge).len();
+    if start < end { start..end } else { r }
 }
 
 /// The byte range in the packet source of `r`, a range of `claim.text`: the
