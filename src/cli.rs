@@ -185,13 +185,22 @@ pub struct SummaryArgs {
     /// Level to check against, supplying or overriding the front matter's `target`.
     #[arg(long)]
     pub target: Option<String>,
-    /// Replace candidate names and file names with pseudonyms (Candidate 1..n, in path order).
+    /// Replace candidate names and file names with pseudonyms from a keyed hash
+    /// of each candidate, and mask every part of their names, aliases, e-mail
+    /// addresses and @handles in quoted text.
     #[arg(long)]
     pub anonymize: bool,
+    /// Key file for --anonymize (implies it): read the key from FILE when it
+    /// exists (pseudonyms then stay the same across runs and when packets are
+    /// added); when it does not, write a new key and who is who to it. An
+    /// existing FILE is rewritten only with --force. Without it each run draws
+    /// a fresh key.
+    #[arg(long, value_name = "FILE")]
+    pub anonymize_key: Option<PathBuf>,
     /// Write the report to this file (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Replace the output file if it exists.
+    /// Replace the output file (and the --anonymize-key file) if it exists.
     #[arg(long)]
     pub force: bool,
 }

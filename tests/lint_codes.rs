@@ -325,10 +325,12 @@ fn blaming_others_is_silent_when_the_claim_takes_ownership() {
 
 #[test]
 fn overwork_fires_at_the_heroics() {
-    let text = format!("{L4}- Shipped billing after I worked every weekend in March 2024.\n");
+    // (Weekend work is the L4 ladder's own `crunch-time`, reported under that
+    // more specific code; red_flag_kinds.rs checks it.)
+    let text = format!("{L4}- Shipped billing single-handedly in March 2024.\n");
     let p = lint(&text);
     let d = only(&p, "overwork");
-    let (line, column) = column_of(&text, "worked every weekend");
+    let (line, column) = column_of(&text, "single-handedly");
     assert_at(d, line, column);
 }
 

@@ -1,11 +1,13 @@
 //! The HTML summary in a real browser: headless Chromium renders the report of
 //! `fixtures/summary/packets/`, and the DOM it builds must have one row per
-//! packet and show the hostile packet's `<script>` and `<img onerror>` as
-//! literal text, not elements. The screenshot is kept as a test artifact in
-//! `target/test-artifacts/summary.png`.
+//! packet, show the hostile packet's `<script>` and `<img onerror>` as
+//! literal text, not elements, and for each covered expectation the claims
+//! that cover it in a `<details>` section. Printed to PDF, the report takes
+//! at most one page per packet plus one for the overview. The screenshot and
+//! the PDF are kept as test artifacts in `target/test-artifacts/`.
 //!
-//! Needs Debian's `chromium` (`.ci/run` installs it). Without it the test
-//! fails when `CI` is set, and is skipped, saying why, otherwise.
+//! Needs Debian's `chromium` (`.ci/run` installs it). Without it the tests
+//! fail, saying how to install it: they never skip.
 
 #![allow(clippy::disallowed_macros, clippy::print_stdout)]
 
@@ -21,6 +23,16 @@ fn chromium() -> Option<PathBuf> {
     std::env::split_paths(&path)
         .flat_map(|dir| ["chromium", "chromium-browser"].map(|name| dir.join(name)))
         .find(|candidate| candidate.is_file())
+}
+
+/// Chromium's path; panics, saying how to install it, when it is missing.
+fn browser() -> PathBuf {
+    chromium().unwrap_or_else(|| {
+        panic!(
+            "chromium is not installed: the HTML summary must be checked in a real browser; \
+             install it with `apt-get install -y chromium` (.ci/run does)"
+        )
+    })
 }
 
 fn target_dir() -> PathBuf {
@@ -72,6 +84,7 @@ fn headless(browser: &Path, profile: &Path) -> Command {
         "--disable-sync",
         "--no-first-run",
         "--hide-scrollbars",
+        "--no-pdf-header-footer",
     ])
     .arg(format!("--user-data-dir={}", profile.display()));
     cmd
@@ -79,16 +92,7 @@ fn headless(browser: &Path, profile: &Path) -> Command {
 
 #[test]
 fn html_summary_renders_in_headless_chromium() {
-    let Some(browser) = chromium() else {
-        if std::env::var_os("CI").is_some() {
-            panic!(
-                "chromium is not installed, and CI is set: the HTML summary must be checked in a real \
-                 browser; install it with `apt-get install -y chromium` (.ci/run does)"
-            );
-        }
-        println!("skipped: chromium is not installed (`apt-get install -y chromium`); CI fails instead");
-        return;
-    };
+    let browser = browser();
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/summary");
     let packets = std::fs::read_dir(fixtures.join("packets"))
         .unwrap()
@@ -130,6 +134,19 @@ fn html_summary_renders_in_headless_chromium() {
     assert!(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the <script> text is shown literally");
     assert!(dom.contains("&lt;img src=x onerror=alert(1)&gt;"), "the <img onerror> text is shown literally");
 
+    // Each covered expectation shows the claims that cover it, with line and evidence.
+    let ada = &dom[dom.find("id=\"packet-1\"").expect("the first packet's article")..];
+    let ada = &ada[..ada.find("</article>").expect("the article ends")];
+    let row = &ada[ada.find("design-direction").expect("design-direction's row")..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains("Be accountable for design and architecture direction"), "its text is shown: {row}");
+    assert!(row.contains("✓ covered") && row.contains("<details>"), "{row}");
+    assert!(
+        row.contains("line 11") && row.contains("link (own)"),
+        "covering claim with line and evidence: {row}"
+    );
+    assert!(row.contains("Led design and architecture reviews"), "the covering claim's text: {row}");
+
     let artifacts = target_dir().join("test-artifacts");
     std::fs::create_dir_all(&artifacts).unwrap();
     let png = artifacts.join("summary.png");
@@ -146,4 +163,57 @@ fn html_summary_renders_in_headless_chromium() {
     assert!(image.starts_with(b"\x89PNG\r\n\x1a\n"), "the screenshot is a PNG");
     assert!(image.len() > 10_000, "the screenshot is not blank ({} bytes)", image.len());
     println!("screenshot: {}", png.display());
+}
+
+/// Printed, the report of the fixture folder (six packets) takes at most one
+/// A4 page per packet plus one for the overview (totals, table, heat maps).
+#[test]
+fn html_summary_prints_about_one_page_per_packet() {
+    let browser = browser();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/summary");
+    let work = tempfile::tempdir().unwrap();
+    let report = work.path().join("summary.html");
+    let generated = assert_cmd::Command::cargo_bin("promolint")
+        .unwrap()
+        .current_dir(&fixtures)
+        .args(["summary", "packets", "--format", "html", "--output"])
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert!(generated.status.success(), "summary failed: {}", String::from_utf8_lossy(&generated.stderr));
+    let packets = String::from_utf8_lossy(&generated.stderr)
+        .split_whitespace()
+        .skip_while(|w| *w != "of")
+        .nth(1)
+        .and_then(|n| n.parse::<usize>().ok())
+        .expect("the closing line counts the packets");
+    assert_eq!(packets, 6);
+
+    let artifacts = target_dir().join("test-artifacts");
+    std::fs::create_dir_all(&artifacts).unwrap();
+    let pdf = artifacts.join("summary.pdf");
+    let _ = std::fs::remove_file(&pdf);
+    let mut print = headless(&browser, &work.path().join("profile-pdf"));
+    print.arg(format!("--print-to-pdf={}", pdf.display())).arg(format!("file://{}", report.display()));
+    let output = run(print);
+    assert!(
+        output.status.success(),
+        "chromium --print-to-pdf failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let document =
+        lopdf::Document::load(&pdf).unwrap_or_else(|e| panic!("{} is not a PDF: {e}", pdf.display()));
+    let pages = document.get_pages().len();
+    println!("{pages} pages for {packets} packets: {}", pdf.display());
+    assert!(pages >= 2, "the overview and the packets cannot share one page ({pages})");
+    assert!(
+        pages <= packets + 1,
+        "{pages} pages for {packets} packets: more than one page per packet plus one"
+    );
+    // No page is empty: each holds text (a content stream with a text operator).
+    for (number, id) in document.get_pages() {
+        let content = document.get_page_content(id);
+        let text = lopdf::content::Content::decode(&content).map(|c| c.operations).unwrap_or_default();
+        assert!(text.iter().any(|op| op.operator == "Tj" || op.operator == "TJ"), "page {number} is empty");
+    }
 }

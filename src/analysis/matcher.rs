@@ -104,6 +104,19 @@ impl PatternSet {
         out
     }
 
+    /// For each item matching `text`, the byte ranges of all its patterns'
+    /// matches (non-overlapping per pattern), as (item, range), unordered.
+    pub fn all_matches(&self, text: &str) -> Vec<(usize, std::ops::Range<usize>)> {
+        let mut out = Vec::new();
+        for p in self.matches(text) {
+            let (source, cell) = &self.each[p];
+            if let Some(regex) = cell.get_or_init(|| compile_pattern(source).ok()) {
+                out.extend(regex.find_iter(text).map(|m| (self.owner[p], m.range())));
+            }
+        }
+        out
+    }
+
     /// For each item matching `text`, the byte range of its first match.
     pub fn first_matches(&self, text: &str) -> Vec<(usize, std::ops::Range<usize>)> {
         let mut out: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
@@ -248,12 +261,17 @@ impl LevelMatcher {
 pub struct CommonMatcher {
     /// Patterns owned by common red-flag index.
     pub patterns: PatternSet,
+    /// Each common red flag's lint code, by common red-flag index.
+    pub codes: Vec<crate::lint::Code>,
 }
 
 impl CommonMatcher {
     /// Compiles the common red flags.
     pub fn new(flags: &[CommonRedFlag]) -> Self {
-        CommonMatcher { patterns: PatternSet::new(flags.iter().map(|f| f.flag.patterns.as_slice())) }
+        CommonMatcher {
+            patterns: PatternSet::new(flags.iter().map(|f| f.flag.patterns.as_slice())),
+            codes: flags.iter().map(|f| f.code).collect(),
+        }
     }
 }
 

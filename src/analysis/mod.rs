@@ -7,6 +7,7 @@
 
 pub mod consistency;
 pub mod evidence;
+pub mod flags;
 pub mod lexical;
 pub mod matcher;
 pub mod scope;
@@ -226,23 +227,7 @@ pub fn analyze(
     for (a, s) in claims.iter_mut().zip(matcher.scope.claims(packet, text)) {
         a.scope = s;
     }
-    let mut red_flags = Vec::new();
-    for (i, claim) in packet.claims.iter().enumerate() {
-        let source = &text[claim.range.clone()];
-        let locate = |r: Range<usize>| -> Range<usize> {
-            let found = &claim.text[r];
-            match source.find(found) {
-                Some(at) if !found.is_empty() => claim.range.start + at..claim.range.start + at + found.len(),
-                _ => claim.range.clone(),
-            }
-        };
-        for (f, r) in matcher.red_flags.first_matches(&claim.text) {
-            red_flags.push(RedFlagHit { claim: i, flag: FlagSource::Ladder(f), range: locate(r) });
-        }
-        for (f, r) in run.common.patterns.first_matches(&claim.text) {
-            red_flags.push(RedFlagHit { claim: i, flag: FlagSource::Common(f), range: locate(r) });
-        }
-    }
+    let red_flags = flags::detect(packet, text, &matcher.red_flags, run.common);
     let expectations = coverage(packet, level, &claims);
     Analysis { claims, expectations, red_flags }
 }

@@ -124,6 +124,7 @@ fn all_ids(rules: &RuleSet) -> Vec<String> {
 
 fn explain_code(out: &mut dyn Write, rules: &RuleSet, code: Code) -> std::io::Result<()> {
     writeln!(out, "{code}  (lint code; default level: {})", code.default_level().as_str())?;
+    writeln!(out, "kind: {} ({})", code.kind(), code.kind().description())?;
     if !code.is_configurable() {
         writeln!(out, "always an error; cannot be allowed")?;
     }

@@ -9,6 +9,7 @@ use std::io::IsTerminal;
 
 use crate::check::CheckOptions;
 use crate::cli::{ColorChoice, GlobalArgs, Io, Outcome, SummaryArgs};
+use crate::summary::anonymize::{Key, KeyFile};
 use crate::summary::{self, Summary};
 
 /// Runs `summary`.
@@ -24,6 +25,10 @@ pub fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> anyhow::R
         writeln!(io.err, "error: {} exists; pass --force to replace it", path.display())?;
         return Ok(Outcome::Failed);
     }
+    let key = match anonymize_key(&args, io)? {
+        Ok(key) => key,
+        Err(outcome) => return Ok(outcome),
+    };
     let config = match super::load_config(global, io)? {
         Ok(config) => config,
         Err(outcome) => return Ok(outcome),
@@ -45,8 +50,26 @@ pub fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> anyhow::R
     };
     let mut summary =
         summary::collect::summarize(&args.paths, &rules, &options, &sources, args.format.detail());
-    if args.anonymize {
-        summary.anonymize();
+    if let Some((key, write)) = key {
+        let entries = summary.anonymize(&key);
+        if let Some(path) = write {
+            let file = KeyFile { version: 1, key: key.to_hex(), pseudonyms: entries };
+            let mut text = serde_json::to_vec_pretty(&file)?;
+            text.push(b'\n');
+            match crate::fsutil::write_file(&path, &text, args.force) {
+                Ok(()) => {}
+                Err(e @ crate::fsutil::WriteError::Exists(_)) => {
+                    writeln!(io.err, "error: {e}")?;
+                    return Ok(Outcome::Failed);
+                }
+                Err(e) => return Err(e.into()),
+            }
+            writeln!(
+                io.err,
+                "wrote the pseudonym key and who is who to {} (keep it private)",
+                path.display()
+            )?;
+        }
     }
     summary.sort(args.sort);
 
@@ -72,6 +95,40 @@ pub fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> anyhow::R
     }
     closing_line(&summary, &args, io)?;
     Ok(Outcome::Clean)
+}
+
+/// The key for `--anonymize`, and the key file to write after the run:
+/// `None` when not anonymising; `Err` (after saying why) when the key file
+/// cannot be used.
+///
+/// # Errors
+/// Writing to standard error failed, or the system gave no random bytes.
+#[allow(clippy::type_complexity)]
+fn anonymize_key(
+    args: &SummaryArgs,
+    io: &mut Io<'_>,
+) -> anyhow::Result<Result<Option<(Key, Option<std::path::PathBuf>)>, Outcome>> {
+    let fresh = || Key::random().map_err(|e| anyhow::anyhow!("no random bytes for the pseudonym key: {e}"));
+    match &args.anonymize_key {
+        None if !args.anonymize => Ok(Ok(None)),
+        None => Ok(Ok(Some((fresh()?, None)))),
+        Some(path) if !path.exists() => Ok(Ok(Some((fresh()?, Some(path.clone()))))),
+        Some(path) => {
+            let read = std::fs::read_to_string(path)
+                .map_err(|e| e.to_string())
+                .and_then(|text| serde_json::from_str::<KeyFile>(&text).map_err(|e| e.to_string()))
+                .and_then(|file| {
+                    Key::from_hex(&file.key).ok_or_else(|| "`key` is not 64 hex digits".to_owned())
+                });
+            match read {
+                Ok(key) => Ok(Ok(Some((key, args.force.then(|| path.clone()))))),
+                Err(why) => {
+                    writeln!(io.err, "error: cannot use {} as a pseudonym key file: {why}", path.display())?;
+                    Ok(Err(Outcome::Failed))
+                }
+            }
+        }
+    }
 }
 
 /// The width the table must fit: `COLUMNS` when set, else the terminal's when

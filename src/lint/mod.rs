@@ -78,6 +78,36 @@ impl Kind {
     pub fn is_red_flag(self) -> bool {
         matches!(self, Kind::Behaviour | Kind::Writing)
     }
+
+    /// The kebab-case name every output uses: `packet`, `behaviour`,
+    /// `writing`, `rule-file` or `run`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Packet => "packet",
+            Kind::Behaviour => "behaviour",
+            Kind::Writing => "writing",
+            Kind::RuleFile => "rule-file",
+            Kind::RunNote => "run",
+        }
+    }
+
+    /// How a reader should take a finding of this kind, in a few words
+    /// ("behaviour red flag: a concern about the person").
+    pub fn description(self) -> &'static str {
+        match self {
+            Kind::Packet => "packet finding: coverage, evidence, front matter or comments",
+            Kind::Behaviour => "behaviour red flag: what the ladder warns against, blame, overwork, heroics",
+            Kind::Writing => "writing smell: how the packet is written, not a concern about the person",
+            Kind::RuleFile => "rule-file problem",
+            Kind::RunNote => "note about the run or a file",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 codes! {

@@ -195,7 +195,7 @@ pub fn claim_without_evidence(at: Label, expectations: &[&Expectation]) -> Diagn
 pub fn red_flag(at: Label, flag: &RedFlag, level: &Level) -> Diagnostic {
     Diagnostic::new(
         Code::RedFlag,
-        format!("red flag `{}`: \"{}\"", flag.id, flag.text),
+        format!("behaviour red flag `{}`: \"{}\"", flag.id, flag.text),
         at.with_message("this reads as a red flag"),
     )
     .with_note(format!("{} lists \"{}\" among its red flags", level.qualified_id(), flag.text))
@@ -207,18 +207,20 @@ pub fn red_flag(at: Label, flag: &RedFlag, level: &Level) -> Diagnostic {
 pub fn common_red_flag(code: Code, at: Label, flag: &RedFlag) -> Diagnostic {
     let (message, help) = match code {
         Code::VagueClaim => (
-            "vague claim: it does not say what you did",
+            "writing: vague claim: it does not say what you did",
             "say what you did, decided or changed, and show the result",
         ),
         Code::PlaceholderText => {
-            ("placeholder text left in the packet", "finish or remove it before submitting")
+            ("writing: placeholder text left in the packet", "finish or remove it before submitting")
         }
-        Code::BlamingOthers => ("claim blames others", "say what you did about the problem"),
+        Code::BlamingOthers => {
+            ("behaviour red flag: claim blames others", "say what you did about the problem")
+        }
         Code::Overwork => (
-            "overwork presented as achievement",
+            "behaviour red flag: overwork presented as achievement",
             "show sustainable delivery: planning, delegation, what changed so it is not needed again",
         ),
-        _ => ("hedging undercuts the claim", "state what happened"),
+        _ => ("writing: hedging undercuts the claim", "state what happened"),
     };
     Diagnostic::new(code, message, at.with_message(flag.text.clone())).with_help(help).with_subject(&flag.id)
 }

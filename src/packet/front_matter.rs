@@ -36,6 +36,9 @@ pub struct FrontMatter {
     pub target: Option<Value>,
     /// `current`: the candidate's current level.
     pub current: Option<Value>,
+    /// `aliases`: other names the candidate goes by (a nickname, a maiden
+    /// name, a handle), one string or a list; `summary --anonymize` masks them.
+    pub aliases: Vec<String>,
     /// Byte range of the whole front matter block, `---` lines included.
     pub range: Range<usize>,
 }
@@ -50,6 +53,37 @@ struct Raw {
     target: Option<Spanned<Scalar>>,
     #[serde(default)]
     current: Option<Spanned<Scalar>>,
+    #[serde(default)]
+    aliases: Option<Aliases>,
+}
+
+/// `aliases:` as one scalar or a list of scalars.
+struct Aliases(Vec<String>);
+
+impl<'de> Deserialize<'de> for Aliases {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Aliases;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a name or a list of names")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Aliases, E> {
+                Ok(Aliases(vec![v.trim().to_owned()]))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Aliases, E> {
+                Ok(Aliases(Vec::new()))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Aliases, A::Error> {
+                let mut out = Vec::new();
+                while let Some(Scalar(s)) = seq.next_element()? {
+                    out.push(s.trim().to_owned());
+                }
+                Ok(Aliases(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// Any YAML scalar, as text.
@@ -154,6 +188,7 @@ pub fn split(file: FileId, text: &str) -> (Option<FrontMatter>, usize, Vec<Diagn
                 ladder: value(raw.ladder),
                 target: value(raw.target),
                 current: value(raw.current),
+                aliases: raw.aliases.map(|a| a.0).unwrap_or_default(),
                 range: block,
             };
             (Some(fm), close.end, Vec::new())

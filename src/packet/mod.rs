@@ -49,6 +49,8 @@ pub struct Claim {
     pub parent: Option<usize>,
     /// Expectation ids named by `<!-- covers: ... -->` in or right after it.
     pub covers: Vec<CoversRef>,
+    /// Byte ranges into `text` of inline code (`` `TODO` ``), which red flags skip.
+    pub code: Vec<Range<usize>>,
 }
 
 /// One id named in a `covers` comment.

@@ -91,6 +91,7 @@ impl Walk<'_> {
             section: self.sections.len() - 1,
             parent,
             covers: Vec::new(),
+            code: Vec::new(),
         });
         self.claims.len() - 1
     }
@@ -117,7 +118,19 @@ impl Walk<'_> {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag, range),
-            Event::Text(s) | Event::Code(s) => self.push_text(&s),
+            Event::Text(s) => self.push_text(&s),
+            Event::Code(s) => {
+                // Remember where inline code sits in the text, so red flags can skip it.
+                let at = self
+                    .current()
+                    .filter(|_| self.in_code == 0 && !self.in_table_head && self.heading.is_none());
+                let start = at.map(|c| self.claims[c].text.len());
+                self.push_text(&s);
+                if let (Some(c), Some(start)) = (at, start) {
+                    let end = self.claims[c].text.len();
+                    self.claims[c].code.push(start..end);
+                }
+            }
             Event::SoftBreak | Event::HardBreak => self.push_text(" "),
             Event::InlineHtml(_) | Event::Html(_) if self.in_code == 0 => {
                 // Html events inside an HtmlBlock are handled at its start.
@@ -229,7 +242,12 @@ impl Walk<'_> {
 
     fn finish(mut self, text: &str) -> Body {
         for claim in &mut self.claims {
-            claim.text = collapse_whitespace(&claim.text);
+            let (collapsed, map) = collapse_with_map(&claim.text);
+            for r in &mut claim.code {
+                *r = map[r.start]..map[r.end];
+            }
+            claim.code.retain(|r| !r.is_empty());
+            claim.text = collapsed;
             // Trim trailing white space (and a directive-only tail) from the range.
             let slice = &text[claim.range.clone()];
             claim.range.end = claim.range.start + slice.trim_end().len();
@@ -265,6 +283,34 @@ impl Walk<'_> {
         }
         Body { sections: self.sections, claims, directives: self.directives }
     }
+}
+
+/// [`collapse_whitespace`], with each byte offset of `s` (0..=len) mapped to
+/// its offset in the result.
+fn collapse_with_map(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut map = vec![0; s.len() + 1];
+    let mut pending_space = false;
+    for (i, ch) in s.char_indices() {
+        if ch.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            for b in 0..ch.len_utf8() {
+                map[i + b] = out.len();
+            }
+            out.push(ch);
+            continue;
+        }
+        for b in 0..ch.len_utf8() {
+            map[i + b] = out.len();
+        }
+    }
+    map[s.len()] = out.len();
+    (out, map)
 }
 
 /// Collapses runs of white space into one space and trims the ends.

@@ -217,6 +217,10 @@ pub struct JsonMapping {
 pub struct JsonDiagnostic {
     /// Lint code.
     pub code: String,
+    /// The code's kind: `behaviour` (a red flag about the person), `writing`
+    /// (a packet-writing smell), `packet`, `rule-file` or `run`.
+    #[serde(default)]
+    pub kind: String,
     /// `error`, `warning` or `note`.
     pub severity: Severity,
     /// The message.
@@ -269,6 +273,7 @@ pub fn json_diagnostic(sources: &Sources, d: &Diagnostic) -> JsonDiagnostic {
     let (start, end) = file.span(&d.primary.range);
     JsonDiagnostic {
         code: d.code.name().to_owned(),
+        kind: d.code.kind().as_str().to_owned(),
         severity: d.severity,
         message: d.message.clone(),
         path: file.name.clone(),

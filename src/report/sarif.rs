@@ -114,6 +114,10 @@ fn rules() -> Vec<Value> {
                 "fullDescription": { "text": code.explanation() },
                 "help": { "text": code.explanation() },
                 "defaultConfiguration": { "level": level },
+                "properties": {
+                    "kind": code.kind().as_str(),
+                    "tags": [code.kind().as_str()],
+                },
             })
         })
         .collect()

@@ -14,8 +14,8 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use super::{
-    ClaimNote, Detail, ExpectationInfo, LevelInfo, MAX_NOTES, MAX_QUOTE_CHARS, PacketCoverage, PacketRow,
-    RedFlagNote, Summary, Waiver, truncate,
+    ClaimNote, CoveringClaim, Detail, EvidenceNote, ExpectationInfo, LevelInfo, MAX_COVERING, MAX_NOTES,
+    MAX_QUOTE_CHARS, PacketCoverage, PacketRow, RedFlagNote, Summary, Waiver, truncate,
 };
 use crate::analysis::{Analysis, CoverageCounts, Status};
 use crate::check::{CheckOptions, Linter, PacketReport};
@@ -91,10 +91,12 @@ impl Builder {
             candidate: None,
             ladder: None,
             level: None,
+            aliases: Vec::new(),
             pseudonym: None,
             coverage: None,
             error: Some(d.message),
-            red_flag_count: 0,
+            behaviour_flags: 0,
+            writing_flags: 0,
             red_flags: Vec::new(),
         });
     }
@@ -149,10 +151,12 @@ fn row<'r>(report: &PacketReport<'r>, file: &SourceFile, detail: Detail) -> (Pac
         candidate: front(|f| f.candidate.as_ref()),
         ladder: report.level.map(|l| l.ladder.clone()).or_else(|| front(|f| f.ladder.as_ref())),
         level: report.level.map(|l| l.id.clone()).or_else(|| front(|f| f.target.as_ref())),
+        aliases: fm.map(|f| f.aliases.clone()).unwrap_or_default(),
         pseudonym: None,
         coverage: None,
         error: None,
-        red_flag_count: 0,
+        behaviour_flags: 0,
+        writing_flags: 0,
         red_flags: Vec::new(),
     };
     match (report.level, &report.analysis, packet) {
@@ -162,12 +166,16 @@ fn row<'r>(report: &PacketReport<'r>, file: &SourceFile, detail: Detail) -> (Pac
         _ => row.error = Some(error_note(report)),
     }
     for d in report.diagnostics.iter().filter(|d| d.code.kind().is_red_flag()) {
-        row.red_flag_count += 1;
+        match d.code.kind() {
+            lint::Kind::Behaviour => row.behaviour_flags += 1,
+            _ => row.writing_flags += 1,
+        }
         if row.red_flags.len() < max_notes && d.primary.file == report.file {
             let range = d.primary.range.clone();
             let claim = packet.and_then(|p| p.claims.iter().find(|c| c.range.contains(&range.start)));
             row.red_flags.push(RedFlagNote {
                 code: d.code.name().to_owned(),
+                kind: d.code.kind(),
                 flag: d.subject.clone(),
                 message: d.message.clone(),
                 line: file.position(range.start).line,
@@ -229,7 +237,14 @@ fn coverage(
             .fold((0, 0), |(n, k), c| (n + 1, k + usize::from(c.scope.value.is_some_and(|v| v >= s.value))));
         super::ScopeShare { scope: s.value, at_or_above, claims }
     });
+    let (claims, covering) = if max_notes > 0 {
+        covering_claims(analysis, packet, file)
+    } else {
+        (Vec::new(), vec![Vec::new(); analysis.expectations.len()])
+    };
     PacketCoverage {
+        claims,
+        covering,
         at_scope,
         level: 0,
         counts: analysis.counts(),
@@ -239,6 +254,50 @@ fn coverage(
         weak_claims,
         waivers,
     }
+}
+
+/// The claims covering each expectation (the first [`MAX_COVERING`] of
+/// each), with their evidence and where it comes from.
+fn covering_claims(
+    analysis: &Analysis,
+    packet: &Packet,
+    file: &SourceFile,
+) -> (Vec<CoveringClaim>, Vec<Vec<usize>>) {
+    let mut index: HashMap<usize, usize> = HashMap::new();
+    let mut claims = Vec::new();
+    let mut covering = Vec::with_capacity(analysis.expectations.len());
+    for cov in &analysis.expectations {
+        let mut mine = Vec::new();
+        for &c in cov.claims.iter().take(MAX_COVERING) {
+            let at = *index.entry(c).or_insert_with(|| {
+                let ca = &analysis.claims[c];
+                let evidence = ca
+                    .evidence_in_scope
+                    .kinds()
+                    .map(|k| EvidenceNote {
+                        kind: k.as_str(),
+                        from: if ca.evidence.contains(k) {
+                            "own"
+                        } else if ca.evidence_nested.contains(k) {
+                            "nested"
+                        } else {
+                            "section"
+                        },
+                    })
+                    .collect();
+                let claim = &packet.claims[c];
+                claims.push(CoveringClaim {
+                    line: file.position(claim.range.start).line,
+                    text: truncate(&claim.text, MAX_QUOTE_CHARS),
+                    evidence,
+                });
+                claims.len() - 1
+            });
+            mine.push(at);
+        }
+        covering.push(mine);
+    }
+    (claims, covering)
 }
 
 /// Why a packet has no level: its first error (with a "did you mean"), or its first diagnostic.

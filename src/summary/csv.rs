@@ -41,7 +41,8 @@ fn by_packet(summary: &Summary, w: &mut ::csv::Writer<&mut dyn Write>) -> io::Re
         "uncovered",
         "waived",
         "coverage_percent",
-        "red_flags",
+        "behaviour_red_flags",
+        "writing_smells",
         "claims_without_evidence",
         "level_scope",
         "claims_at_level_scope",
@@ -68,7 +69,8 @@ fn by_packet(summary: &Summary, w: &mut ::csv::Writer<&mut dyn Write>) -> io::Re
                 let n = c.counts;
                 record.extend([n.total, n.covered, n.weak, n.uncovered, n.waived].map(|x| x.to_string()));
                 record.push(format!("{:.1}", c.counts.percent()));
-                record.push(row.red_flag_count.to_string());
+                record.push(row.behaviour_flags.to_string());
+                record.push(row.writing_flags.to_string());
                 record.push(c.claims_without_evidence.to_string());
                 match &c.at_scope {
                     Some(s) => {
@@ -79,7 +81,8 @@ fn by_packet(summary: &Summary, w: &mut ::csv::Writer<&mut dyn Write>) -> io::Re
             }
             None => {
                 record.extend(std::iter::repeat_n(String::new(), 6));
-                record.push(row.red_flag_count.to_string());
+                record.push(row.behaviour_flags.to_string());
+                record.push(row.writing_flags.to_string());
                 record.extend(std::iter::repeat_n(String::new(), 4));
             }
         }

@@ -103,8 +103,15 @@ pub struct JsonPacket {
     /// be summarised.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level_scope: Option<JsonScopeShare>,
-    /// Red-flag diagnostics (`red-flag`, `vague-claim`, `placeholder-text`, `blaming-others`, `overwork`, `hedging`).
+    /// Red-flag diagnostics of both kinds (`behaviour_red_flags` + `writing_smells`),
+    /// as before the two were counted apart.
     pub red_flags: usize,
+    /// Behaviour red flags (`red-flag`, `blaming-others`, `overwork`): concerns about the person.
+    #[serde(default)]
+    pub behaviour_red_flags: usize,
+    /// Writing smells (`vague-claim`, `placeholder-text`, `hedging`): how the packet is written.
+    #[serde(default)]
+    pub writing_smells: usize,
     /// The first 20 of them.
     pub red_flag_findings: Vec<JsonRedFlag>,
     /// Why the packet could not be summarised; null when it was.
@@ -186,6 +193,9 @@ pub struct JsonClaim {
 pub struct JsonRedFlag {
     /// Lint code.
     pub code: String,
+    /// `behaviour` or `writing`.
+    #[serde(default)]
+    pub kind: String,
     /// The red flag's id, when known.
     pub flag: Option<String>,
     /// The diagnostic's message.
@@ -219,8 +229,14 @@ pub struct JsonTotals {
     pub waived: usize,
     /// Mean coverage percentage of summarised packets; null when none.
     pub mean_percent: Option<f32>,
-    /// Red flags, added.
+    /// Red flags of both kinds, added.
     pub red_flags: usize,
+    /// Behaviour red flags, added.
+    #[serde(default)]
+    pub behaviour_red_flags: usize,
+    /// Writing smells, added.
+    #[serde(default)]
+    pub writing_smells: usize,
     /// Claims without evidence, added.
     pub claims_without_evidence: usize,
 }
@@ -278,7 +294,9 @@ pub fn to_json(summary: &Summary) -> JsonSummary {
             uncovered: t.counts.uncovered,
             waived: t.counts.waived,
             mean_percent: t.mean_percent,
-            red_flags: t.red_flags,
+            red_flags: t.behaviour_flags + t.writing_flags,
+            behaviour_red_flags: t.behaviour_flags,
+            writing_smells: t.writing_flags,
             claims_without_evidence: t.claims_without_evidence,
         },
         skipped: summary.skipped,
@@ -310,12 +328,15 @@ fn packet(summary: &Summary, row: &PacketRow) -> JsonPacket {
         claims_without_evidence: 0,
         weak_claims: Vec::new(),
         level_scope: None,
-        red_flags: row.red_flag_count,
+        red_flags: row.behaviour_flags + row.writing_flags,
+        behaviour_red_flags: row.behaviour_flags,
+        writing_smells: row.writing_flags,
         red_flag_findings: row
             .red_flags
             .iter()
             .map(|f| JsonRedFlag {
                 code: f.code.clone(),
+                kind: f.kind.as_str().to_owned(),
                 flag: f.flag.clone(),
                 message: f.message.clone(),
                 line: f.line,

@@ -58,11 +58,12 @@ fn by_packet(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
         "Uncovered",
         "Waived",
         "Coverage",
-        "Red flags",
+        "Behaviour red flags",
+        "Writing",
         "Claims without evidence",
         "Claims at level scope",
     ];
-    let numeric = [false, false, false, true, true, true, true, true, true, true, true];
+    let numeric = [false, false, false, true, true, true, true, true, true, true, true, true];
     table_head(out, &headers, &numeric)?;
     for row in &summary.packets {
         let mut cells: Vec<String> = vec![row.name().to_owned(), row.path.clone(), row.level_label()];
@@ -71,13 +72,15 @@ fn by_packet(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
                 let n = c.counts;
                 cells.extend([n.covered, n.weak, n.uncovered, n.waived].map(|x| x.to_string()));
                 cells.push(format!("{:.1}%", n.percent()));
-                cells.push(row.red_flag_count.to_string());
+                cells.push(row.behaviour_flags.to_string());
+                cells.push(row.writing_flags.to_string());
                 cells.push(c.claims_without_evidence.to_string());
                 cells.push(crate::summary::ScopeShare::cell(c.at_scope.as_ref()));
             }
             None => {
                 cells.extend(std::iter::repeat_n("-".to_owned(), 5));
-                cells.push(row.red_flag_count.to_string());
+                cells.push(row.behaviour_flags.to_string());
+                cells.push(row.writing_flags.to_string());
                 cells.push("-".to_owned());
                 cells.push("-".to_owned());
             }
@@ -88,13 +91,14 @@ fn by_packet(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
     let n = t.counts;
     writeln!(
         out,
-        "| **Total** | | | **{}** | **{}** | **{}** | **{}** | **{}** | **{}** | **{}** | |",
+        "| **Total** | | | **{}** | **{}** | **{}** | **{}** | **{}** | **{}** | **{}** | **{}** | |",
         n.covered,
         n.weak,
         n.uncovered,
         n.waived,
         t.mean_percent.map(|p| format!("{p:.1}%")).unwrap_or_else(|| "-".into()),
-        t.red_flags,
+        t.behaviour_flags,
+        t.writing_flags,
         t.claims_without_evidence
     )?;
     for (i, level) in summary.levels.iter().enumerate() {

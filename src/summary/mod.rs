@@ -9,10 +9,12 @@
 //!
 //! It does not lint: every number comes from [`crate::check`].
 
+pub mod anonymize;
 pub mod collect;
 pub mod csv;
 mod grid;
 pub mod html;
+mod html_detail;
 pub mod json;
 pub mod markdown;
 pub mod table;
@@ -21,6 +23,7 @@ mod text;
 use clap::ValueEnum;
 
 use crate::analysis::{CoverageCounts, Status};
+use crate::lint::Kind;
 
 pub use text::truncate;
 
@@ -29,6 +32,8 @@ pub const MAX_QUOTE_CHARS: usize = 300;
 /// The most weak claims, and the most red flags, kept per packet for the
 /// detailed formats; the counts always include the rest.
 pub const MAX_NOTES: usize = 20;
+/// The most covering claims kept per expectation for the detailed formats.
+pub const MAX_COVERING: usize = 5;
 
 /// `--format` of `summary`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -68,11 +73,11 @@ pub enum Detail {
 /// `--sort` of `summary`. Packets that could not be summarised always come last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SortKey {
-    /// By candidate name (the file name when there is none); by pseudonym number when anonymised.
+    /// By candidate name (the file name when there is none); by pseudonym when anonymised.
     Name,
     /// Highest coverage first.
     Coverage,
-    /// Most red flags first.
+    /// Most behaviour red flags first, then most writing smells.
     RedFlags,
 }
 
@@ -151,15 +156,22 @@ pub struct PacketRow {
     pub ladder: Option<String>,
     /// Level id, from the level found or else the front matter's `target`.
     pub level: Option<String>,
-    /// The pseudonym's number when anonymised (1-based, in path order).
-    pub pseudonym: Option<usize>,
+    /// Other names of the candidate (front matter `aliases`), masked when anonymised.
+    pub aliases: Vec<String>,
+    /// The pseudonym's code when anonymised (`Candidate K7QF2` has `K7QF2`).
+    pub pseudonym: Option<String>,
     /// Coverage, when the packet was checked against a level.
     pub coverage: Option<PacketCoverage>,
     /// Why the packet could not be summarised, when it could not.
     pub error: Option<String>,
-    /// Red-flag diagnostics (`red-flag` and the common red-flag codes) after lint levels and suppressions.
-    pub red_flag_count: usize,
-    /// The first [`MAX_NOTES`] of them ([`Detail::Quotes`] only).
+    /// Behaviour red flags (`red-flag`, `blaming-others`, `overwork`): what a
+    /// committee reads as a concern about the person; after lint levels and
+    /// suppressions, one per span.
+    pub behaviour_flags: usize,
+    /// Writing smells (`vague-claim`, `placeholder-text`, `hedging`): how the
+    /// packet is written, counted apart from behaviour.
+    pub writing_flags: usize,
+    /// The first [`MAX_NOTES`] findings of either kind ([`Detail::Quotes`] only).
     pub red_flags: Vec<RedFlagNote>,
 }
 
@@ -180,6 +192,12 @@ pub struct PacketCoverage {
     pub weak_claims: Vec<ClaimNote>,
     /// Waived expectations with the candidate's reason ([`Detail::Quotes`] only).
     pub waivers: Vec<Waiver>,
+    /// The claims that map to some expectation, in document order
+    /// ([`Detail::Quotes`] only; at most [`MAX_COVERING`] per expectation).
+    pub claims: Vec<CoveringClaim>,
+    /// Per expectation (parallel to the level's `expectations`), indexes into
+    /// `claims` of those mapping to it, in document order (empty with [`Detail::Counts`]).
+    pub covering: Vec<Vec<usize>>,
     /// How many of the claims that map to an expectation show the scope the
     /// level asks or wider; `None` when the level states no scope.
     pub at_scope: Option<ScopeShare>,
@@ -222,6 +240,27 @@ pub struct ClaimNote {
     pub expectations: Vec<usize>,
 }
 
+/// A claim that maps to an expectation, as the HTML report shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoveringClaim {
+    /// 1-based first line.
+    pub line: usize,
+    /// The claim's plain text, at most [`MAX_QUOTE_CHARS`] characters.
+    pub text: String,
+    /// Its evidence kinds (`link`, `metric`, ...) with where each comes from.
+    pub evidence: Vec<EvidenceNote>,
+}
+
+/// One evidence kind of a claim and where it comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EvidenceNote {
+    /// `link`, `reference`, `metric`, `date` or `feedback`.
+    pub kind: &'static str,
+    /// `own` (the claim's own text), `nested` (borrowed from items nested
+    /// under it) or `section` (borrowed from a neighbouring paragraph).
+    pub from: &'static str,
+}
+
 /// A waived expectation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Waiver {
@@ -236,6 +275,8 @@ pub struct Waiver {
 pub struct RedFlagNote {
     /// Lint code (`red-flag`, `vague-claim`, ...).
     pub code: String,
+    /// The code's kind: [`Kind::Behaviour`] or [`Kind::Writing`].
+    pub kind: Kind,
     /// The red flag's id, when the diagnostic names one.
     pub flag: Option<String>,
     /// The diagnostic's message.
@@ -283,8 +324,10 @@ pub struct Totals {
     pub counts: CoverageCounts,
     /// Mean of the summarised packets' coverage percentages, one decimal.
     pub mean_percent: Option<f32>,
-    /// Red flags over all packets.
-    pub red_flags: usize,
+    /// Behaviour red flags over all packets.
+    pub behaviour_flags: usize,
+    /// Writing smells over all packets.
+    pub writing_flags: usize,
     /// Claims without evidence over all packets.
     pub claims_without_evidence: usize,
 }
@@ -308,7 +351,8 @@ impl Summary {
         let mut t = Totals { packets: self.packets.len(), ..Totals::default() };
         let mut percent_sum = 0.0f64;
         for row in &self.packets {
-            t.red_flags += row.red_flag_count;
+            t.behaviour_flags += row.behaviour_flags;
+            t.writing_flags += row.writing_flags;
             match &row.coverage {
                 Some(c) => {
                     t.summarised += 1;
@@ -359,7 +403,9 @@ impl Summary {
             let by_key = match key {
                 SortKey::Name => std::cmp::Ordering::Equal,
                 SortKey::Coverage => b.percent().unwrap_or(-1.0).total_cmp(&a.percent().unwrap_or(-1.0)),
-                SortKey::RedFlags => b.red_flag_count.cmp(&a.red_flag_count),
+                SortKey::RedFlags => {
+                    (b.behaviour_flags, b.writing_flags).cmp(&(a.behaviour_flags, a.writing_flags))
+                }
             };
             a.coverage
                 .is_none()
@@ -370,38 +416,59 @@ impl Summary {
         });
     }
 
-    /// Replaces candidate names and paths with pseudonyms: "Candidate N" and
-    /// `candidate-N.md`, N counting from 1 in the order of the original paths,
-    /// so the same packets get the same pseudonyms in every format. The
-    /// candidate's name is also masked where quoted packet text repeats it.
-    pub fn anonymize(&mut self) {
-        let mut order: Vec<usize> = (0..self.packets.len()).collect();
-        order.sort_by(|&a, &b| self.packets[a].path.cmp(&self.packets[b].path));
-        for (n, i) in order.into_iter().enumerate() {
-            let row = &mut self.packets[i];
-            let pseudonym = format!("Candidate {}", n + 1);
-            if let Some(name) = row.candidate.take() {
-                let mask = |s: &mut String| *s = text::replace_ignore_case(s, &name, &pseudonym);
-                for flag in &mut row.red_flags {
-                    mask(&mut flag.quote);
-                    flag.claim.as_mut().map(mask);
-                }
-                if let Some(c) = &mut row.coverage {
-                    c.weak_claims.iter_mut().for_each(|claim| mask(&mut claim.text));
-                    c.waivers.iter_mut().for_each(|w| mask(&mut w.reason));
-                }
+    /// Replaces candidate names and paths with pseudonyms, `Candidate CODE`
+    /// and `candidate-code.md`, CODE from a keyed hash of the candidate's
+    /// folded name (of the path when there is none), so a candidate keeps a
+    /// pseudonym when packets are added and in every format run with the same
+    /// key. Every part of the name, each alias, e-mail addresses and handles
+    /// are masked in all quoted packet text ([`anonymize::Masker`]).
+    /// Returns who is who, for the key file.
+    pub fn anonymize(&mut self, key: &anonymize::Key) -> Vec<anonymize::KeyEntry> {
+        let identities: Vec<String> = self
+            .packets
+            .iter()
+            .map(|row| match row.candidate.as_deref().map(anonymize::fold).filter(|n| !n.is_empty()) {
+                Some(name) => format!("candidate:{name}"),
+                None => format!("path:{}", row.path),
+            })
+            .collect();
+        let codes = anonymize::pseudonyms(key, &identities);
+        let mut entries = Vec::new();
+        for (row, code) in self.packets.iter_mut().zip(codes) {
+            let pseudonym = format!("Candidate {code}");
+            entries.push(anonymize::KeyEntry {
+                pseudonym: pseudonym.clone(),
+                candidate: row.candidate.clone(),
+                path: row.path.clone(),
+            });
+            let masker = anonymize::Masker::new(row.candidate.as_deref(), &row.aliases, &pseudonym);
+            let mask = |s: &mut String| *s = masker.mask(s);
+            for flag in &mut row.red_flags {
+                mask(&mut flag.quote);
+                mask(&mut flag.message);
+                flag.claim.as_mut().map(mask);
             }
+            if let Some(c) = &mut row.coverage {
+                c.weak_claims.iter_mut().for_each(|claim| mask(&mut claim.text));
+                c.waivers.iter_mut().for_each(|w| mask(&mut w.reason));
+                c.claims.iter_mut().for_each(|claim| mask(&mut claim.text));
+            }
+            row.error.as_mut().map(mask);
             row.candidate = Some(pseudonym);
-            row.path = format!("candidate-{}.md", n + 1);
-            row.pseudonym = Some(n + 1);
+            row.aliases.clear();
+            row.path = format!("candidate-{}.md", code.to_lowercase());
+            row.pseudonym = Some(code);
         }
+        entries.sort_by(|a, b| a.pseudonym.cmp(&b.pseudonym).then_with(|| a.path.cmp(&b.path)));
         self.anonymized = true;
+        entries
     }
 }
 
-/// Name order: pseudonym number when anonymised, else the name, case-insensitively.
-fn name_key(row: &PacketRow) -> (usize, String) {
-    (row.pseudonym.unwrap_or(0), row.name().to_lowercase())
+/// Name order: the name, case-insensitively (when anonymised, the pseudonym,
+/// whose order owes nothing to the names).
+fn name_key(row: &PacketRow) -> String {
+    row.name().to_lowercase()
 }
 
 fn add_counts(into: &mut CoverageCounts, c: &CoverageCounts) {

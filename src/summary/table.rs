@@ -74,7 +74,8 @@ fn by_packet(summary: &Summary, out: &mut dyn WriteColor, width: Option<usize>) 
             Column::right("Uncovered"),
             Column::right("Waived"),
             Column::right("Coverage"),
-            Column::right("Red flags"),
+            Column::right("Behaviour flags"),
+            Column::right("Writing"),
             Column::right("No evidence"),
             Column::right("At scope"),
         ],
@@ -89,13 +90,15 @@ fn by_packet(summary: &Summary, out: &mut dyn WriteColor, width: Option<usize>) 
                 cells.extend([n.covered, n.weak, n.uncovered, n.waived].map(|x| Cell::plain(x.to_string())));
                 let percent = c.counts.percent();
                 cells.push(Cell::colored(format!("{percent:.1}%"), percent_color(percent)));
-                cells.push(count_cell(row.red_flag_count));
+                cells.push(count_cell(row.behaviour_flags));
+                cells.push(count_cell(row.writing_flags));
                 cells.push(count_cell(c.claims_without_evidence));
                 cells.push(Cell::plain(crate::summary::ScopeShare::cell(c.at_scope.as_ref())));
             }
             None => {
                 cells.extend((0..5).map(|_| Cell::plain("-")));
-                cells.push(count_cell(row.red_flag_count));
+                cells.push(count_cell(row.behaviour_flags));
+                cells.push(count_cell(row.writing_flags));
                 cells.push(Cell::colored("error", fg(Color::Red)));
                 cells.push(Cell::plain("-"));
             }
@@ -114,7 +117,8 @@ fn by_packet(summary: &Summary, out: &mut dyn WriteColor, width: Option<usize>) 
         t.mean_percent.map(|p| format!("{p:.1}%")).unwrap_or_else(|| "-".into()),
         bold.clone(),
     ));
-    total.push(Cell::colored(t.red_flags.to_string(), bold.clone()));
+    total.push(Cell::colored(t.behaviour_flags.to_string(), bold.clone()));
+    total.push(Cell::colored(t.writing_flags.to_string(), bold.clone()));
     total.push(Cell::colored(t.claims_without_evidence.to_string(), bold));
     total.push(Cell::plain("-"));
     grid.rows.push(total);
@@ -122,6 +126,8 @@ fn by_packet(summary: &Summary, out: &mut dyn WriteColor, width: Option<usize>) 
     note_left_out(out, left_out, "columns")?;
     if t.summarised > 0 {
         writeln!(out, "Coverage = covered / (expectations - waived); the total is the mean.")?;
+        writeln!(out, "Behaviour flags: the ladder's red flags, blame, overwork (about the person).")?;
+        writeln!(out, "Writing: vague claims, placeholders, hedging (about the text).")?;
     }
 
     for (i, level) in summary.levels.iter().enumerate() {

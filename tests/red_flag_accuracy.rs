@@ -1,0 +1,193 @@
+//! Precision and recall of each red flag on a labelled set of lines:
+//! `fixtures/red-flags/lines.yaml` (249 lines, 128 of them near misses such as
+//! negations, reductions and other people's behaviour; real lines from two
+//! public engineering blogs and lines written for the set, each labelled by a
+//! person who did not see promolint's output; sources and licences in its
+//! header). The patterns were written and committed before the set was read.
+//!
+//! Each line is one list item of a packet, checked against the built-in
+//! socialbakers/L4 (whose ladder lists "Crunch time in the team", reported as
+//! `red-flag` `crunch-time`) for `crunch-time`, and against generic/senior (no
+//! ladder red flags) for the common flags, so that each label is scored
+//! against the code that reports it. The set's `overwork` and `heroics` are
+//! both promolint's `overwork` ("Overwork or heroics"): its precision counts
+//! a line of either label as right, and the recall of each is printed.
+//!
+//! `cargo test --test red_flag_accuracy -- --nocapture` prints the table.
+
+#![allow(clippy::disallowed_macros, clippy::print_stdout)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde::Deserialize;
+use serde_json::Value;
+
+#[derive(Debug, Deserialize)]
+struct Set {
+    lines: Vec<Line>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Line {
+    text: String,
+    #[allow(dead_code)]
+    origin: String,
+    flags: Vec<String>,
+    near_miss: bool,
+}
+
+fn set() -> Vec<Line> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/red-flags/lines.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let set: Set = serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    set.lines
+}
+
+/// The first line of the packet body: line N of the set is on `BODY + N`.
+const BODY: usize = 6;
+
+/// For each line of the set, the red-flag findings promolint reports on it
+/// in a packet for `ladder/target`: "code" or "red-flag:ID".
+fn findings(lines: &[Line], ladder: &str, target: &str) -> Vec<BTreeSet<String>> {
+    let mut packet = format!("---\nladder: {ladder}\ntarget: {target}\n---\n## Lines\n");
+    for line in lines {
+        // One line per item; a leading bullet in the text is the item's own.
+        let text = line.text.trim().trim_start_matches("- ").replace('\n', " ");
+        packet.push_str(&format!("- {text}\n"));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("lines.md"), packet).unwrap();
+    let out = Command::cargo_bin("promolint")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "lines.md", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut found = vec![BTreeSet::new(); lines.len()];
+    for d in v["packets"][0]["diagnostics"].as_array().unwrap() {
+        if d["kind"] != "behaviour" && d["kind"] != "writing" {
+            continue;
+        }
+        let line = d["line"].as_u64().unwrap() as usize;
+        let Some(slot) = line.checked_sub(BODY).and_then(|i| found.get_mut(i)) else { continue };
+        let code = d["code"].as_str().unwrap();
+        slot.insert(match code {
+            "red-flag" => format!("red-flag:{}", d["expectation"].as_str().unwrap_or("")),
+            other => other.to_owned(),
+        });
+    }
+    found
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Score {
+    labelled: usize,
+    predicted: usize,
+    right: usize,
+}
+
+impl Score {
+    fn precision(&self) -> f64 {
+        if self.predicted == 0 { 1.0 } else { self.right as f64 / self.predicted as f64 }
+    }
+    fn recall(&self) -> f64 {
+        if self.labelled == 0 { 1.0 } else { self.right as f64 / self.labelled as f64 }
+    }
+}
+
+#[test]
+fn precision_and_recall_per_flag() {
+    let lines = set();
+    assert!(lines.len() >= 150, "the set has {} lines", lines.len());
+    let near = lines.iter().filter(|l| l.near_miss).count();
+    assert!(near * 2 >= lines.len() - 2, "about half are near misses ({near})");
+    let common = findings(&lines, "generic", "senior");
+    let l4 = findings(&lines, "socialbakers", "L4");
+
+    // (row name, labels that count as right, the finding that predicts it, which run)
+    type Row<'a> = (&'a str, &'a [&'a str], &'a str, &'a Vec<BTreeSet<String>>);
+    let rows: [Row<'_>; 7] = [
+        ("overwork (overwork or heroics)", &["overwork", "heroics"], "overwork", &common),
+        ("overwork on L4 (crunch apart)", &["overwork", "heroics"], "overwork", &l4),
+        ("blaming-others (blame)", &["blame"], "blaming-others", &common),
+        ("crunch-time (L4 ladder)", &["crunch-time"], "red-flag:crunch-time", &l4),
+        ("vague-claim", &["vague-claim"], "vague-claim", &common),
+        ("placeholder-text", &["placeholder-text"], "placeholder-text", &common),
+        ("hedging", &["hedging"], "hedging", &common),
+    ];
+    let mut scores: BTreeMap<&str, Score> = BTreeMap::new();
+    let mut misses: Vec<String> = Vec::new();
+    println!(
+        "{:<34} {:>8} {:>9} {:>6} {:>9} {:>7}",
+        "flag", "labelled", "predicted", "right", "precision", "recall"
+    );
+    for (name, labels, code, run) in rows {
+        let mut s = Score::default();
+        for (line, found) in lines.iter().zip(run.iter()) {
+            let labelled = line.flags.iter().any(|f| labels.contains(&f.as_str()));
+            let predicted = found.contains(code);
+            s.labelled += usize::from(labelled);
+            s.predicted += usize::from(predicted);
+            s.right += usize::from(labelled && predicted);
+            if labelled != predicted {
+                let what = if predicted { "false alarm" } else { "missed" };
+                misses.push(format!("{name}: {what}: {}", line.text));
+            }
+        }
+        println!(
+            "{name:<34} {:>8} {:>9} {:>6} {:>9.2} {:>7.2}",
+            s.labelled,
+            s.predicted,
+            s.right,
+            s.precision(),
+            s.recall()
+        );
+        scores.insert(name, s);
+    }
+    // The set's two labels behind promolint's one `overwork`, each on its own.
+    for label in ["overwork", "heroics"] {
+        let labelled: Vec<usize> =
+            (0..lines.len()).filter(|&i| lines[i].flags.iter().any(|f| f == label)).collect();
+        let found = labelled.iter().filter(|&&i| common[i].contains("overwork")).count();
+        println!(
+            "  recall of label `{label}`: {found}/{} = {:.2}",
+            labelled.len(),
+            found as f64 / labelled.len() as f64
+        );
+    }
+    // Near misses: lines with a flag's words but not the flag.
+    let near_alarms = lines
+        .iter()
+        .zip(common.iter().zip(&l4))
+        .filter(|(l, (c, f))| {
+            l.near_miss && l.flags.is_empty() && (!c.is_empty() || f.contains("red-flag:crunch-time"))
+        })
+        .count();
+    println!(
+        "near misses without a flag that get one anyway: {near_alarms} of {}",
+        lines.iter().filter(|l| l.near_miss && l.flags.is_empty()).count()
+    );
+    for m in &misses {
+        println!("  {m}");
+    }
+    // Floors just under the figures of the patterns as shipped (the issue
+    // asks 0.85 everywhere; README gives these figures and those measured
+    // before the set was read): a change that makes a flag worse fails here.
+    let floors: [(&str, f64, f64); 7] = [
+        ("overwork (overwork or heroics)", 0.76, 0.96),
+        ("overwork on L4 (crunch apart)", 0.93, 0.93),
+        ("blaming-others (blame)", 0.93, 0.99),
+        ("crunch-time (L4 ladder)", 0.73, 0.99),
+        ("vague-claim", 0.84, 0.62),
+        ("placeholder-text", 0.99, 0.59),
+        ("hedging", 0.92, 0.75),
+    ];
+    for (name, precision, recall) in floors {
+        let s = scores[name];
+        assert!(s.precision() >= precision, "{name}: precision {:.2} below {precision}", s.precision());
+        assert!(s.recall() >= recall, "{name}: recall {:.2} below {recall}", s.recall());
+    }
+}

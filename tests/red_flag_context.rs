@@ -1,0 +1,62 @@
+//! Red flags read in context: the example lines of issue 16, each against
+//! the built-in socialbakers/L4 (whose ladder lists "Crunch time in the team")
+//! and generic/senior (no ladder red flags, so the common ones show).
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// (line, red-flag codes expected on socialbakers/L4, on generic/senior).
+const LINES: &[(&str, &[&str], &[&str])] = &[
+    ("Made the CI pipeline faster and more reliable (PR #812).", &[], &[]),
+    ("Automated the release so nobody has to work weekends.", &[], &[]),
+    ("Reduced overtime on the support team by 30%.", &[], &[]),
+    (
+        "Had to stay late most nights in February because the platform team kept missing their deadlines.",
+        &["overwork", "blaming-others"],
+        &["overwork", "blaming-others"],
+    ),
+    ("The QA team dropped the ball on regression testing.", &["blaming-others"], &["blaming-others"]),
+    ("I think I've probably become more of a leader on code reviews, maybe.", &["hedging"], &["hedging"]),
+    ("Worked on improving the overall quality of our frontend code.", &["vague-claim"], &["vague-claim"]),
+    // One person's overwork is `overwork`; the team's crunch is the ladder's
+    // `crunch-time`, reported once though `overwork` matches it too.
+    ("Worked through the weekend to ship the migration.", &["overwork"], &["overwork"]),
+    ("The whole team worked through the weekend to ship the migration.", &["red-flag"], &["overwork"]),
+    ("Wrote the `TODO` checker for the packet linter.", &[], &[]),
+    ("Our team missed the deadline, so I rebuilt the plan with the PMs.", &[], &[]),
+    ("Weekend work dropped to zero after the on-call rotation changed.", &[], &[]),
+];
+
+fn flags(ladder: &str, target: &str, line: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let packet = format!("---\nladder: {ladder}\ntarget: {target}\n---\n## Work\n- {line}\n");
+    std::fs::write(dir.path().join("p.md"), packet).unwrap();
+    let out = Command::cargo_bin("promolint")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "p.md", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["packets"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["kind"] == "behaviour" || d["kind"] == "writing")
+        .map(|d| d["code"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_issue_lines_get_the_flags_a_reader_expects() {
+    let mut wrong = Vec::new();
+    for (line, l4, senior) in LINES {
+        for (ladder, target, expected) in [("socialbakers", "L4", l4), ("generic", "senior", senior)] {
+            let got = flags(ladder, target, line);
+            if got != *expected {
+                wrong.push(format!("{ladder}/{target}: {line:?}: got {got:?}, expected {expected:?}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
