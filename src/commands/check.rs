@@ -135,13 +135,8 @@ fn report(
         reporter.finish(sources, &summary)?;
     }
     if let Some(path) = &args.output {
-        match crate::fsutil::write_file(path, &buffer, args.force) {
-            Ok(()) => {}
-            Err(e @ crate::fsutil::WriteError::Exists(_)) => {
-                writeln!(io.err, "error: {e}")?;
-                return Ok(Some(Outcome::Failed));
-            }
-            Err(e) => return Err(e.into()),
+        if !super::write_output(path, &buffer, args.force, io)? {
+            return Ok(Some(Outcome::Failed));
         }
         if !args.quiet {
             writeln!(io.err, "wrote {}", path.display())?;

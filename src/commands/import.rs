@@ -127,13 +127,8 @@ pub fn run(args: &ImportArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
     for ((target, (_, yaml)), level) in targets.iter().zip(&files).zip(&built) {
-        match crate::fsutil::write_file(target, yaml.as_bytes(), args.force) {
-            Ok(()) => {}
-            Err(e @ crate::fsutil::WriteError::Exists(_)) => {
-                writeln!(io.err, "error: {e}")?;
-                return Ok(Outcome::Failed);
-            }
-            Err(e) => return Err(e.into()),
+        if !super::write_output(target, yaml.as_bytes(), args.force, io)? {
+            return Ok(Outcome::Failed);
         }
         writeln!(
             io.err,

@@ -37,13 +37,8 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, io: &mut Io<'_>) -> anyhow::Res
     match &args.file {
         None => io.out.write_all(text.as_bytes())?,
         Some(path) => {
-            match crate::fsutil::write_file(path, text.as_bytes(), args.force) {
-                Ok(()) => {}
-                Err(e @ crate::fsutil::WriteError::Exists(_)) => {
-                    writeln!(io.err, "error: {e}")?;
-                    return Ok(Outcome::Failed);
-                }
-                Err(e) => return Err(e.into()),
+            if !super::write_output(path, text.as_bytes(), args.force, io)? {
+                return Ok(Outcome::Failed);
             }
             writeln!(
                 io.err,

@@ -100,3 +100,25 @@ pub fn human_reporter_with<'w>(
         Box::new(HumanReporter::new(termcolor::NoColor::new(out)).with_style(style))
     }
 }
+
+/// Writes `contents` to `path` as every command that was asked for a file
+/// does ([`crate::fsutil::write_file`]): `Ok(false)`, after telling the user
+/// on standard error, when the file exists and `force` is not given.
+///
+/// # Errors
+/// The file cannot be written; standard error cannot be written.
+pub(crate) fn write_output(
+    path: &std::path::Path,
+    contents: &[u8],
+    force: bool,
+    io: &mut crate::cli::Io<'_>,
+) -> anyhow::Result<bool> {
+    match crate::fsutil::write_file(path, contents, force) {
+        Ok(()) => Ok(true),
+        Err(e @ crate::fsutil::WriteError::Exists(_)) => {
+            writeln!(io.err, "error: {e}")?;
+            Ok(false)
+        }
+        Err(e) => Err(e.into()),
+    }
+}

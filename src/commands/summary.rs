@@ -56,13 +56,8 @@ pub fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> anyhow::R
             let file = KeyFile { version: 1, key: key.to_hex(), pseudonyms: entries };
             let mut text = serde_json::to_vec_pretty(&file)?;
             text.push(b'\n');
-            match crate::fsutil::write_file(&path, &text, args.force) {
-                Ok(()) => {}
-                Err(e @ crate::fsutil::WriteError::Exists(_)) => {
-                    writeln!(io.err, "error: {e}")?;
-                    return Ok(Outcome::Failed);
-                }
-                Err(e) => return Err(e.into()),
+            if !super::write_output(&path, &text, args.force, io)? {
+                return Ok(Outcome::Failed);
             }
             writeln!(
                 io.err,
@@ -83,14 +78,10 @@ pub fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> anyhow::R
             let mut buffer = Vec::new();
             let color = global.color == ColorChoice::Always;
             summary::render(&summary, args.format, args.by, &mut buffer, color, None)?;
-            match crate::fsutil::write_file(path, &buffer, args.force) {
-                Ok(()) => writeln!(io.err, "wrote {}", path.display())?,
-                Err(e @ crate::fsutil::WriteError::Exists(_)) => {
-                    writeln!(io.err, "error: {e}")?;
-                    return Ok(Outcome::Failed);
-                }
-                Err(e) => return Err(e.into()),
+            if !super::write_output(path, &buffer, args.force, io)? {
+                return Ok(Outcome::Failed);
             }
+            writeln!(io.err, "wrote {}", path.display())?;
         }
     }
     closing_line(&summary, &args, io)?;
