@@ -158,8 +158,6 @@ pub struct LevelMatcher {
     /// Each expectation text's static embedding, L2-normalised (empty when
     /// the model gives the semantic signal no weight: it is not computed).
     pub embeddings: Vec<Vec<f32>>,
-    /// `ladder/level`: the key of the level's `base-rates` in the model.
-    pub key: String,
     /// Each expectation's base rate under the model, in 0..=1 (0.5 when the
     /// model has none for it).
     pub base_rates: Vec<f32>,
@@ -168,8 +166,8 @@ pub struct LevelMatcher {
 }
 
 /// Each expectation of `level`'s base rate in `model` (0.5 when unlisted).
-fn base_rates(model: &MappingFile, key: &str, level: &Level) -> Vec<f32> {
-    let rates = model.base_rates.get(key);
+fn base_rates(model: &MappingFile, level: &Level) -> Vec<f32> {
+    let rates = model.base_rates.get(&format!("{}/{}", level.ladder, level.id));
     level.expectations.iter().map(|e| rates.and_then(|r| r.get(&e.id)).copied().unwrap_or(0.5)).collect()
 }
 
@@ -203,11 +201,10 @@ impl LevelMatcher {
             example_signals: Vec::new(),
             cutoff: 0.5,
             embeddings: Vec::new(),
-            key: format!("{}/{}", level.ladder, level.id),
             base_rates: Vec::new(),
             scope: super::scope::ScopeMatcher::new(&Default::default()),
         };
-        matcher.base_rates = base_rates(&matcher.model, &matcher.key, level);
+        matcher.base_rates = base_rates(&matcher.model, level);
         if semantic_on {
             let table = StaticEmbedding::builtin();
             matcher.embeddings = level.expectations.iter().map(|e| table.embed(&e.text)).collect();
