@@ -1,12 +1,15 @@
 //! Compiled matchers: every pattern of a level (and the common red flags)
-//! compiled once per run into `RegexSet`s, so that matching a claim is one
-//! linear pass whatever the number of patterns.
+//! compiled once per run. Matching a claim is one Aho-Corasick pass over the
+//! literals the patterns require ([`Prefilter`]), then each candidate pattern
+//! run on its own: the cost follows what can match, not how many patterns
+//! the level has.
 
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
 
 use super::lexical::LexicalModel;
+use super::prefilter::Prefilter;
 use super::score::{self, ClaimContext, Signals};
 use super::semantic::{StaticEmbedding, cosine};
 use super::terms::Terms;
@@ -14,33 +17,22 @@ use crate::rules::validate::compile_pattern;
 use crate::rules::vocabulary::{MappingFile, Vocabulary};
 use crate::rules::{CommonRedFlag, Level, RedFlag, RuleSet};
 
-/// Total compiled size allowed for one level's set of patterns, in bytes.
-const SET_SIZE_LIMIT: usize = 256 << 20;
-/// Cache of the lazy DFA that matches a whole set in one pass, in bytes. A
-/// level has hundreds of patterns; with the default 2 MiB cache the DFA keeps
-/// being rebuilt and matching slows about fivefold. The cache grows only as
-/// far as the text needs.
-pub const DFA_CACHE_LIMIT: usize = 64 << 20;
-/// Patterns per `RegexSet`: one set over thousands of patterns builds a DFA
-/// too large to cache, so a rule file with 10,000 expectations would crawl.
-const CHUNK: usize = 256;
-
 /// Patterns that each belong to one item (an expectation or a red flag).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct PatternSet {
-    /// The patterns in chunks of at most [`CHUNK`], each matched in one pass.
-    sets: Vec<RegexSet>,
+    /// Which patterns may match a text.
+    prefilter: Prefilter,
     /// The item each pattern belongs to, by pattern index.
     owner: Vec<usize>,
     /// Each pattern's source, and the pattern compiled on its own the first
-    /// time a match must be located (most never need to be).
+    /// time it is a candidate (`None` if it does not compile: reported when
+    /// the rules loaded, and never matching here).
     each: Vec<(String, OnceLock<Option<Regex>>)>,
 }
 
 impl PatternSet {
-    /// Compiles the patterns of items `0..n`; `patterns(i)` gives item i's.
-    /// Patterns that do not compile were reported when the rules loaded and
-    /// are left out here.
+    /// Prepares the patterns of items `0..n`; `patterns(i)` gives item i's.
+    /// Each pattern is compiled the first time some text may match it.
     pub fn new<'a>(items: impl IntoIterator<Item = &'a [String]>) -> Self {
         let mut owner = Vec::new();
         let mut each = Vec::new();
@@ -50,51 +42,28 @@ impl PatternSet {
                 each.push((p.clone(), OnceLock::new()));
             }
         }
-        let build = |sources: &[&str]| {
-            RegexSetBuilder::new(sources)
-                .case_insensitive(true)
-                .size_limit(SET_SIZE_LIMIT)
-                .dfa_size_limit(DFA_CACHE_LIMIT)
-                .build()
-        };
         let sources: Vec<&str> = each.iter().map(|(p, _)| p.as_str()).collect();
-        let sets = match sources.chunks(CHUNK).map(build).collect::<Result<Vec<_>, _>>() {
-            Ok(sets) => sets,
-            Err(_) => {
-                // Some pattern does not compile (reported when the rules
-                // loaded): leave those out rather than lose the whole set.
-                let keep: Vec<bool> = sources.iter().map(|p| compile_pattern(p).is_ok()).collect();
-                let mut k = keep.iter();
-                owner.retain(|_| *k.next().unwrap_or(&false));
-                let mut k = keep.iter();
-                each.retain(|_| *k.next().unwrap_or(&false));
-                let sources: Vec<&str> = each.iter().map(|(p, _)| p.as_str()).collect();
-                match sources.chunks(CHUNK).map(build).collect::<Result<Vec<_>, _>>() {
-                    Ok(sets) => sets,
-                    Err(_) => {
-                        owner.clear();
-                        each.clear();
-                        Vec::new()
-                    }
-                }
-            }
-        };
-        PatternSet { sets, owner, each }
+        PatternSet { prefilter: Prefilter::new(&sources), owner, each }
     }
 
-    /// Indexes of the patterns that match `text`, ascending.
-    fn matches<'s>(&'s self, text: &'s str) -> impl Iterator<Item = usize> + 's {
-        self.sets
-            .iter()
-            .enumerate()
-            .flat_map(move |(chunk, set)| set.matches(text).into_iter().map(move |p| chunk * CHUNK + p))
+    fn regex(&self, p: usize) -> Option<&Regex> {
+        let (source, cell) = &self.each[p];
+        cell.get_or_init(|| compile_pattern(source).ok()).as_ref()
+    }
+
+    /// Indexes of the patterns that may match `text`, ascending.
+    fn candidates(&self, text: &str) -> impl Iterator<Item = usize> {
+        self.prefilter.candidates(text).into_iter().enumerate().filter(|(_, c)| *c).map(|(p, _)| p)
     }
 
     /// For each item, how many of its patterns match `text` (items with no
     /// match left out), as (item, count) in item order.
     pub fn counts(&self, text: &str) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = Vec::new();
-        for p in self.matches(text) {
+        for p in self.candidates(text) {
+            if !self.regex(p).is_some_and(|r| r.is_match(text)) {
+                continue;
+            }
             let item = self.owner[p];
             match out.last_mut() {
                 Some((last, n)) if *last == item => *n += 1,
@@ -107,11 +76,9 @@ impl PatternSet {
     /// For each item matching `text`, the byte range of its first match.
     pub fn first_matches(&self, text: &str) -> Vec<(usize, std::ops::Range<usize>)> {
         let mut out: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
-        for p in self.matches(text) {
+        for p in self.candidates(text) {
             let item = self.owner[p];
-            let (source, cell) = &self.each[p];
-            let regex = cell.get_or_init(|| compile_pattern(source).ok());
-            if let Some(m) = regex.as_ref().and_then(|r| r.find(text)) {
+            if let Some(m) = self.regex(p).and_then(|r| r.find(text)) {
                 match out.iter_mut().find(|(i, _)| *i == item) {
                     Some((_, r)) if m.start() < r.start => *r = m.range(),
                     Some(_) => {}

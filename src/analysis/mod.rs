@@ -9,6 +9,7 @@ pub mod consistency;
 pub mod evidence;
 pub mod lexical;
 pub mod matcher;
+pub mod prefilter;
 pub mod scope;
 pub mod score;
 pub mod semantic;
