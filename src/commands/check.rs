@@ -1,5 +1,7 @@
 //! `promolint check`: lint packets and report in the chosen format.
 
+use std::io::Write as _;
+
 use crate::check::{self, CheckOptions};
 use crate::cli::{CheckArgs, CheckFormat, GlobalArgs, Io, Outcome};
 use crate::lint::{Code, LintLevel, LintLevels};
@@ -38,30 +40,42 @@ pub fn run(global: &GlobalArgs, args: CheckArgs, io: &mut Io<'_>) -> anyhow::Res
         config: Some(config),
         new_only: args.new_only,
     };
-    let result = check::check(&args.paths, &rules, &options, &mut sources);
-    let mut summary = RunSummary { skipped: result.skipped.clone(), ..RunSummary::default() };
+    let mut summary = RunSummary::default();
+    let mut errors = false;
     {
+        // Packets are written as their batch is done: one write(2) per
+        // buffer, not per line.
+        let mut out = std::io::BufWriter::with_capacity(64 << 10, &mut *io.out);
         let mut reporter: Box<dyn Reporter + '_> = match args.format {
-            CheckFormat::Human => super::human_reporter(&mut *io.out, io.color),
-            CheckFormat::Short => Box::new(ShortReporter::new(&mut *io.out)),
-            CheckFormat::Json => Box::new(JsonReporter::new(&mut *io.out)),
-            CheckFormat::Sarif => Box::new(SarifReporter::new(&mut *io.out, RepoPaths::discover())),
-            CheckFormat::Github => Box::new(GithubReporter::new(&mut *io.out, RepoPaths::discover())),
-            CheckFormat::Gitlab => Box::new(GitlabReporter::new(&mut *io.out, RepoPaths::discover())),
+            CheckFormat::Human => super::human_reporter(&mut out, io.color),
+            CheckFormat::Short => Box::new(ShortReporter::new(&mut out)),
+            CheckFormat::Json => Box::new(JsonReporter::new(&mut out)),
+            CheckFormat::Sarif => Box::new(SarifReporter::new(&mut out, RepoPaths::discover())),
+            CheckFormat::Github => Box::new(GithubReporter::new(&mut out, RepoPaths::discover())),
+            CheckFormat::Gitlab => Box::new(GitlabReporter::new(&mut out, RepoPaths::discover())),
         };
-        for report in &result.reports {
-            summary.checked += 1;
-            summary.add(&report.diagnostics);
-            reporter.packet(&sources, report)?;
-        }
+        check::check_each(&args.paths, &rules, &options, &mut sources, |sources, result| match result {
+            Ok(report) => {
+                summary.checked += 1;
+                summary.add(&report.diagnostics);
+                errors |= report.has_errors();
+                reporter.packet(sources, &report)
+            }
+            Err(skipped) => {
+                summary.skipped.push(skipped);
+                Ok(())
+            }
+        })?;
         reporter.finish(&sources, &summary)?;
+        drop(reporter);
+        out.flush()?;
     }
     if summary.checked == 0 && summary.skipped.is_empty() {
         writeln!(io.err, "warning: no Markdown files found in {}", describe(&args.paths))?;
     } else {
         writeln!(io.err, "{}", closing_line(&summary))?;
     }
-    Ok(if result.reports.iter().any(|r| r.has_errors()) { Outcome::Errors } else { Outcome::Clean })
+    Ok(if errors { Outcome::Errors } else { Outcome::Clean })
 }
 
 fn describe(paths: &[std::path::PathBuf]) -> String {

@@ -1,7 +1,8 @@
 //! Reporters: one per output format, one file each, behind [`Reporter`].
 //!
-//! Streaming formats (human, short) write as reports arrive; whole-document
-//! formats (JSON) collect and write in [`Reporter::finish`]. Reporters are the
+//! Every format writes as reports arrive; the whole-document formats (JSON,
+//! SARIF, GitLab) write each packet's part of the document as it comes
+//! ([`stream`]) and close the document in [`Reporter::finish`]. Reporters are the
 //! only place byte ranges become lines and columns.
 
 pub mod fingerprint;
@@ -12,6 +13,7 @@ pub mod json;
 pub mod location;
 pub mod sarif;
 pub mod short;
+pub mod stream;
 
 use std::io;
 
