@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::boundary;
 use super::lexical::LexicalModel;
 use super::prefilter::Prefilter;
 use super::score::{self, ClaimContext, Signals};
@@ -24,10 +25,20 @@ pub struct PatternSet {
     prefilter: Prefilter,
     /// The item each pattern belongs to, by pattern index.
     owner: Vec<usize>,
-    /// Each pattern's source, and the pattern compiled on its own the first
-    /// time it is a candidate (`None` if it does not compile: reported when
-    /// the rules loaded, and never matching here).
-    each: Vec<(String, OnceLock<Option<Regex>>)>,
+    /// Each pattern, compiled the first time it is a candidate.
+    each: Vec<Compiled>,
+}
+
+/// One pattern's source and its compiled forms.
+#[derive(Debug, Clone)]
+struct Compiled {
+    source: String,
+    /// As written (`None` if it does not compile: reported when the rules
+    /// loaded, and never matching here).
+    unicode: OnceLock<Option<Regex>>,
+    /// With ASCII word boundaries, for texts where they agree with Unicode
+    /// ones ([`boundary`]); `None` when the pattern has no Unicode boundary.
+    ascii: OnceLock<Option<Regex>>,
 }
 
 impl PatternSet {
@@ -39,16 +50,22 @@ impl PatternSet {
         for (i, patterns) in items.into_iter().enumerate() {
             for p in patterns {
                 owner.push(i);
-                each.push((p.clone(), OnceLock::new()));
+                each.push(Compiled { source: p.clone(), unicode: OnceLock::new(), ascii: OnceLock::new() });
             }
         }
-        let sources: Vec<&str> = each.iter().map(|(p, _)| p.as_str()).collect();
+        let sources: Vec<&str> = each.iter().map(|c| c.source.as_str()).collect();
         PatternSet { prefilter: Prefilter::new(&sources), owner, each }
     }
 
-    fn regex(&self, p: usize) -> Option<&Regex> {
-        let (source, cell) = &self.each[p];
-        cell.get_or_init(|| compile_pattern(source).ok()).as_ref()
+    /// Pattern `p` compiled for a text; `ascii_words` is
+    /// [`boundary::ascii_words`] of that text.
+    fn regex(&self, p: usize, ascii_words: bool) -> Option<&Regex> {
+        let c = &self.each[p];
+        if ascii_words && let Some(fast) = c.ascii.get_or_init(|| boundary::with_ascii_boundaries(&c.source))
+        {
+            return Some(fast);
+        }
+        c.unicode.get_or_init(|| compile_pattern(&c.source).ok()).as_ref()
     }
 
     /// Indexes of the patterns that may match `text`, ascending.
@@ -60,8 +77,9 @@ impl PatternSet {
     /// match left out), as (item, count) in item order.
     pub fn counts(&self, text: &str) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = Vec::new();
+        let ascii = boundary::ascii_words(text);
         for p in self.candidates(text) {
-            if !self.regex(p).is_some_and(|r| r.is_match(text)) {
+            if !self.regex(p, ascii).is_some_and(|r| r.is_match(text)) {
                 continue;
             }
             let item = self.owner[p];
@@ -76,9 +94,10 @@ impl PatternSet {
     /// For each item matching `text`, the byte range of its first match.
     pub fn first_matches(&self, text: &str) -> Vec<(usize, std::ops::Range<usize>)> {
         let mut out: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+        let ascii = boundary::ascii_words(text);
         for p in self.candidates(text) {
             let item = self.owner[p];
-            if let Some(m) = self.regex(p).and_then(|r| r.find(text)) {
+            if let Some(m) = self.regex(p, ascii).and_then(|r| r.find(text)) {
                 match out.iter_mut().find(|(i, _)| *i == item) {
                     Some((_, r)) if m.start() < r.start => *r = m.range(),
                     Some(_) => {}
@@ -238,5 +257,54 @@ pub fn flag<'a>(source: FlagSource, level: &'a Level, common: &'a [CommonRedFlag
     match source {
         FlagSource::Ladder(i) => &level.red_flags[i],
         FlagSource::Common(i) => &common[i].flag,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Sources;
+
+    /// Every pattern of the built-in rules, through [`PatternSet`] (prefilter,
+    /// ASCII boundaries where they agree) and on its own as written, on text
+    /// in English with typographic punctuation, accented Latin, Cyrillic and CJK.
+    #[test]
+    fn pattern_sets_match_exactly_what_each_pattern_matches_on_its_own() {
+        let (rules, _) = crate::rules::load(&[] as &[&str], true, &mut Sources::new()).unwrap();
+        let mut patterns: Vec<String> = Vec::new();
+        for level in rules.levels() {
+            for e in &level.expectations {
+                patterns.extend(e.patterns.iter().chain(&e.guards).cloned());
+            }
+            patterns.extend(level.red_flags.iter().flat_map(|r| r.patterns.iter().cloned()));
+        }
+        patterns.extend(rules.evidence.iter().flat_map(|e| e.patterns.iter().cloned()));
+        patterns.extend(rules.common_red_flags.iter().flat_map(|c| c.flag.patterns.iter().cloned()));
+        let items: Vec<Vec<String>> = patterns.iter().map(|p| vec![p.clone()]).collect();
+        let set = PatternSet::new(items.iter().map(Vec::as_slice));
+        let each: Vec<Option<Regex>> = patterns.iter().map(|p| compile_pattern(p).ok()).collect();
+        let texts = [
+            "Mentored two new hires through on-call; both shipped to production (PR #4821, 40% faster).",
+            "Promotion — L4: “I led the migration” — the team’s lead, Q3 2024… → €5k saved",
+            "Worked with Lucía and Dvořák’s team on the café’s naïve rollout; mentoréd",
+            "Провёл миграцию; наставлял двух инженеров (PR #4821), задержка снизилась на 40%.",
+            "主导了搜索服务的重构，P95 延迟从 800ms 降到 120ms，mentoring 三名新同事。",
+            "ſhipped the \u{212a}ubernetes on-call rotation with the team",
+        ];
+        for text in texts {
+            let expected: Vec<(usize, usize)> = each
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.as_ref().is_some_and(|r| r.is_match(text)))
+                .map(|(i, _)| (i, 1))
+                .collect();
+            assert_eq!(set.counts(text), expected, "{text}");
+            let located: Vec<(usize, std::ops::Range<usize>)> = each
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| Some((i, r.as_ref()?.find(text)?.range())))
+                .collect();
+            assert_eq!(set.first_matches(text), located, "{text}");
+        }
     }
 }

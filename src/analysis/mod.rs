@@ -5,6 +5,7 @@
 //! Reads a parsed [`Packet`] and a resolved [`Level`]; produces data, not
 //! diagnostics (see [`crate::check`] for those).
 
+pub mod boundary;
 pub mod consistency;
 pub mod evidence;
 pub mod lexical;

@@ -175,7 +175,10 @@ mod tests {
     fn literals_come_from_prefix_suffix_or_a_required_part() {
         assert_eq!(required_literals(r"\bmentor(?:ed|ing)?\b"), Some(vec![b"mentor".to_vec()]));
         assert_eq!(required_literals(r"\w+ing the team"), Some(vec![b"ing the team".to_vec()]));
-        assert_eq!(required_literals(r"\w+ (?:led|drove) \w+"), Some(vec![b"drove".to_vec(), b"led".to_vec()]));
+        assert_eq!(
+            required_literals(r"\w+ (?:led|drove) \w+"),
+            Some(vec![b"drove".to_vec(), b"led".to_vec()])
+        );
         // No literal every match must contain.
         assert_eq!(required_literals(r"\d+\s*%|\w+"), None);
         assert_eq!(required_literals(r"(?-i)\b[A-Z][A-Z0-9]{1,9}-\d{1,6}\b").map(|l| l.len()), Some(1));

@@ -225,13 +225,16 @@ fn each<'r, E>(
     }
     let batch = if keep { usize::MAX } else { BATCH };
     for inputs in found.inputs.chunks(batch) {
-        let texts: Vec<Result<String, Unreadable>> = inputs.par_iter().map(|i| input::read(&i.path)).collect();
+        let texts: Vec<Result<String, Unreadable>> =
+            inputs.par_iter().map(|i| input::read(&i.path)).collect();
         let entries: Vec<Result<(FileId, bool), (FileId, Unreadable)>> = inputs
             .iter()
             .zip(texts)
             .map(|(inp, text)| match text {
                 Ok(text) => Ok((sources.add(inp.path.display().to_string(), text), inp.explicit)),
-                Err(problem) => Err((sources.add(problem.path.display().to_string(), String::new()), problem)),
+                Err(problem) => {
+                    Err((sources.add(problem.path.display().to_string(), String::new()), problem))
+                }
             })
             .collect();
         let shared: &Sources = sources;
