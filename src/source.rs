@@ -125,6 +125,12 @@ impl Sources {
         self.files.len()
     }
 
+    /// Drops every file after the first `len` (ids from `len` on become
+    /// invalid and are given again by [`Sources::add`]).
+    pub fn truncate(&mut self, len: usize) {
+        self.files.truncate(len);
+    }
+
     /// Whether the store holds no file.
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()

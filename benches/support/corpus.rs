@@ -9,6 +9,13 @@
 //! so the same `n` always gives byte-identical files. Every packet is between
 //! [`MIN_BYTES`] and [`MAX_BYTES`] long.
 //!
+//! Real packets are rarely plain ASCII: about half of the blocks get
+//! typographic punctuation (curly quotes and apostrophes, em dashes,
+//! ellipses, as word processors write them), some titles and headings carry
+//! an em dash ("Promotion — L4"), and about one block in twelve is written in
+//! Cyrillic or CJK script ([`NON_LATIN`]), with the links, numbers and ticket
+//! references such text keeps in ASCII.
+//!
 //! Next to the packets, `patterns.txt` holds every regex the built-in rules
 //! match with (expectations and red flags of every level, evidence kinds,
 //! common red flags), one per line, as obtained from the library, so `rg` can
@@ -333,9 +340,10 @@ fn packet(index: usize, blocks: &Blocks) -> String {
     let mut rng = XorShift::new(index as u64);
     let (ladder, target) = LEVELS[index % LEVELS.len()];
     let name = format!("{} {}", rng.pick(&FIRST_NAMES), rng.pick(&LAST_NAMES));
+    let title = if rng.below(2) == 0 { ":" } else { " —" };
     let mut out = format!(
         "---\ncandidate: {name} ({index})\nladder: {ladder}\ntarget: {target}\n---\n\
-         # {name}: promotion to {target}\n\n"
+         # {name}{title} promotion to {target}\n\n"
     );
     let length = rng.between(MIN_BYTES + 256, MAX_BYTES - 512);
     let mut since_heading = usize::MAX;
@@ -343,7 +351,11 @@ fn packet(index: usize, blocks: &Blocks) -> String {
     while out.len() < length && misses < 64 {
         let chunk = if since_heading >= 5 || since_heading >= 2 && rng.below(3) == 0 {
             since_heading = 0;
-            rng.pick(&blocks.headings).clone()
+            let heading = rng.pick(&blocks.headings).clone();
+            if rng.below(4) == 0 { format!("{heading} — {}", rng.pick(&YEARS)) } else { heading }
+        } else if rng.below(12) == 0 {
+            since_heading = since_heading.saturating_add(1);
+            (*rng.pick(&NON_LATIN)).to_owned()
         } else {
             since_heading = since_heading.saturating_add(1);
             match rng.below(10) {
@@ -364,6 +376,7 @@ fn packet(index: usize, blocks: &Blocks) -> String {
                 }
             }
         };
+        let chunk = if rng.below(2) == 0 { typographic(&chunk) } else { chunk };
         if out.len() + chunk.len() + 2 <= MAX_BYTES {
             out.push_str(&chunk);
             out.push_str("\n\n");
@@ -372,4 +385,60 @@ fn packet(index: usize, blocks: &Blocks) -> String {
         }
     }
     out
+}
+
+/// Periods appended to some headings after an em dash.
+const YEARS: [&str; 4] = ["2023", "2024", "H1 2025", "Q3"];
+
+/// Blocks written in Cyrillic and CJK script: list items and paragraphs as a
+/// candidate writing in Russian, Ukrainian, Chinese or Japanese would, with
+/// ASCII links, numbers and references.
+const NON_LATIN: [&str; 10] = [
+    "- Провёл миграцию платёжного сервиса на новую очередь сообщений; задержка снизилась на 40% ([RFC](https://wiki.example.com/rfc-112)).",
+    "- Наставлял двух новых инженеров: оба выпустили первые изменения в продакшен за месяц (PR #4821, PR #4907).",
+    "Руководил проектом по надёжности вместе с командами платформы и поддержки. За квартал число инцидентов уровня P1 упало с 9 до 2, а время восстановления — с 3 часов до 40 минут.",
+    "- Спроєктував систему кешування для каталогу; навантаження на базу даних зменшилося на 60% (OPS-2291).",
+    "- 主导了搜索服务的重构，P95 延迟从 800ms 降到 120ms（PR #5120）。",
+    "- 指导了三名新同事完成入职，并编写了团队的代码评审指南（[指南](https://wiki.example.com/review)）。",
+    "与产品和设计团队合作，制定了 2024 年的技术路线图，并在季度评审中向管理层汇报。客户投诉减少了 25%。",
+    "- 決済基盤の障害対応プロセスを見直し、平均復旧時間を 50% 短縮しました（INC-3310）。",
+    "- チーム横断の設計レビューを毎週主催し、12 件の設計書をレビューしました。",
+    "> 「彼女のおかげでリリースが予定通りに進んだ」 — プロダクトマネージャー、2024年3月",
+];
+
+/// `block` as a word processor writes it: curly apostrophes and quotes, em
+/// dashes for spaced hyphens and for double hyphens, an ellipsis character.
+/// Markdown syntax (list markers, table pipes, link targets) is left as it is:
+/// only apostrophes between letters, quotes around words and hyphens with a
+/// space on each side inside a line change.
+fn typographic(block: &str) -> String {
+    let mut out = String::with_capacity(block.len() + 16);
+    let chars: Vec<char> = block.chars().collect();
+    let mut open = true;
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        match c {
+            '\'' if before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic) => {
+                out.push('’')
+            }
+            '"' if open && after.is_some_and(char::is_alphanumeric) => {
+                out.push('“');
+                open = false;
+            }
+            '"' if !open => {
+                out.push('”');
+                open = true;
+            }
+            '-' if before == Some(' ')
+                && after == Some(' ')
+                && i >= 2
+                && !matches!(chars[i - 2], '\n' | ' ' | '|') =>
+            {
+                out.push('—')
+            }
+            _ => out.push(c),
+        }
+    }
+    out.replace("...", "…").replace(" -- ", " — ")
 }

@@ -1,7 +1,7 @@
 //! Evidence detection: which kinds of evidence (link, reference, metric, date,
 //! attributed feedback) a claim carries, from the evidence kinds' patterns.
 
-use regex::{RegexSet, RegexSetBuilder};
+use super::matcher::PatternSet;
 
 use crate::packet::Claim;
 use crate::rules::{EvidenceKind, EvidenceRule};
@@ -41,33 +41,22 @@ impl EvidenceSet {
     }
 }
 
-/// The evidence patterns of a rule set, compiled once per run.
+/// The evidence patterns of a rule set, prepared once per run.
 #[derive(Debug, Clone)]
 pub struct EvidenceMatcher {
-    set: RegexSet,
+    /// Patterns owned by rule index.
+    set: PatternSet,
+    /// Each rule's kind.
     kinds: Vec<EvidenceKind>,
 }
 
 impl EvidenceMatcher {
-    /// Compiles every evidence pattern into one set. Patterns were validated
-    /// when the rules loaded; a set that still fails to build (size limits
-    /// added up) matches nothing rather than stopping the run.
+    /// Prepares every evidence pattern. Patterns were validated when the
+    /// rules loaded; one that still fails to compile matches nothing rather
+    /// than stopping the run.
     pub fn new(rules: &[EvidenceRule]) -> Self {
-        let mut patterns = Vec::new();
-        let mut kinds = Vec::new();
-        for rule in rules {
-            for p in &rule.patterns {
-                patterns.push(p.as_str());
-                kinds.push(rule.kind);
-            }
-        }
-        let set = RegexSetBuilder::new(&patterns)
-            .case_insensitive(true)
-            .size_limit(64 << 20)
-            .dfa_size_limit(super::matcher::DFA_CACHE_LIMIT)
-            .build()
-            .unwrap_or_else(|_| RegexSet::empty());
-        EvidenceMatcher { set, kinds }
+        let set = PatternSet::new(rules.iter().map(|r| r.patterns.as_slice()));
+        EvidenceMatcher { set, kinds: rules.iter().map(|r| r.kind).collect() }
     }
 
     /// The evidence kinds of one claim: its Markdown links (other than links
@@ -78,8 +67,8 @@ impl EvidenceMatcher {
         if claim.links.iter().any(|l| !l.starts_with('#') && !l.is_empty()) {
             found.insert(EvidenceKind::Link);
         }
-        for i in self.set.matches(&claim.text).iter() {
-            found.insert(self.kinds[i]);
+        for (rule, _) in self.set.counts(&claim.text) {
+            found.insert(self.kinds[rule]);
         }
         found
     }

@@ -1,12 +1,16 @@
 //! Compiled matchers: every pattern of a level (and the common red flags)
-//! compiled once per run into `RegexSet`s, so that matching a claim is one
-//! linear pass whatever the number of patterns.
+//! compiled once per run. Matching a claim is one Aho-Corasick pass over the
+//! literals the patterns require ([`Prefilter`]), then each candidate pattern
+//! run on its own: the cost follows what can match, not how many patterns
+//! the level has.
 
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::Regex;
 
+use super::boundary;
 use super::lexical::LexicalModel;
+use super::prefilter::Prefilter;
 use super::score::{self, ClaimContext, Signals};
 use super::semantic::{StaticEmbedding, cosine};
 use super::terms::Terms;
@@ -14,87 +18,70 @@ use crate::rules::validate::compile_pattern;
 use crate::rules::vocabulary::{MappingFile, Vocabulary};
 use crate::rules::{CommonRedFlag, Level, RedFlag, RuleSet};
 
-/// Total compiled size allowed for one level's set of patterns, in bytes.
-const SET_SIZE_LIMIT: usize = 256 << 20;
-/// Cache of the lazy DFA that matches a whole set in one pass, in bytes. A
-/// level has hundreds of patterns; with the default 2 MiB cache the DFA keeps
-/// being rebuilt and matching slows about fivefold. The cache grows only as
-/// far as the text needs.
-pub const DFA_CACHE_LIMIT: usize = 64 << 20;
-/// Patterns per `RegexSet`: one set over thousands of patterns builds a DFA
-/// too large to cache, so a rule file with 10,000 expectations would crawl.
-const CHUNK: usize = 256;
-
 /// Patterns that each belong to one item (an expectation or a red flag).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct PatternSet {
-    /// The patterns in chunks of at most [`CHUNK`], each matched in one pass.
-    sets: Vec<RegexSet>,
+    /// Which patterns may match a text.
+    prefilter: Prefilter,
     /// The item each pattern belongs to, by pattern index.
     owner: Vec<usize>,
-    /// Each pattern's source, and the pattern compiled on its own the first
-    /// time a match must be located (most never need to be).
-    each: Vec<(String, OnceLock<Option<Regex>>)>,
+    /// Each pattern, compiled the first time it is a candidate.
+    each: Vec<Compiled>,
+}
+
+/// One pattern's source and its compiled forms.
+#[derive(Debug, Clone)]
+struct Compiled {
+    source: String,
+    /// As written (`None` if it does not compile: reported when the rules
+    /// loaded, and never matching here).
+    unicode: OnceLock<Option<Regex>>,
+    /// With ASCII word boundaries, for texts where they agree with Unicode
+    /// ones ([`boundary`]); `None` when the pattern has no Unicode boundary.
+    ascii: OnceLock<Option<Regex>>,
 }
 
 impl PatternSet {
-    /// Compiles the patterns of items `0..n`; `patterns(i)` gives item i's.
-    /// Patterns that do not compile were reported when the rules loaded and
-    /// are left out here.
+    /// Prepares the patterns of items `0..n`; `patterns(i)` gives item i's.
+    /// Each pattern is compiled the first time some text may match it.
     pub fn new<'a>(items: impl IntoIterator<Item = &'a [String]>) -> Self {
         let mut owner = Vec::new();
         let mut each = Vec::new();
         for (i, patterns) in items.into_iter().enumerate() {
             for p in patterns {
                 owner.push(i);
-                each.push((p.clone(), OnceLock::new()));
+                each.push(Compiled { source: p.clone(), unicode: OnceLock::new(), ascii: OnceLock::new() });
             }
         }
-        let build = |sources: &[&str]| {
-            RegexSetBuilder::new(sources)
-                .case_insensitive(true)
-                .size_limit(SET_SIZE_LIMIT)
-                .dfa_size_limit(DFA_CACHE_LIMIT)
-                .build()
-        };
-        let sources: Vec<&str> = each.iter().map(|(p, _)| p.as_str()).collect();
-        let sets = match sources.chunks(CHUNK).map(build).collect::<Result<Vec<_>, _>>() {
-            Ok(sets) => sets,
-            Err(_) => {
-                // Some pattern does not compile (reported when the rules
-                // loaded): leave those out rather than lose the whole set.
-                let keep: Vec<bool> = sources.iter().map(|p| compile_pattern(p).is_ok()).collect();
-                let mut k = keep.iter();
-                owner.retain(|_| *k.next().unwrap_or(&false));
-                let mut k = keep.iter();
-                each.retain(|_| *k.next().unwrap_or(&false));
-                let sources: Vec<&str> = each.iter().map(|(p, _)| p.as_str()).collect();
-                match sources.chunks(CHUNK).map(build).collect::<Result<Vec<_>, _>>() {
-                    Ok(sets) => sets,
-                    Err(_) => {
-                        owner.clear();
-                        each.clear();
-                        Vec::new()
-                    }
-                }
-            }
-        };
-        PatternSet { sets, owner, each }
+        let sources: Vec<&str> = each.iter().map(|c| c.source.as_str()).collect();
+        PatternSet { prefilter: Prefilter::new(&sources), owner, each }
     }
 
-    /// Indexes of the patterns that match `text`, ascending.
-    fn matches<'s>(&'s self, text: &'s str) -> impl Iterator<Item = usize> + 's {
-        self.sets
-            .iter()
-            .enumerate()
-            .flat_map(move |(chunk, set)| set.matches(text).into_iter().map(move |p| chunk * CHUNK + p))
+    /// Pattern `p` compiled for a text; `ascii_words` is
+    /// [`boundary::ascii_words`] of that text.
+    fn regex(&self, p: usize, ascii_words: bool) -> Option<&Regex> {
+        let c = &self.each[p];
+        if ascii_words && let Some(fast) = c.ascii.get_or_init(|| boundary::with_ascii_boundaries(&c.source))
+        {
+            return Some(fast);
+        }
+        c.unicode.get_or_init(|| compile_pattern(&c.source).ok()).as_ref()
+    }
+
+    /// Indexes of the patterns that may match `text`, ascending.
+    fn candidates(&self, text: &str) -> impl Iterator<Item = usize> {
+        self.prefilter.candidates(text).into_iter().enumerate().filter(|(_, c)| *c).map(|(p, _)| p)
     }
 
     /// For each item, how many of its patterns match `text` (items with no
     /// match left out), as (item, count) in item order.
     pub fn counts(&self, text: &str) -> Vec<(usize, usize)> {
         let mut out: Vec<(usize, usize)> = Vec::new();
-        for p in self.matches(text) {
+        let ascii = boundary::ascii_words(text);
+        for p in self.candidates(text) {
+            if !self.regex(p, ascii).is_some_and(|r| r.is_match(text)) {
+                continue;
+            }
             let item = self.owner[p];
             match out.last_mut() {
                 Some((last, n)) if *last == item => *n += 1,
@@ -108,9 +95,9 @@ impl PatternSet {
     /// matches (non-overlapping per pattern), as (item, range), unordered.
     pub fn all_matches(&self, text: &str) -> Vec<(usize, std::ops::Range<usize>)> {
         let mut out = Vec::new();
-        for p in self.matches(text) {
-            let (source, cell) = &self.each[p];
-            if let Some(regex) = cell.get_or_init(|| compile_pattern(source).ok()) {
+        let ascii = boundary::ascii_words(text);
+        for p in self.candidates(text) {
+            if let Some(regex) = self.regex(p, ascii) {
                 out.extend(regex.find_iter(text).map(|m| (self.owner[p], m.range())));
             }
         }
@@ -120,11 +107,10 @@ impl PatternSet {
     /// For each item matching `text`, the byte range of its first match.
     pub fn first_matches(&self, text: &str) -> Vec<(usize, std::ops::Range<usize>)> {
         let mut out: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
-        for p in self.matches(text) {
+        let ascii = boundary::ascii_words(text);
+        for p in self.candidates(text) {
             let item = self.owner[p];
-            let (source, cell) = &self.each[p];
-            let regex = cell.get_or_init(|| compile_pattern(source).ok());
-            if let Some(m) = regex.as_ref().and_then(|r| r.find(text)) {
+            if let Some(m) = self.regex(p, ascii).and_then(|r| r.find(text)) {
                 match out.iter_mut().find(|(i, _)| *i == item) {
                     Some((_, r)) if m.start() < r.start => *r = m.range(),
                     Some(_) => {}
@@ -286,5 +272,54 @@ pub fn flag<'a>(source: FlagSource, level: &'a Level, common: &'a [CommonRedFlag
     match source {
         FlagSource::Ladder(i) => &level.red_flags[i],
         FlagSource::Common(i) => &common[i].flag,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Sources;
+
+    /// Every pattern of the built-in rules, through [`PatternSet`] (prefilter,
+    /// ASCII boundaries where they agree) and on its own as written, on text
+    /// in English with typographic punctuation, accented Latin, Cyrillic and CJK.
+    #[test]
+    fn pattern_sets_match_exactly_what_each_pattern_matches_on_its_own() {
+        let (rules, _) = crate::rules::load(&[] as &[&str], true, &mut Sources::new()).unwrap();
+        let mut patterns: Vec<String> = Vec::new();
+        for level in rules.levels() {
+            for e in &level.expectations {
+                patterns.extend(e.patterns.iter().chain(&e.guards).cloned());
+            }
+            patterns.extend(level.red_flags.iter().flat_map(|r| r.patterns.iter().cloned()));
+        }
+        patterns.extend(rules.evidence.iter().flat_map(|e| e.patterns.iter().cloned()));
+        patterns.extend(rules.common_red_flags.iter().flat_map(|c| c.flag.patterns.iter().cloned()));
+        let items: Vec<Vec<String>> = patterns.iter().map(|p| vec![p.clone()]).collect();
+        let set = PatternSet::new(items.iter().map(Vec::as_slice));
+        let each: Vec<Option<Regex>> = patterns.iter().map(|p| compile_pattern(p).ok()).collect();
+        let texts = [
+            "Mentored two new hires through on-call; both shipped to production (PR #4821, 40% faster).",
+            "Promotion — L4: “I led the migration” — the team’s lead, Q3 2024… → €5k saved",
+            "Worked with Lucía and Dvořák’s team on the café’s naïve rollout; mentoréd",
+            "Провёл миграцию; наставлял двух инженеров (PR #4821), задержка снизилась на 40%.",
+            "主导了搜索服务的重构，P95 延迟从 800ms 降到 120ms，mentoring 三名新同事。",
+            "ſhipped the \u{212a}ubernetes on-call rotation with the team",
+        ];
+        for text in texts {
+            let expected: Vec<(usize, usize)> = each
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.as_ref().is_some_and(|r| r.is_match(text)))
+                .map(|(i, _)| (i, 1))
+                .collect();
+            assert_eq!(set.counts(text), expected, "{text}");
+            let located: Vec<(usize, std::ops::Range<usize>)> = each
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| Some((i, r.as_ref()?.find(text)?.range())))
+                .collect();
+            assert_eq!(set.first_matches(text), located, "{text}");
+        }
     }
 }

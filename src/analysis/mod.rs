@@ -5,11 +5,13 @@
 //! Reads a parsed [`Packet`] and a resolved [`Level`]; produces data, not
 //! diagnostics (see [`crate::check`] for those).
 
+pub mod boundary;
 pub mod consistency;
 pub mod evidence;
 pub mod flags;
 pub mod lexical;
 pub mod matcher;
+pub mod prefilter;
 pub mod scope;
 pub mod score;
 pub mod semantic;

@@ -3,7 +3,8 @@
 //! Files are found and read ([`crate::input`]), parsed ([`crate::packet`]),
 //! matched to their target level, analysed ([`crate::analysis`]) and turned
 //! into diagnostics (`diagnose`). Reading, parsing and analysis run in
-//! parallel; reports come back in input order so output is stable.
+//! parallel, in bounded batches ([`check_each`]); reports come back in input
+//! order so output is stable.
 
 mod diagnose;
 mod suppress;
@@ -157,6 +158,10 @@ impl<'r, 'o> Linter<'r, 'o> {
     }
 }
 
+/// Files read and linted together by [`check_each`]: enough to keep both
+/// threads busy, few enough that one batch's texts and reports stay small.
+pub const BATCH: usize = 256;
+
 /// Checks every packet under `paths` against `rules`; packet texts are added
 /// to `sources`. Files are read and linted in parallel; reports come back in
 /// the order the files were named and found.
@@ -166,6 +171,46 @@ pub fn check<'r>(
     options: &CheckOptions,
     sources: &mut Sources,
 ) -> CheckRun<'r> {
+    let mut run = CheckRun { reports: Vec::new(), skipped: Vec::new() };
+    let kept = each(paths, rules, options, sources, true, |_, result| {
+        match result {
+            Ok(report) => run.reports.push(report),
+            Err(skipped) => run.skipped.push(skipped),
+        }
+        Ok::<(), std::convert::Infallible>(())
+    });
+    match kept {
+        Ok(()) => run,
+        Err(never) => match never {},
+    }
+}
+
+/// Checks every packet under `paths` as [`check`] does, in batches of
+/// [`BATCH`] files, and hands each file's report (or the reason it was
+/// skipped) to `each`, in input order, as soon as its batch is linted. The
+/// batch's texts are in `sources` while `each` runs and are dropped from it
+/// after the batch, so memory does not grow with the number of files.
+///
+/// # Errors
+/// The first error `each` returns; no file after it is linted.
+pub fn check_each<'r, E>(
+    paths: &[PathBuf],
+    rules: &'r RuleSet,
+    options: &CheckOptions,
+    sources: &mut Sources,
+    each: impl FnMut(&Sources, Result<PacketReport<'r>, Skipped>) -> Result<(), E>,
+) -> Result<(), E> {
+    self::each(paths, rules, options, sources, false, each)
+}
+
+fn each<'r, E>(
+    paths: &[PathBuf],
+    rules: &'r RuleSet,
+    options: &CheckOptions,
+    sources: &mut Sources,
+    keep: bool,
+    mut each: impl FnMut(&Sources, Result<PacketReport<'r>, Skipped>) -> Result<(), E>,
+) -> Result<(), E> {
     let mut found = input::discover(paths);
     if options.force_exclude {
         found.inputs.iter_mut().for_each(|i| i.explicit = false);
@@ -173,49 +218,50 @@ pub fn check<'r>(
     if let Some(config) = &options.config {
         found.inputs.retain(|i| i.explicit || !config.excludes(&i.path));
     }
-    enum Entry {
-        Text(FileId, bool),
-        Unreadable(Unreadable),
-    }
-    let mut entries: Vec<Entry> = found.problems.into_iter().map(Entry::Unreadable).collect();
-    let texts: Vec<Result<String, Unreadable>> =
-        found.inputs.par_iter().map(|i| input::read(&i.path)).collect();
-    for (inp, text) in found.inputs.iter().zip(texts) {
-        entries.push(match text {
-            Ok(text) => Entry::Text(sources.add(inp.path.display().to_string(), text), inp.explicit),
-            Err(problem) => Entry::Unreadable(problem),
-        });
-    }
-    // Unreadable files get an empty source to point at.
-    let entries: Vec<Result<(FileId, bool), (FileId, Unreadable)>> = entries
-        .into_iter()
-        .map(|e| match e {
-            Entry::Text(file, explicit) => Ok((file, explicit)),
-            Entry::Unreadable(problem) => {
-                Err((sources.add(problem.path.display().to_string(), String::new()), problem))
-            }
-        })
-        .collect();
-    let sources: &Sources = sources;
     let linter = Linter::new(rules, options);
-    let results: Vec<Result<PacketReport<'r>, Skipped>> = entries
-        .into_par_iter()
-        .map(|entry| match entry {
-            Ok((file, explicit)) => linter.lint(file, sources, explicit).ok_or_else(|| Skipped {
-                path: sources.get(file).name.clone().into(),
-                reason: "no promolint front matter".into(),
-            }),
-            Err((file, problem)) => Ok(unreadable_report(file, &problem, options)),
-        })
-        .collect();
-    let mut run = CheckRun { reports: Vec::new(), skipped: Vec::new() };
-    for r in results {
-        match r {
-            Ok(report) => run.reports.push(report),
-            Err(skipped) => run.skipped.push(skipped),
+    let base = sources.len();
+    // Files that could not even be listed come first, each with an empty
+    // source to point at.
+    for problem in found.problems {
+        let file = sources.add(problem.path.display().to_string(), String::new());
+        each(sources, Ok(unreadable_report(file, &problem, options)))?;
+        if !keep {
+            sources.truncate(base);
         }
     }
-    run
+    let batch = if keep { usize::MAX } else { BATCH };
+    for inputs in found.inputs.chunks(batch) {
+        let texts: Vec<Result<String, Unreadable>> =
+            inputs.par_iter().map(|i| input::read(&i.path)).collect();
+        let entries: Vec<Result<(FileId, bool), (FileId, Unreadable)>> = inputs
+            .iter()
+            .zip(texts)
+            .map(|(inp, text)| match text {
+                Ok(text) => Ok((sources.add(inp.path.display().to_string(), text), inp.explicit)),
+                Err(problem) => {
+                    Err((sources.add(problem.path.display().to_string(), String::new()), problem))
+                }
+            })
+            .collect();
+        let shared: &Sources = sources;
+        let results: Vec<Result<PacketReport<'r>, Skipped>> = entries
+            .into_par_iter()
+            .map(|entry| match entry {
+                Ok((file, explicit)) => linter.lint(file, shared, explicit).ok_or_else(|| Skipped {
+                    path: shared.get(file).name.clone().into(),
+                    reason: "no promolint front matter".into(),
+                }),
+                Err((file, problem)) => Ok(unreadable_report(file, &problem, options)),
+            })
+            .collect();
+        for result in results {
+            each(shared, result)?;
+        }
+        if !keep {
+            sources.truncate(base);
+        }
+    }
+    Ok(())
 }
 
 /// Checks one packet given as text (standard input, an editor's buffer),

@@ -62,94 +62,159 @@ pub fn run(global: &GlobalArgs, args: CheckArgs, io: &mut Io<'_>) -> anyhow::Res
         force_exclude: args.force_exclude,
         new_only: args.new_only,
     };
-    let result = if stdin {
+    let stdin_text = if stdin {
         let mut bytes = Vec::new();
         std::io::stdin().read_to_end(&mut bytes).context("cannot read standard input")?;
-        let name =
-            args.stdin_filename.as_ref().map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
         match crate::input::decode(&bytes) {
-            Ok(text) => {
-                check::check_text(&name, args.stdin_filename.as_deref(), text, &rules, &options, &mut sources)
-            }
+            Ok(text) => Some(text),
             Err((reason, _)) => {
                 writeln!(io.err, "error: standard input: {reason}")?;
                 return Ok(Outcome::Failed);
             }
         }
     } else {
-        check::check(&args.paths, &rules, &options, &mut sources)
+        None
     };
-    // Decided by the diagnostics before any is written: a reader that closes
-    // the pipe early (`| head`) must not turn exit 1 into exit 0.
-    let errors = result.reports.iter().any(|r| r.has_errors());
-    let outcome = if errors && !args.exit_zero { Outcome::Errors } else { Outcome::Clean };
-    match report(global, &args, &result, &sources, io) {
-        Err(e) if is_broken_pipe(&e) => Ok(outcome),
-        Err(e) => Err(e),
-        Ok(Some(failed)) => Ok(failed),
-        Ok(None) => Ok(outcome),
-    }
-}
-
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
-}
-
-/// Writes the run's reports and closing line; `Some(outcome)` when the run
-/// fails while writing (`--output` names a file that exists).
-fn report(
-    global: &GlobalArgs,
-    args: &CheckArgs,
-    result: &check::CheckRun<'_>,
-    sources: &crate::source::Sources,
-    io: &mut Io<'_>,
-) -> anyhow::Result<Option<Outcome>> {
-    let mut summary = RunSummary { skipped: result.skipped.clone(), ..RunSummary::default() };
+    let mut summary = RunSummary::default();
+    let mut errors = false;
     let mut buffer = Vec::new();
     let to_file = args.output.is_some();
     let color = if to_file { global.color == ColorChoice::Always } else { io.color };
     {
-        let out: &mut dyn Write = if to_file { &mut buffer } else { &mut *io.out };
-        let mut reporter: Box<dyn Reporter + '_> = if args.statistics {
-            Box::new(StatisticsReporter::new(out))
+        // Packets are written as their batch is done, one write(2) per
+        // buffer, not per line. A reader that closes the pipe early (`| head`)
+        // stops the writing, not the run: the exit code still counts every
+        // packet's diagnostics.
+        let mut out: Box<dyn Write + '_> = if to_file {
+            Box::new(&mut buffer)
         } else {
-            match args.format {
-                CheckFormat::Human => {
-                    let style = HumanStyle { quiet: args.quiet, verbose: args.verbose };
-                    super::human_reporter_with(out, color, style)
-                }
-                CheckFormat::Short => Box::new(ShortReporter::new(out).quiet(args.quiet)),
-                CheckFormat::Json => Box::new(JsonReporter::new(out)),
-                CheckFormat::Sarif => Box::new(SarifReporter::new(out, RepoPaths::discover())),
-                CheckFormat::Github => Box::new(GithubReporter::new(out, RepoPaths::discover())),
-                CheckFormat::Gitlab => Box::new(GitlabReporter::new(out, RepoPaths::discover())),
-            }
+            Box::new(std::io::BufWriter::with_capacity(64 << 10, ClosedPipeSink::new(&mut *io.out)))
         };
-        for report in &result.reports {
-            summary.checked += 1;
-            summary.add(&report.diagnostics);
-            reporter.packet(sources, report)?;
+        {
+            let mut reporter = reporter(&args, &mut *out, color);
+            let mut each =
+                |sources: &crate::source::Sources,
+                 result: Result<check::PacketReport<'_>, check::Skipped>| {
+                    match result {
+                        Ok(report) => {
+                            summary.checked += 1;
+                            summary.add(&report.diagnostics);
+                            errors |= report.has_errors();
+                            reporter.packet(sources, &report)
+                        }
+                        Err(skipped) => {
+                            summary.skipped.push(skipped);
+                            Ok(())
+                        }
+                    }
+                };
+            if let Some(text) = stdin_text {
+                let name = args
+                    .stdin_filename
+                    .as_ref()
+                    .map_or_else(|| "<stdin>".to_owned(), |p| p.display().to_string());
+                let run = check::check_text(
+                    &name,
+                    args.stdin_filename.as_deref(),
+                    text,
+                    &rules,
+                    &options,
+                    &mut sources,
+                );
+                for skipped in run.skipped {
+                    each(&sources, Err(skipped))?;
+                }
+                for report in run.reports {
+                    each(&sources, Ok(report))?;
+                }
+            } else {
+                check::check_each(&args.paths, &rules, &options, &mut sources, each)?;
+            }
+            reporter.finish(&sources, &summary)?;
         }
-        reporter.finish(sources, &summary)?;
+        out.flush()?;
     }
+    let outcome = if errors && !args.exit_zero { Outcome::Errors } else { Outcome::Clean };
     if let Some(path) = &args.output {
         if !super::write_output(path, &buffer, args.force, io)? {
-            return Ok(Some(Outcome::Failed));
+            return Ok(Outcome::Failed);
         }
         if !args.quiet {
             writeln!(io.err, "wrote {}", path.display())?;
         }
     }
-    if args.quiet {
+    let closing = if args.quiet {
         // Diagnostics only.
+        Ok(())
     } else if summary.checked == 0 && summary.skipped.is_empty() {
-        writeln!(io.err, "warning: no Markdown files found in {}", describe(&args.paths))?;
+        writeln!(io.err, "warning: no Markdown files found in {}", describe(&args.paths))
     } else {
-        writeln!(io.err, "{}", closing_line(&summary))?;
+        writeln!(io.err, "{}", closing_line(&summary))
+    };
+    match closing {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(outcome),
+        other => other.map(|()| outcome).map_err(Into::into),
     }
-    Ok(None)
+}
+
+/// The reporter `check` writes through: `--statistics`, else `--format`.
+fn reporter<'w>(args: &CheckArgs, out: &'w mut dyn Write, color: bool) -> Box<dyn Reporter + 'w> {
+    if args.statistics {
+        return Box::new(StatisticsReporter::new(out));
+    }
+    match args.format {
+        CheckFormat::Human => {
+            let style = HumanStyle { quiet: args.quiet, verbose: args.verbose };
+            super::human_reporter_with(out, color, style)
+        }
+        CheckFormat::Short => Box::new(ShortReporter::new(out).quiet(args.quiet)),
+        CheckFormat::Json => Box::new(JsonReporter::new(out)),
+        CheckFormat::Sarif => Box::new(SarifReporter::new(out, RepoPaths::discover())),
+        CheckFormat::Github => Box::new(GithubReporter::new(out, RepoPaths::discover())),
+        CheckFormat::Gitlab => Box::new(GitlabReporter::new(out, RepoPaths::discover())),
+    }
+}
+
+/// Standard output that, once its reader has closed the pipe, takes every
+/// further write without error and drops it, so the run goes on to its exit
+/// code. Other write errors pass through.
+struct ClosedPipeSink<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> ClosedPipeSink<W> {
+    fn new(inner: W) -> Self {
+        Self { inner, closed: false }
+    }
+}
+
+impl<W: Write> Write for ClosedPipeSink<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        match self.inner.write(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(buf.len())
+            }
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.inner.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
+        }
+    }
 }
 
 /// Where to look for promolint.yaml for a packet read from standard input:

@@ -1,7 +1,8 @@
 //! The GitLab Code Quality format: a JSON array of issues with
 //! `description`, `check_name`, `fingerprint`, `severity` and
 //! `location.path` / `location.lines.begin`, which GitLab shows in merge
-//! requests. Written at the end with serde_json.
+//! requests. Each issue is written as soon as its packet is reported
+//! (serde_json, see [`super::stream`]).
 
 use std::io::{self, Write};
 
@@ -9,6 +10,7 @@ use serde::Serialize;
 
 use super::fingerprint::fingerprint;
 use super::location::RepoPaths;
+use super::stream::{self, ArrayWriter, MARKER};
 use super::{Reporter, RunSummary};
 use crate::check::PacketReport;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -45,20 +47,24 @@ pub struct Lines {
     pub begin: usize,
 }
 
-/// Collects issues and writes the report at the end.
+/// Writes the report's issues as they come.
 pub struct GitlabReporter<W: Write> {
     out: W,
     paths: RepoPaths,
-    issues: Vec<Issue>,
+    issues: ArrayWriter,
+}
+
+fn split() -> io::Result<stream::Split> {
+    stream::split(&[MARKER])
 }
 
 impl<W: Write> GitlabReporter<W> {
     /// A reporter writing to `out`, with paths relative to `paths.root`.
     pub fn new(out: W, paths: RepoPaths) -> Self {
-        GitlabReporter { out, paths, issues: Vec::new() }
+        GitlabReporter { out, paths, issues: ArrayWriter::default() }
     }
 
-    fn issue(&mut self, sources: &Sources, d: &Diagnostic) {
+    fn issue(&mut self, sources: &Sources, d: &Diagnostic) -> io::Result<()> {
         let file = sources.get(d.primary.file);
         let path = self.paths.relative(&file.name);
         let severity = match d.severity {
@@ -66,7 +72,7 @@ impl<W: Write> GitlabReporter<W> {
             Severity::Warning => "minor",
             Severity::Note => "info",
         };
-        self.issues.push(Issue {
+        let issue = Issue {
             description: d.message.clone(),
             check_name: d.code.name().to_owned(),
             fingerprint: fingerprint(sources, &path, d),
@@ -75,23 +81,25 @@ impl<W: Write> GitlabReporter<W> {
                 lines: Lines { begin: file.position(d.primary.range.start).line },
                 path,
             },
-        });
+        };
+        if !self.issues.started {
+            self.issues.start(&mut self.out, &split()?)?;
+        }
+        self.issues.item(&mut self.out, &issue)
     }
 }
 
 impl<W: Write> Reporter for GitlabReporter<W> {
     fn packet(&mut self, sources: &Sources, report: &PacketReport<'_>) -> io::Result<()> {
-        report.diagnostics.iter().for_each(|d| self.issue(sources, d));
-        Ok(())
+        report.diagnostics.iter().try_for_each(|d| self.issue(sources, d))
     }
 
     fn diagnostics(&mut self, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
-        diagnostics.iter().for_each(|d| self.issue(sources, d));
-        Ok(())
+        diagnostics.iter().try_for_each(|d| self.issue(sources, d))
     }
 
     fn finish(&mut self, _sources: &Sources, _summary: &RunSummary) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut self.out, &self.issues)?;
+        self.issues.finish(&mut self.out, &split()?)?;
         writeln!(self.out)?;
         self.out.flush()
     }

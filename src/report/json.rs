@@ -1,11 +1,13 @@
 //! The JSON format: the stable contract for tools (DESIGN.md, "JSON output").
-//! One object for the whole run, written at the end. Fields may be added;
-//! none may be renamed or removed without raising `version`.
+//! One object for the whole run, written as it goes: each packet as soon as
+//! it is reported (see [`super::stream`]), the errors at the end. Fields may
+//! be added; none may be renamed or removed without raising `version`.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::stream::{self, ArrayWriter, MARKER};
 use super::{Reporter, RunSummary};
 use crate::analysis::{CoverageCounts, Status, Via};
 use crate::check::PacketReport;
@@ -15,10 +17,25 @@ use crate::source::Sources;
 /// The contract's version.
 pub const VERSION: u32 = 1;
 
-/// Collects packets and writes one JSON object at the end.
+/// Writes one JSON object: each packet as it comes, the errors at the end.
 pub struct JsonReporter<W: Write> {
     out: W,
-    run: JsonRun,
+    packets: ArrayWriter,
+    errors: Vec<JsonError>,
+}
+
+/// [`JsonRun`] with the marker in place of its packets, to find where they go.
+#[derive(Serialize)]
+struct Skeleton<'a> {
+    version: u32,
+    packets: [&'static str; 1],
+    errors: &'a [JsonError],
+}
+
+impl<W: Write> JsonReporter<W> {
+    fn split(&self) -> io::Result<stream::Split> {
+        stream::split(&Skeleton { version: VERSION, packets: [MARKER], errors: &self.errors })
+    }
 }
 
 /// The whole output object.
@@ -263,7 +280,7 @@ pub struct JsonError {
 impl<W: Write> JsonReporter<W> {
     /// A reporter writing to `out`.
     pub fn new(out: W) -> Self {
-        JsonReporter { out, run: JsonRun { version: VERSION, ..Default::default() } }
+        JsonReporter { out, packets: ArrayWriter::default(), errors: Vec::new() }
     }
 }
 
@@ -296,7 +313,7 @@ impl<W: Write> Reporter for JsonReporter<W> {
         let file = sources.get(report.file);
         let Some(packet) = &report.packet else {
             for d in &report.diagnostics {
-                self.run.errors.push(JsonError {
+                self.errors.push(JsonError {
                     path: file.name.clone(),
                     message: d.message.clone(),
                     code: Some(d.code.name().to_owned()),
@@ -378,15 +395,19 @@ impl<W: Write> Reporter for JsonReporter<W> {
                 });
             }
         }
-        self.run.packets.push(out);
-        Ok(())
+        if !self.packets.started {
+            // The head does not depend on the errors, which come after the packets.
+            let split = self.split()?;
+            self.packets.start(&mut self.out, &split)?;
+        }
+        self.packets.item(&mut self.out, &out)
     }
 
     fn diagnostics(&mut self, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
         for d in diagnostics {
             let file = sources.get(d.primary.file);
             let pos = file.position(d.primary.range.start);
-            self.run.errors.push(JsonError {
+            self.errors.push(JsonError {
                 path: file.name.clone(),
                 message: format!("{}:{}: {}", pos.line, pos.column, d.message),
                 code: Some(d.code.name().to_owned()),
@@ -397,7 +418,8 @@ impl<W: Write> Reporter for JsonReporter<W> {
     }
 
     fn finish(&mut self, _sources: &Sources, _summary: &RunSummary) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut self.out, &self.run)?;
+        let split = self.split()?;
+        self.packets.finish(&mut self.out, &split)?;
         writeln!(self.out)?;
         self.out.flush()
     }

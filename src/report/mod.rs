@@ -1,7 +1,8 @@
 //! Reporters: one per output format, one file each, behind [`Reporter`].
 //!
-//! Streaming formats (human, short) write as reports arrive; whole-document
-//! formats (JSON) collect and write in [`Reporter::finish`]. Reporters are the
+//! Every format writes as reports arrive; the whole-document formats (JSON,
+//! SARIF, GitLab) write each packet's part of the document as it comes
+//! ([`stream`]) and close the document in [`Reporter::finish`]. Reporters are the
 //! only place byte ranges become lines and columns.
 
 pub mod escape;
@@ -15,6 +16,7 @@ pub mod sarif;
 pub mod short;
 mod snippet;
 pub mod statistics;
+pub mod stream;
 
 use std::io;
 

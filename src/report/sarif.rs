@@ -2,7 +2,8 @@
 //! one run, the tool's rules (one per lint code, with its explanation),
 //! one result per diagnostic with a repository-relative physical location,
 //! a stable partial fingerprint and the expectation id in its properties.
-//! Written at the end, as one JSON document (serde_json, no hand-written JSON).
+//! One JSON document (serde_json, no hand-written JSON) whose results are
+//! written as soon as their packet is reported (see [`super::stream`]).
 
 use std::io::{self, Write};
 
@@ -11,6 +12,7 @@ use serde_json::{Value, json};
 
 use super::fingerprint::fingerprint;
 use super::location::RepoPaths;
+use super::stream::{self, ArrayWriter, MARKER};
 use super::{Reporter, RunSummary};
 use crate::check::PacketReport;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -39,20 +41,52 @@ const URI: &AsciiSet = &CONTROLS
 /// The `uriBaseId` artifact locations are relative to.
 pub const SRCROOT: &str = "SRCROOT";
 
-/// Collects results and writes one SARIF log at the end.
+/// Writes one SARIF log, each result as it comes.
 pub struct SarifReporter<W: Write> {
     out: W,
     paths: RepoPaths,
-    results: Vec<Value>,
+    results: ArrayWriter,
+    /// The log split around its results, once needed.
+    split: Option<stream::Split>,
 }
 
 impl<W: Write> SarifReporter<W> {
     /// A reporter writing to `out`, with paths relative to `paths.root`.
     pub fn new(out: W, paths: RepoPaths) -> Self {
-        SarifReporter { out, paths, results: Vec::new() }
+        SarifReporter { out, paths, results: ArrayWriter::default(), split: None }
     }
 
-    fn result(&mut self, sources: &Sources, d: &Diagnostic) {
+    /// The log with the marker as its one result, split there.
+    fn split(&mut self) -> io::Result<stream::Split> {
+        if let Some(split) = &self.split {
+            return Ok(split.clone());
+        }
+        let split = stream::split(&self.log(json!([MARKER])))?;
+        self.split = Some(split.clone());
+        Ok(split)
+    }
+
+    fn log(&self, results: Value) -> Value {
+        let root = uri(&self.paths.root.to_string_lossy().replace('\\', "/"));
+        let root = if root.starts_with('/') { format!("file://{root}/") } else { format!("file:///{root}/") };
+        json!({
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [{
+                "tool": { "driver": {
+                    "name": "promolint",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": "https://github.com/promolint/promolint",
+                    "rules": rules(),
+                }},
+                "originalUriBaseIds": { SRCROOT: { "uri": root } },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }]
+        })
+    }
+
+    fn result(&mut self, sources: &Sources, d: &Diagnostic) -> io::Result<()> {
         let file = sources.get(d.primary.file);
         let path = self.paths.relative(&file.name);
         let (start, end) = file.span(&d.primary.range);
@@ -82,7 +116,11 @@ impl<W: Write> SarifReporter<W> {
         if let Some(subject) = &d.subject {
             result["properties"] = json!({ "expectation": subject });
         }
-        self.results.push(result);
+        if !self.results.started {
+            let split = self.split()?;
+            self.results.start(&mut self.out, &split)?;
+        }
+        self.results.item(&mut self.out, &result)
     }
 }
 
@@ -125,38 +163,16 @@ fn rules() -> Vec<Value> {
 
 impl<W: Write> Reporter for SarifReporter<W> {
     fn packet(&mut self, sources: &Sources, report: &PacketReport<'_>) -> io::Result<()> {
-        for d in &report.diagnostics {
-            self.result(sources, d);
-        }
-        Ok(())
+        report.diagnostics.iter().try_for_each(|d| self.result(sources, d))
     }
 
     fn diagnostics(&mut self, sources: &Sources, diagnostics: &[Diagnostic]) -> io::Result<()> {
-        for d in diagnostics {
-            self.result(sources, d);
-        }
-        Ok(())
+        diagnostics.iter().try_for_each(|d| self.result(sources, d))
     }
 
     fn finish(&mut self, _sources: &Sources, _summary: &RunSummary) -> io::Result<()> {
-        let root = uri(&self.paths.root.to_string_lossy().replace('\\', "/"));
-        let root = if root.starts_with('/') { format!("file://{root}/") } else { format!("file:///{root}/") };
-        let log = json!({
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [{
-                "tool": { "driver": {
-                    "name": "promolint",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": "https://github.com/promolint/promolint",
-                    "rules": rules(),
-                }},
-                "originalUriBaseIds": { SRCROOT: { "uri": root } },
-                "columnKind": "unicodeCodePoints",
-                "results": std::mem::take(&mut self.results),
-            }]
-        });
-        serde_json::to_writer_pretty(&mut self.out, &log)?;
+        let split = self.split()?;
+        self.results.finish(&mut self.out, &split)?;
         writeln!(self.out)?;
         self.out.flush()
     }
