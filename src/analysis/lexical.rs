@@ -9,7 +9,7 @@
 //! covers, and the number of text terms they share. One rule for every
 //! expectation, with or without patterns.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::terms::Terms;
 use crate::rules::Expectation;
@@ -50,8 +50,10 @@ pub struct LexicalModel {
     idf: Vec<f32>,
     unknown_idf: f32,
     postings: Postings,
-    /// Per expectation: profile term counts and the profile's norm.
-    profiles: Vec<(HashMap<u32, f32>, f32)>,
+    /// Per expectation: profile term counts and the profile's norm. Ordered
+    /// by term, so that sums over a profile add in the same order every run
+    /// (a hash map's order would change the last digit of a score).
+    profiles: Vec<(BTreeMap<u32, f32>, f32)>,
     /// Per expectation: its own text's terms and their total IDF.
     texts: Vec<(Vec<u32>, f32)>,
 }
@@ -92,10 +94,10 @@ impl LexicalModel {
             let next = ids.len() as u32;
             *ids.entry(t).or_insert(next)
         };
-        let mut counts: Vec<HashMap<u32, f32>> = Vec::with_capacity(expectations.len());
+        let mut counts: Vec<BTreeMap<u32, f32>> = Vec::with_capacity(expectations.len());
         let mut text_terms = Vec::with_capacity(expectations.len());
         for e in expectations {
-            let mut c: HashMap<u32, f32> = HashMap::new();
+            let mut c: BTreeMap<u32, f32> = BTreeMap::new();
             let own: Vec<u32> = terms.of(&e.text).into_iter().map(|t| intern(t, &mut ids)).collect();
             for t in terms.all(&e.text) {
                 *c.entry(intern(t, &mut ids)).or_default() += 2.0;
