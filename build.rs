@@ -1,0 +1,8 @@
+//! Rebuilds the crate when a file under `rules/` changes: the built-in rule
+//! files are embedded with `include_dir!`, which registers no dependency on
+//! the folder itself, so a new or edited rule file would otherwise be missed.
+
+fn main() {
+    // A directory path makes Cargo scan everything under it.
+    println!("cargo:rerun-if-changed=rules");
+}
