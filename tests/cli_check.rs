@@ -5,7 +5,6 @@
 //! Most tests run in a scratch folder with a two-expectation ladder (`acme/senior`)
 //! passed with `--rules rules`, so their packets are small and their results exact.
 
-use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -13,28 +12,8 @@ use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
 
-/// A tiny custom ladder: two expectations and one red flag.
-const ACME_SENIOR: &str = r#"ladder: acme
-ladder-name: Acme
-level: senior
-title: Senior Engineer
-expectations:
-  - id: mentoring
-    area: People
-    text: Mentor other engineers
-    patterns:
-      - '\bmentor(ed|ing|s)?\b'
-  - id: incidents
-    area: Operations
-    text: Lead the response to incidents
-    patterns:
-      - '\bincidents?\b'
-red-flags:
-  - id: lone-wolf
-    text: Works alone
-    patterns:
-      - '\blone wolf\b'
-"#;
+mod support;
+use support::workspace::{ACME_SENIOR, Workspace};
 
 /// Covers both expectations of `acme/senior`, with evidence: no diagnostic at all.
 const GOOD: &str = "---
@@ -77,57 +56,6 @@ const NO_FRONT_MATTER: &str = "# Notes\n\n- Mentored two new hires in 2024.\n";
 const DIAGNOSTIC_LINE: &str = r"^[^:]+:\d+:\d+: (error|warning|note)\[[a-z-]+\]: .+$";
 const COVERAGE_LINE: &str = r"coverage of [a-z0-9-]+/[A-Za-z0-9-]+: \d+ covered, \d+ weak, \d+ uncovered(, \d+ waived)? of \d+ \(\d+%\)";
 
-fn promolint() -> Command {
-    Command::cargo_bin("promolint").expect("the promolint binary is built")
-}
-
-/// A scratch folder holding `rules/acme/senior.yaml`.
-struct Workspace {
-    dir: TempDir,
-}
-
-impl Workspace {
-    fn new() -> Self {
-        let ws = Workspace { dir: TempDir::new().expect("temp dir") };
-        ws.write("rules/acme/senior.yaml", ACME_SENIOR);
-        ws
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn write(&self, rel: &str, contents: impl AsRef<[u8]>) {
-        let path = self.path().join(rel);
-        fs::create_dir_all(path.parent().expect("parent")).expect("create folder");
-        fs::write(path, contents).expect("write file");
-    }
-
-    /// `promolint` run in the workspace, with NO_COLOR cleared.
-    fn cmd(&self) -> Command {
-        let mut cmd = promolint();
-        cmd.current_dir(self.path()).env_remove("NO_COLOR");
-        cmd
-    }
-
-    /// `promolint check --rules rules ARGS...`.
-    fn check(&self, args: &[&str]) -> Command {
-        let mut cmd = self.cmd();
-        cmd.args(["check", "--rules", "rules"]).args(args);
-        cmd
-    }
-
-    /// Runs `check --format json ARGS...` and returns the parsed output and the exit code.
-    fn json(&self, args: &[&str]) -> (Value, i32) {
-        let out = self.check(&["--format", "json"]).args(args).output().expect("run promolint");
-        let code = out.status.code().expect("exit code");
-        let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-            panic!("stdout is not JSON ({e}):\n{}", String::from_utf8_lossy(&out.stdout))
-        });
-        (json, code)
-    }
-}
-
 fn stdout_of(mut cmd: impl std::borrow::BorrowMut<Command>) -> String {
     String::from_utf8(cmd.borrow_mut().output().expect("run promolint").stdout).expect("UTF-8 stdout")
 }
@@ -161,7 +89,7 @@ fn is_ansi_free(s: &str) -> bool {
 
 #[test]
 fn exit_code_is_0_when_every_expectation_is_covered() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("good.md", GOOD);
     ws.check(&["good.md"]).assert().code(0);
 }
@@ -170,8 +98,7 @@ fn exit_code_is_0_when_every_expectation_is_covered() {
 fn exit_code_is_0_for_a_good_fixture_packet_with_uncovered_expectations_allowed() {
     let packet = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/packets/generic-senior-strong.md");
     let elsewhere = TempDir::new().unwrap();
-    promolint()
-        .current_dir(elsewhere.path())
+    support::promolint(elsewhere.path())
         .args(["check", "-A", "uncovered-expectation"])
         .arg(&packet)
         .assert()
@@ -181,7 +108,7 @@ fn exit_code_is_0_for_a_good_fixture_packet_with_uncovered_expectations_allowed(
 
 #[test]
 fn exit_code_is_1_for_an_uncovered_expectation() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", UNCOVERED);
     ws.check(&["p.md"])
         .assert()
@@ -192,7 +119,7 @@ fn exit_code_is_1_for_an_uncovered_expectation() {
 
 #[test]
 fn exit_code_is_2_for_an_unknown_format() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("good.md", GOOD);
     ws.check(&["--format", "xml", "good.md"])
         .assert()
@@ -203,7 +130,7 @@ fn exit_code_is_2_for_an_unknown_format() {
 
 #[test]
 fn exit_code_is_2_for_an_unknown_lint_code_with_a_suggestion() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("good.md", GOOD);
     ws.check(&["-D", "vage-claim", "good.md"])
         .assert()
@@ -215,7 +142,7 @@ fn exit_code_is_2_for_an_unknown_lint_code_with_a_suggestion() {
 
 #[test]
 fn exit_code_is_2_for_a_lint_code_that_cannot_be_configured() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("good.md", GOOD);
     ws.check(&["-A", "invalid-rule-file", "good.md"])
         .assert()
@@ -225,7 +152,7 @@ fn exit_code_is_2_for_a_lint_code_that_cannot_be_configured() {
 
 #[test]
 fn exit_code_is_2_for_a_rule_folder_with_an_unknown_key() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("good.md", GOOD);
     ws.write("broken/acme/senior.yaml", format!("{ACME_SENIOR}bogus: 1\n"));
     ws.cmd()
@@ -240,7 +167,7 @@ fn exit_code_is_2_for_a_rule_folder_with_an_unknown_key() {
 
 #[test]
 fn exit_code_is_2_for_a_rule_folder_with_a_bad_regex() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("good.md", GOOD);
     ws.write("broken/acme/senior.yaml", ACME_SENIOR.replace(r"'\bincidents?\b'", r"'\bincident(s?\b'"));
     ws.cmd()
@@ -252,7 +179,7 @@ fn exit_code_is_2_for_a_rule_folder_with_a_bad_regex() {
 
 #[test]
 fn exit_code_is_2_for_a_rule_folder_that_is_not_yaml() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("good.md", GOOD);
     ws.write("broken/acme/senior.yaml", "ladder: acme\n  level: : x\n");
     ws.cmd().args(["check", "--rules", "broken", "good.md"]).assert().code(2).stdout("");
@@ -260,7 +187,7 @@ fn exit_code_is_2_for_a_rule_folder_that_is_not_yaml() {
 
 #[test]
 fn exit_code_is_2_for_a_rule_folder_that_does_not_exist() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("good.md", GOOD);
     ws.cmd()
         .args(["check", "--rules", "no-such-folder", "good.md"])
@@ -273,7 +200,7 @@ fn exit_code_is_2_for_a_rule_folder_that_does_not_exist() {
 
 #[test]
 fn human_format_renders_codespan_diagnostics_and_the_coverage_line() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", UNCOVERED);
     let out = stdout_of(ws.check(&["p.md"]));
     // Uncovered expectations come as one checklist per area (`--verbose`: one block each).
@@ -293,7 +220,7 @@ fn human_format_renders_codespan_diagnostics_and_the_coverage_line() {
 
 #[test]
 fn human_format_prints_the_coverage_line_for_a_clean_packet() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("good.md", GOOD);
     ws.check(&["good.md"]).assert().stdout(predicate::str::contains(
         "good.md: coverage of acme/senior: 2 covered, 0 weak, 0 uncovered of 2 (100%)",
@@ -302,7 +229,7 @@ fn human_format_prints_the_coverage_line_for_a_clean_packet() {
 
 #[test]
 fn short_format_prints_one_line_per_diagnostic_and_the_coverage_line() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", NOISY);
     let out = stdout_of(ws.check(&["--format", "short", "p.md"]));
     let diagnostic = predicate::str::is_match(DIAGNOSTIC_LINE).unwrap();
@@ -325,7 +252,7 @@ fn short_format_prints_one_line_per_diagnostic_and_the_coverage_line() {
 
 #[test]
 fn short_format_lines_agree_with_json_diagnostics() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", NOISY);
     let out = stdout_of(ws.check(&["--format", "short", "p.md"]));
     let (json, _) = ws.json(&["p.md"]);
@@ -420,7 +347,7 @@ fn assert_json_contract(json: &Value) {
 
 #[test]
 fn json_format_follows_the_contract() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("good.md", GOOD);
     ws.write("noisy.md", NOISY);
     let (json, code) = ws.json(&["good.md", "noisy.md"]);
@@ -447,8 +374,7 @@ fn json_format_follows_the_contract() {
 fn json_format_follows_the_contract_on_every_fixture_packet() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/packets");
     let elsewhere = TempDir::new().unwrap();
-    let out = promolint()
-        .current_dir(elsewhere.path())
+    let out = support::promolint(elsewhere.path())
         .args(["check", "--format", "json"])
         .arg(&fixtures)
         .output()
@@ -463,7 +389,7 @@ fn json_format_follows_the_contract_on_every_fixture_packet() {
 
 #[test]
 fn color_always_emits_ansi_escapes_in_human_output() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", UNCOVERED);
     let out = stdout_of(ws.check(&["--color", "always", "p.md"]));
     assert!(out.contains("\u{1b}["), "{out}");
@@ -471,7 +397,7 @@ fn color_always_emits_ansi_escapes_in_human_output() {
 
 #[test]
 fn color_never_emits_no_ansi_escapes() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", UNCOVERED);
     let out = stdout_of(ws.check(&["--color", "never", "p.md"]));
     assert!(is_ansi_free(&out), "{out}");
@@ -480,7 +406,7 @@ fn color_never_emits_no_ansi_escapes() {
 
 #[test]
 fn color_defaults_to_none_when_stdout_is_not_a_terminal() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", UNCOVERED);
     let out = stdout_of(ws.check(&["p.md"]));
     assert!(is_ansi_free(&out), "{out}");
@@ -488,7 +414,7 @@ fn color_defaults_to_none_when_stdout_is_not_a_terminal() {
 
 #[test]
 fn no_color_with_color_auto_emits_no_ansi_escapes() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", UNCOVERED);
     let out = stdout_of(ws.check(&["--color", "auto", "p.md"]).env("NO_COLOR", "1"));
     assert!(is_ansi_free(&out), "{out}");
@@ -496,7 +422,7 @@ fn no_color_with_color_auto_emits_no_ansi_escapes() {
 
 #[test]
 fn color_always_leaves_short_and_json_output_plain() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", UNCOVERED);
     let short = stdout_of(ws.check(&["--color", "always", "--format", "short", "p.md"]));
     assert!(is_ansi_free(&short), "{short}");
@@ -526,7 +452,7 @@ fn on_terminal(ws: &Workspace, args: &str, no_color: Option<&str>) -> Option<Str
 #[cfg(target_os = "linux")]
 #[test]
 fn color_auto_colours_a_terminal_unless_no_color_is_set() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", UNCOVERED);
     let args = "check --rules rules --color auto p.md";
     let Some(coloured) = on_terminal(&ws, args, None) else { return };
@@ -540,7 +466,7 @@ fn color_auto_colours_a_terminal_unless_no_color_is_set() {
 
 #[test]
 fn diagnostics_go_to_stdout_and_the_closing_line_to_stderr() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", UNCOVERED);
     for format in ["human", "short", "json"] {
         ws.check(&["--format", format, "p.md"])
@@ -555,7 +481,7 @@ fn diagnostics_go_to_stdout_and_the_closing_line_to_stderr() {
 
 #[test]
 fn closing_line_counts_errors_and_warnings_with_plurals() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("a.md", NOISY);
     ws.write("b.md", GOOD);
     let out = ws.check(&["--format", "short", "a.md", "b.md"]).output().unwrap();
@@ -578,7 +504,7 @@ fn closing_line_counts_errors_and_warnings_with_plurals() {
 
 #[test]
 fn ladder_and_target_options_supply_the_level_of_a_packet_without_front_matter() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("notes.md", NO_FRONT_MATTER);
     let (json, _) = ws.json(&["--ladder", "acme", "--target", "senior", "notes.md"]);
     let p = &packets(&json)[0];
@@ -590,7 +516,7 @@ fn ladder_and_target_options_supply_the_level_of_a_packet_without_front_matter()
 
 #[test]
 fn ladder_and_target_options_override_the_front_matter() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("sb.md", "---\nladder: socialbakers\ntarget: L4\n---\n- Mentored two new hires in 2024.\n");
     let (json, _) = ws.json(&["--ladder", "acme", "--target", "senior", "sb.md"]);
     let p = &packets(&json)[0];
@@ -600,7 +526,7 @@ fn ladder_and_target_options_override_the_front_matter() {
 
 #[test]
 fn target_option_alone_overrides_the_front_matter_target() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("sb.md", "---\nladder: socialbakers\ntarget: L4\n---\n- Mentored two new hires in 2024.\n");
     let (json, _) = ws.json(&["--target", "value-stream-architect", "sb.md"]);
     let p = &packets(&json)[0];
@@ -610,7 +536,7 @@ fn target_option_alone_overrides_the_front_matter_target() {
 
 #[test]
 fn ladder_option_without_a_target_still_needs_one() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("notes.md", NO_FRONT_MATTER);
     let (json, code) = ws.json(&["--ladder", "acme", "notes.md"]);
     assert_eq!(code, 1);
@@ -634,7 +560,7 @@ fn mixed_folder(ws: &Workspace) {
 
 #[test]
 fn walking_a_folder_lints_packets_and_skips_markdown_without_front_matter() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     mixed_folder(&ws);
     let out = ws.check(&["--format", "json", "packets"]).assert().code(0).get_output().clone();
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -656,14 +582,14 @@ fn walking_a_folder_lints_packets_and_skips_markdown_without_front_matter() {
 
 #[test]
 fn walking_a_folder_says_nothing_about_the_skipped_readme_on_stdout() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     mixed_folder(&ws);
     ws.check(&["packets"]).assert().code(0).stdout(predicate::str::contains("README").not());
 }
 
 #[test]
 fn an_explicitly_named_file_without_front_matter_is_missing_front_matter() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     mixed_folder(&ws);
     let (json, code) = ws.json(&["packets/README.md"]);
     assert_eq!(code, 1);
@@ -674,7 +600,7 @@ fn an_explicitly_named_file_without_front_matter_is_missing_front_matter() {
 
 #[test]
 fn a_non_utf8_file_is_unreadable_at_its_byte_offset_and_the_others_are_still_linted() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("packets/a.md", GOOD);
     let mut bad = b"---\nladder: acme\ntarget: senior\n---\n- caf".to_vec();
     let offset = bad.len();
@@ -702,7 +628,7 @@ fn a_non_utf8_file_is_unreadable_at_its_byte_offset_and_the_others_are_still_lin
 
 #[test]
 fn a_missing_path_gets_a_diagnostic_and_the_other_paths_still_run() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("good.md", GOOD);
     ws.check(&["--format", "short", "good.md", "missing.md"])
         .assert()
@@ -716,7 +642,7 @@ fn a_missing_path_gets_a_diagnostic_and_the_other_paths_still_run() {
 
 #[test]
 fn output_is_the_same_on_every_run_and_sorted_by_path_within_folders() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     for name in ["m.md", "b.md", "k/x.md", "a.md", "z.md", "k/a.md"] {
         ws.write(&format!("packets/{name}"), UNCOVERED);
     }
@@ -739,7 +665,7 @@ fn output_is_the_same_on_every_run_and_sorted_by_path_within_folders() {
 
 #[test]
 fn an_unreadable_file_keeps_its_place_in_path_order() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("packets/a.md", UNCOVERED);
     ws.write("packets/m.md", b"---\nladder: acme\n\xff\n");
     ws.write("packets/z.md", UNCOVERED);
@@ -758,7 +684,7 @@ fn an_unreadable_file_keeps_its_place_in_path_order() {
 
 #[test]
 fn allow_removes_a_lint_from_the_report() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", NOISY);
     let (json, _) = ws.json(&["p.md"]);
     assert!(has_code(&packets(&json)[0], "vague-claim"));
@@ -769,7 +695,7 @@ fn allow_removes_a_lint_from_the_report() {
 
 #[test]
 fn allowing_the_only_error_lint_makes_the_exit_code_0() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", UNCOVERED);
     let (json, code) = ws.json(&["--allow", "uncovered-expectation", "p.md"]);
     assert_eq!(code, 0);
@@ -778,7 +704,7 @@ fn allowing_the_only_error_lint_makes_the_exit_code_0() {
 
 #[test]
 fn warn_turns_an_error_lint_into_a_warning_and_exit_code_0() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", UNCOVERED);
     let (json, code) = ws.json(&["-W", "uncovered-expectation", "p.md"]);
     assert_eq!(code, 0);
@@ -787,7 +713,7 @@ fn warn_turns_an_error_lint_into_a_warning_and_exit_code_0() {
 
 #[test]
 fn warn_reports_a_lint_that_is_allowed_by_default() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("good.md", format!("{GOOD}\nWe moved offices last spring.\n"));
     let (json, _) = ws.json(&["good.md"]);
     assert!(!has_code(&packets(&json)[0], "unmapped-claim"));
@@ -798,7 +724,7 @@ fn warn_reports_a_lint_that_is_allowed_by_default() {
 
 #[test]
 fn deny_turns_a_warning_lint_into_an_error_and_exit_code_1() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", NOISY);
     let (json, code) = ws.json(&["-A", "uncovered-expectation", "p.md"]);
     assert_eq!(code, 0);
@@ -812,7 +738,7 @@ fn deny_turns_a_warning_lint_into_an_error_and_exit_code_1() {
 
 #[test]
 fn deny_warnings_makes_every_warning_an_error() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", NOISY);
     let (before, code) = ws.json(&["-A", "uncovered-expectation", "p.md"]);
     assert_eq!(code, 0);
@@ -827,7 +753,7 @@ fn deny_warnings_makes_every_warning_an_error() {
 
 #[test]
 fn deny_warnings_leaves_allowed_lints_allowed() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", NOISY);
     let (json, _) = ws.json(&["-D", "warnings", "-A", "vague-claim", "p.md"]);
     let p = &packets(&json)[0];
@@ -837,7 +763,7 @@ fn deny_warnings_leaves_allowed_lints_allowed() {
 
 #[test]
 fn the_later_flag_wins_when_two_name_the_same_code() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", NOISY);
     let severity = |args: &[&str]| {
         let mut all = vec!["-A", "uncovered-expectation"];

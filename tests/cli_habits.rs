@@ -9,25 +9,9 @@ use std::path::Path;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use tempfile::TempDir;
 
-/// Two expectations, as in tests/cli_check.rs.
-const ACME_SENIOR: &str = r#"ladder: acme
-ladder-name: Acme
-level: senior
-title: Senior Engineer
-expectations:
-  - id: mentoring
-    area: People
-    text: Mentor other engineers
-    patterns:
-      - '\bmentor(ed|ing|s)?\b'
-  - id: incidents
-    area: Operations
-    text: Lead the response to incidents
-    patterns:
-      - '\bincidents?\b'
-"#;
+mod support;
+use support::workspace::Workspace;
 
 /// Covers `mentoring` only: one uncovered expectation (an error).
 const UNCOVERED: &str = "---
@@ -46,32 +30,6 @@ target: senior
 - Led the incident response for INC-42 in Q3 2024.
 ";
 
-struct Workspace(TempDir);
-
-impl Workspace {
-    fn new() -> Self {
-        let ws = Workspace(TempDir::new().expect("temp dir"));
-        ws.write("rules/acme/senior.yaml", ACME_SENIOR);
-        ws
-    }
-    fn path(&self) -> &Path {
-        self.0.path()
-    }
-    fn write(&self, rel: &str, text: &str) {
-        let path = self.path().join(rel);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-    }
-    fn read(&self, rel: &str) -> String {
-        fs::read_to_string(self.path().join(rel)).unwrap()
-    }
-    fn check(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("promolint").unwrap();
-        cmd.current_dir(self.path()).env_remove("NO_COLOR").args(["check", "--rules", "rules"]).args(args);
-        cmd
-    }
-}
-
 fn stdout(mut cmd: Command) -> String {
     String::from_utf8(cmd.output().unwrap().stdout).unwrap()
 }
@@ -80,7 +38,7 @@ fn stdout(mut cmd: Command) -> String {
 
 #[test]
 fn dash_reads_the_packet_from_standard_input() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.check(&["-", "--format", "short"])
         .write_stdin(UNCOVERED)
         .assert()
@@ -91,7 +49,7 @@ fn dash_reads_the_packet_from_standard_input() {
 
 #[test]
 fn stdin_filename_names_the_packet_and_finds_its_config() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     // The config next to the named file supplies the level of a packet without front matter.
     ws.write("team/promolint.yaml", "ladder: acme\ntarget: senior\n");
     let out = ws
@@ -112,7 +70,7 @@ fn stdin_filename_names_the_packet_and_finds_its_config() {
 
 #[test]
 fn dash_cannot_be_mixed_with_paths() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", GOOD);
     ws.check(&["-", "p.md"])
         .write_stdin(GOOD)
@@ -125,7 +83,7 @@ fn dash_cannot_be_mixed_with_paths() {
 
 #[test]
 fn quiet_prints_diagnostics_only() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", UNCOVERED);
     let out =
         ws.check(&["--quiet", "--format", "short", "p.md"]).assert().code(1).stderr("").get_output().clone();
@@ -138,7 +96,7 @@ fn quiet_prints_diagnostics_only() {
 
 #[test]
 fn statistics_counts_diagnostics_per_code() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("a.md", UNCOVERED);
     ws.write(
         "b.md",
@@ -155,7 +113,7 @@ fn statistics_counts_diagnostics_per_code() {
 
 #[test]
 fn exit_zero_exits_0_with_errors_but_2_on_a_failed_run() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", UNCOVERED);
     ws.check(&["--exit-zero", "p.md"])
         .assert()
@@ -166,7 +124,7 @@ fn exit_zero_exits_0_with_errors_but_2_on_a_failed_run() {
 
 #[test]
 fn output_format_is_an_alias_of_format() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", UNCOVERED);
     let out = stdout(ws.check(&["--output-format", "json", "p.md"]));
     let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
@@ -177,7 +135,7 @@ fn output_format_is_an_alias_of_format() {
 
 #[test]
 fn output_writes_the_report_to_a_file_and_never_replaces_one_without_force() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", UNCOVERED);
     ws.check(&["--format", "short", "--output", "report.txt", "p.md"])
         .assert()
@@ -211,7 +169,7 @@ fn output_writes_the_report_to_a_file_and_never_replaces_one_without_force() {
 
 #[test]
 fn force_exclude_applies_exclude_to_named_files() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("promolint.yaml", "exclude: [\"drafts/**\"]\n");
     ws.write("drafts/p.md", UNCOVERED);
     ws.check(&["drafts/p.md"]).assert().code(1);
@@ -220,7 +178,7 @@ fn force_exclude_applies_exclude_to_named_files() {
 
 #[test]
 fn force_exclude_skips_named_markdown_without_front_matter() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("README.md", "# Our promotions repository\n\nOne packet per candidate.\n");
     ws.check(&["README.md"]).assert().code(1).stdout(predicate::str::contains("missing-front-matter"));
     ws.check(&["--force-exclude", "README.md"])
@@ -240,7 +198,7 @@ fn pre_commit_entry() -> Vec<String> {
 
 #[test]
 fn the_pre_commit_hook_passes_a_readme_and_fails_a_bad_packet() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("README.md", "# Our promotions repository\n\nOne packet per candidate.\n");
     ws.write("packets/good.md", GOOD);
     ws.write("packets/bad.md", UNCOVERED);
@@ -262,7 +220,7 @@ fn the_pre_commit_hook_passes_a_readme_and_fails_a_bad_packet() {
 
 #[test]
 fn disable_line_suppresses_on_its_own_line_only() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write(
         "p.md",
         "---\nladder: acme\ntarget: senior\n---\n\
@@ -279,7 +237,7 @@ fn disable_line_suppresses_on_its_own_line_only() {
 
 #[test]
 fn an_unused_disable_line_is_reported() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write(
         "p.md",
         "---\nladder: acme\ntarget: senior\n---\n\
@@ -293,7 +251,7 @@ fn an_unused_disable_line_is_reported() {
 
 #[test]
 fn human_output_groups_uncovered_expectations_per_area_and_verbose_shows_each() {
-    let ws = Workspace::new();
+    let ws = Workspace::acme();
     ws.write("p.md", "---\nladder: acme\ntarget: senior\n---\n- Wrote the release notes in 2024.\n");
     let out = stdout(ws.check(&["--color", "never", "p.md"]));
     // One diagnostic per area (People, Operations), each with a checklist.

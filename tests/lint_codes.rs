@@ -9,10 +9,11 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
-use tempfile::TempDir;
+
+mod support;
+use support::workspace::{ACME_SENIOR, Workspace};
 
 /// Front matter for socialbakers/L4; the packet body starts on line 8.
 const L4: &str = "---
@@ -28,63 +29,9 @@ const L4_TARGET_LINE: u64 = 4;
 /// The first line of a body appended to [`L4`].
 const BODY: u64 = 8;
 
-const ACME_SENIOR: &str = r#"ladder: acme
-ladder-name: Acme
-level: senior
-title: Senior Engineer
-expectations:
-  - id: mentoring
-    area: People
-    text: Mentor other engineers
-    patterns:
-      - '\bmentor(ed|ing|s)?\b'
-  - id: incidents
-    area: Operations
-    text: Lead the response to incidents
-    patterns:
-      - '\bincidents?\b'
-"#;
-
-/// A scratch folder to write packets (and rule files) into.
-struct Scratch {
-    dir: TempDir,
-}
-
-impl Scratch {
-    fn new() -> Self {
-        Scratch { dir: TempDir::new().expect("temp dir") }
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn write(&self, rel: &str, contents: impl AsRef<[u8]>) {
-        let path = self.path().join(rel);
-        fs::create_dir_all(path.parent().expect("parent")).expect("create folder");
-        fs::write(path, contents).expect("write file");
-    }
-
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("promolint").expect("the promolint binary is built");
-        cmd.current_dir(self.path());
-        cmd
-    }
-
-    /// `check --format json ARGS...`: the output and the exit code.
-    fn json(&self, args: &[&str]) -> (Value, i32) {
-        let out = self.cmd().args(["check", "--format", "json"]).args(args).output().expect("run promolint");
-        assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"), "{out:?}");
-        let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-            panic!("stdout is not JSON ({e}):\n{}", String::from_utf8_lossy(&out.stdout))
-        });
-        (json, out.status.code().expect("exit code"))
-    }
-}
-
 /// Checks `text` as `packet.md` with `args` and returns the one packet's JSON.
 fn lint_with(text: &str, args: &[&str]) -> Value {
-    let scratch = Scratch::new();
+    let scratch = Workspace::empty();
     scratch.write("packet.md", text);
     let mut all = args.to_vec();
     all.push("packet.md");
@@ -105,7 +52,7 @@ fn lint_acme(text: &str, args: &[&str]) -> (Value, i32) {
 
 /// Checks `text` against `acme/senior`, with `config` as `promolint.yaml`.
 fn lint_acme_with_config(text: &str, config: Option<&str>, args: &[&str]) -> (Value, i32) {
-    let scratch = Scratch::new();
+    let scratch = Workspace::empty();
     scratch.write("rules/acme/senior.yaml", ACME_SENIOR);
     if let Some(config) = config {
         scratch.write("promolint.yaml", config);
@@ -536,7 +483,7 @@ fn waiver_makes_the_status_waived_and_removes_its_uncovered_expectation() {
 
 #[test]
 fn waiver_shows_in_the_human_coverage_line() {
-    let scratch = Scratch::new();
+    let scratch = Workspace::empty();
     scratch.write("packet.md", format!("{L4}- Planned the roadmap for Q3 2024.\n\n{WAIVER}"));
     scratch.cmd().args(["check", "--color", "never", "packet.md"]).assert().stdout(
         predicate::str::is_match(
@@ -548,7 +495,7 @@ fn waiver_shows_in_the_human_coverage_line() {
 
 #[test]
 fn waiver_reason_travels_into_the_human_output() {
-    let scratch = Scratch::new();
+    let scratch = Workspace::empty();
     scratch.write("packet.md", format!("{L4}- Planned the roadmap for Q3 2024.\n\n{WAIVER}"));
     scratch
         .cmd()
@@ -670,7 +617,7 @@ fn coverage_below_minimum_is_silent_at_or_above_the_minimum_and_without_one() {
 
 #[test]
 fn unreadable_file_fires_for_invalid_utf8_with_the_byte_offset() {
-    let scratch = Scratch::new();
+    let scratch = Workspace::empty();
     let mut bytes = format!("{L4}- Caf").into_bytes();
     let offset = bytes.len();
     bytes.extend_from_slice(b"\xe9 au lait\n");
@@ -693,7 +640,7 @@ fn unreadable_file_fires_for_invalid_utf8_with_the_byte_offset() {
 
 #[test]
 fn unreadable_file_fires_for_a_binary_file() {
-    let scratch = Scratch::new();
+    let scratch = Workspace::empty();
     let head = b"---\nladder: socialbakers";
     let mut bytes = head.to_vec();
     bytes.extend_from_slice(b"\x00\x01\x02\n");
@@ -712,7 +659,7 @@ fn unreadable_file_is_silent_for_utf16_and_utf8_with_a_bom() {
     let mut bom = vec![0xEF, 0xBB, 0xBF];
     bom.extend_from_slice(text.as_bytes());
     for bytes in [utf16, bom] {
-        let scratch = Scratch::new();
+        let scratch = Workspace::empty();
         scratch.write("packet.md", &bytes);
         let (json, _) = scratch.json(&["packet.md"]);
         assert!(json["errors"].as_array().unwrap().is_empty(), "{json}");

@@ -13,36 +13,8 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use tempfile::TempDir;
 
-const ACME_SENIOR: &str = r#"ladder: acme
-ladder-name: Acme
-level: senior
-title: Senior Engineer
-expectations:
-  - id: mentoring
-    area: People
-    text: Mentor other engineers
-    patterns:
-      - '\bmentor(ed|ing|s)?\b'
-  - id: incidents
-    area: Operations
-    text: Lead the response to incidents
-    patterns:
-      - '\bincidents?\b'
-  - id: roadmap
-    area: Planning
-    text: Plan the team's roadmap with product
-"#;
-
-const PACKET: &str = "---
-ladder: acme
-target: senior
----
-# Promotion to senior
-
-## People
-- Mentored two new hires ([guide](https://wiki.example.com/g)). <!-- covers: mentoring -->
-- Helped with the incident reviews.
-";
+mod support;
+use support::workspace::{ACME_EDITOR, ACME_EDITOR_PACKET};
 
 fn check_diagnostics(dir: &Path) -> Vec<(u64, u64, String, u64, String)> {
     let out = Command::new(assert_cmd::cargo::cargo_bin("promolint"))
@@ -76,8 +48,8 @@ fn check_diagnostics(dir: &Path) -> Vec<(u64, u64, String, u64, String)> {
 fn neovim_gets_diagnostics_hover_completion_and_a_covers_action() {
     let dir = TempDir::new().unwrap();
     std::fs::create_dir_all(dir.path().join("rules/acme")).unwrap();
-    std::fs::write(dir.path().join("rules/acme/senior.yaml"), ACME_SENIOR).unwrap();
-    std::fs::write(dir.path().join("packet.md"), PACKET).unwrap();
+    std::fs::write(dir.path().join("rules/acme/senior.yaml"), ACME_EDITOR).unwrap();
+    std::fs::write(dir.path().join("packet.md"), ACME_EDITOR_PACKET).unwrap();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/nvim/lsp.lua");
     let result = dir.path().join("result.json");
     let mut nvim = Command::new("nvim")
@@ -142,5 +114,5 @@ fn neovim_gets_diagnostics_hover_completion_and_a_covers_action() {
         "the code action inserted a covers comment: {line}"
     );
     // The editor applied it in its buffer; the server wrote nothing.
-    assert_eq!(std::fs::read_to_string(dir.path().join("packet.md")).unwrap(), PACKET);
+    assert_eq!(std::fs::read_to_string(dir.path().join("packet.md")).unwrap(), ACME_EDITOR_PACKET);
 }

@@ -13,38 +13,8 @@ use lsp_server::{Message, Notification, Request, RequestId};
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-const ACME_SENIOR: &str = r#"ladder: acme
-ladder-name: Acme
-level: senior
-title: Senior Engineer
-expectations:
-  - id: mentoring
-    area: People
-    text: Mentor other engineers
-    patterns:
-      - '\bmentor(ed|ing|s)?\b'
-  - id: incidents
-    area: Operations
-    text: Lead the response to incidents
-    patterns:
-      - '\bincidents?\b'
-    examples:
-      - Incident commander for INC-42, postmortem linked
-  - id: roadmap
-    area: Planning
-    text: Plan the team's roadmap with product
-"#;
-
-const PACKET: &str = "---
-ladder: acme
-target: senior
----
-# Promotion to senior
-
-## People
-- Mentored two new hires ([guide](https://wiki.example.com/g)). <!-- covers: mentoring -->
-- Helped with the incident reviews.
-";
+mod support;
+use support::workspace::{ACME_EDITOR, ACME_EDITOR_PACKET};
 
 struct Server {
     child: Child,
@@ -58,8 +28,8 @@ impl Server {
     fn start() -> Server {
         let dir = TempDir::new().unwrap();
         std::fs::create_dir_all(dir.path().join("rules/acme")).unwrap();
-        std::fs::write(dir.path().join("rules/acme/senior.yaml"), ACME_SENIOR).unwrap();
-        std::fs::write(dir.path().join("packet.md"), PACKET).unwrap();
+        std::fs::write(dir.path().join("rules/acme/senior.yaml"), ACME_EDITOR).unwrap();
+        std::fs::write(dir.path().join("packet.md"), ACME_EDITOR_PACKET).unwrap();
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("promolint"))
             .args(["--rules", "rules", "lsp"])
             .current_dir(dir.path())
@@ -153,7 +123,7 @@ fn the_language_server_answers_as_check_does() {
     let uri = s.uri();
     s.notify(
         "textDocument/didOpen",
-        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": PACKET}}),
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": ACME_EDITOR_PACKET}}),
     );
     let published = s.diagnostics();
     assert_eq!(published["uri"], uri);
@@ -210,7 +180,7 @@ fn the_language_server_answers_as_check_does() {
     assert!(text.contains("Evidence: link") && text.contains("(own)"), "{text}");
 
     // Hover on an id in `covers`: the expectation in full.
-    let line7 = PACKET.lines().nth(7).unwrap();
+    let line7 = ACME_EDITOR_PACKET.lines().nth(7).unwrap();
     let col = line7.find("mentoring").unwrap() as u32 + 2;
     let hover = s.request("textDocument/hover", s.at(7, col));
     let text = hover["contents"]["value"].as_str().unwrap();
@@ -218,7 +188,7 @@ fn the_language_server_answers_as_check_does() {
     assert!(text.contains("covered by the claim(s) at line 8"), "{text}");
 
     // Completion of an expectation id inside `covers`, uncovered ones first.
-    let typed = format!("{PACKET}- Planned the Q3 roadmap. <!-- covers: ro");
+    let typed = format!("{ACME_EDITOR_PACKET}- Planned the Q3 roadmap. <!-- covers: ro");
     s.notify(
         "textDocument/didChange",
         json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": typed}]}),
@@ -241,7 +211,7 @@ fn the_language_server_answers_as_check_does() {
     assert!(sort("incidents") < sort("mentoring"), "a weak expectation before a covered one: {items}");
 
     // Lint codes inside a suppression comment.
-    let typed = format!("{PACKET}<!-- promolint-disable-next-line vag");
+    let typed = format!("{ACME_EDITOR_PACKET}<!-- promolint-disable-next-line vag");
     s.notify(
         "textDocument/didChange",
         json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": typed}]}),
@@ -252,7 +222,7 @@ fn the_language_server_answers_as_check_does() {
     assert!(labels.contains(&"vague-claim") && !labels.contains(&"invalid-rule-file"), "{labels:?}");
     s.notify(
         "textDocument/didChange",
-        json!({"textDocument": {"uri": uri, "version": 4}, "contentChanges": [{"text": PACKET}]}),
+        json!({"textDocument": {"uri": uri, "version": 4}, "contentChanges": [{"text": ACME_EDITOR_PACKET}]}),
     );
 
     // Code actions on the vague claim: covers, suppress.
@@ -305,7 +275,7 @@ fn the_language_server_answers_as_check_does() {
     assert!(status.success(), "{status}");
     assert_eq!(
         std::fs::read_to_string(s.dir.path().join("packet.md")).unwrap(),
-        PACKET,
+        ACME_EDITOR_PACKET,
         "the server never writes"
     );
     let mut names: Vec<String> = std::fs::read_dir(s.dir.path())

@@ -7,6 +7,8 @@
 //! compiles its own copy and may use only part of it.
 #![allow(dead_code)]
 
+pub(crate) mod workspace;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
