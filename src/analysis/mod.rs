@@ -57,6 +57,9 @@ pub struct Mapping {
     pub score: f32,
     /// How it was made.
     pub via: Via,
+    /// For [`Via::Text`]: whether the claim's meaning (the static-embedding
+    /// similarity) weighed more in the score than its shared words did.
+    pub meaning: bool,
 }
 
 /// What the analysis found about one claim.
@@ -324,7 +327,7 @@ fn map_claims(packet: &Packet, level: &Level, matcher: &LevelMatcher) -> Vec<(Ve
                     .covers
                     .iter()
                     .filter_map(|c| level.expectations.iter().position(|e| e.id.eq_ignore_ascii_case(&c.id)))
-                    .map(|e| Mapping { expectation: e, score: 1.0, via: Via::Explicit })
+                    .map(|e| Mapping { expectation: e, score: 1.0, via: Via::Explicit, meaning: false })
                     .collect();
                 explicit.sort_by_key(|m| m.expectation);
                 explicit.dedup_by_key(|m| m.expectation);
@@ -333,13 +336,24 @@ fn map_claims(packet: &Packet, level: &Level, matcher: &LevelMatcher) -> Vec<(Ve
             let (maps, below) = score::decide(&matcher.model, matcher.cutoff, &signals);
             let mapping = |(e, score): (usize, f32)| {
                 let via = if signals[e].pattern > 0.0 { Via::Pattern } else { Via::Text };
-                Mapping { expectation: e, score, via }
+                let meaning = via == Via::Text && by_meaning(&matcher.model.weights, &signals[e]);
+                Mapping { expectation: e, score, via, meaning }
             };
             let ranked =
                 below.into_iter().take(RANKED_BELOW).filter(|(_, s)| *s > 0.05).map(mapping).collect();
             (maps.into_iter().map(mapping).collect(), ranked)
         })
         .collect()
+}
+
+/// Whether the semantic signal adds more to a score than the lexical ones
+/// (the claim's own words shared with the expectation's profile and text).
+fn by_meaning(w: &crate::rules::vocabulary::Weights, s: &score::Signals) -> bool {
+    let words = w.lexical * s.lexical
+        + w.lexical_rank * s.lexical_rank
+        + w.text_share * s.text_share
+        + w.two_shared * s.two_shared;
+    w.semantic * s.semantic > words.max(0.0)
 }
 
 fn coverage(packet: &Packet, level: &Level, claims: &[ClaimAnalysis]) -> Vec<ExpectationCoverage> {
@@ -389,4 +403,25 @@ fn coverage(packet: &Packet, level: &Level, claims: &[ClaimAnalysis]) -> Vec<Exp
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::vocabulary::Weights;
+
+    fn weights() -> Weights {
+        Weights { lexical: 2.0, text_share: 1.0, semantic: 2.0, ..score::HAND_SET.weights }
+    }
+
+    #[test]
+    fn a_text_mapping_is_by_meaning_only_when_meaning_outweighs_the_shared_words() {
+        let few_words = score::Signals { lexical: 0.1, semantic: 0.6, ..score::Signals::default() };
+        assert!(by_meaning(&weights(), &few_words));
+        let many_words =
+            score::Signals { lexical: 0.5, text_share: 0.4, semantic: 0.6, ..score::Signals::default() };
+        assert!(!by_meaning(&weights(), &many_words));
+        let no_meaning = score::Signals { lexical: 0.0, semantic: 0.0, ..score::Signals::default() };
+        assert!(!by_meaning(&weights(), &no_meaning), "nothing seen is not meaning");
+    }
 }

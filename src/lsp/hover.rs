@@ -78,7 +78,8 @@ fn mapping_line(out: &mut String, level: &Level, m: &Mapping) {
     let via = match m.via {
         Via::Explicit => "explicit `covers`",
         Via::Pattern => "pattern",
-        Via::Text => "text similarity",
+        Via::Text if m.meaning => "meaning (similar sense, few shared words)",
+        Via::Text => "text similarity (shared words)",
     };
     let _ = writeln!(out, "- `{}` (score {:.2}, {via}): {}", e.id, m.score, first_words(&e.text, 12));
 }
