@@ -297,3 +297,89 @@ fn markdown_without_front_matter_gets_no_diagnostics() {
     s.notify("exit", Value::Null);
     assert!(s.child.wait().unwrap().success());
 }
+
+/// The codes of a published diagnostics notification, sorted.
+fn published_codes(published: &Value) -> Vec<String> {
+    let mut codes: Vec<String> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    codes.sort();
+    codes
+}
+
+/// The codes `check - --stdin-filename NAME` gives for the packet, sorted.
+fn stdin_check_codes(dir: &std::path::Path, name: &str) -> Vec<String> {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("promolint"))
+        .args(["--rules", "rules", "check", "--format", "json", "--stdin-filename", name, "-"])
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(ACME_EDITOR_PACKET.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut codes: Vec<String> = json["packets"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_owned())
+        .collect();
+    codes.sort();
+    codes
+}
+
+#[test]
+fn each_document_gets_the_configuration_of_its_own_folder() {
+    let mut s = Server::start();
+    let dir = s.dir.path().to_path_buf();
+    // A draft folder whose promolint.yaml allows open expectations, and one
+    // whose promolint.yaml is broken.
+    std::fs::create_dir_all(dir.join("drafts")).unwrap();
+    std::fs::write(dir.join("drafts/promolint.yaml"), "lints:\n  uncovered-expectation: allow\n").unwrap();
+    std::fs::create_dir_all(dir.join("broken")).unwrap();
+    std::fs::write(dir.join("broken/promolint.yaml"), "lints: [oops\n").unwrap();
+    let open = |s: &mut Server, rel: &str| {
+        let uri = format!("file://{}", dir.join(rel).display());
+        s.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": ACME_EDITOR_PACKET}}),
+        );
+    };
+
+    open(&mut s, "packet.md");
+    let root = published_codes(&s.diagnostics());
+    assert!(root.contains(&"uncovered-expectation".to_owned()), "{root:?}");
+    assert_eq!(root, stdin_check_codes(&dir, "packet.md"), "as `check` says at the root");
+
+    open(&mut s, "drafts/packet.md");
+    let drafts = published_codes(&s.diagnostics());
+    assert!(
+        !drafts.contains(&"uncovered-expectation".to_owned()),
+        "drafts/promolint.yaml allows it: {drafts:?}"
+    );
+    assert_eq!(drafts, stdin_check_codes(&dir, "drafts/packet.md"), "as `check - --stdin-filename` says");
+
+    // A broken configuration is said once in the editor's log, and the
+    // document is linted with the start-up configuration.
+    open(&mut s, "broken/packet.md");
+    let mut logged = None;
+    let broken = loop {
+        match s.messages.recv_timeout(Duration::from_secs(30)).expect("a message") {
+            Message::Notification(n) if n.method == "window/logMessage" => logged = Some(n.params),
+            Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => break n.params,
+            _ => {}
+        }
+    };
+    let logged = logged.expect("a log message about the broken promolint.yaml");
+    assert!(logged["message"].as_str().unwrap().contains("broken/promolint.yaml"), "{logged}");
+    assert_eq!(published_codes(&broken), root);
+
+    s.request("shutdown", Value::Null);
+    s.notify("exit", Value::Null);
+    assert!(s.child.wait().unwrap().success());
+}

@@ -1,10 +1,11 @@
-//! `promolint lsp`: loads the config and rules as `check` does, then hands
+//! `promolint lsp`: loads the config and rules as `check` does (the start-up
+//! set; documents under another `promolint.yaml` get that one's), then hands
 //! standard input and output to the language server in [`crate::lsp`].
 //! Problems with the config or rule files go to standard error (editors
 //! show it as the server's log) and end the run with exit code 2.
 
-use crate::check::{CheckOptions, Linter};
 use crate::cli::{GlobalArgs, Io, Outcome};
+use crate::lsp::{Loaded, Workspaces};
 
 /// Runs the language server until the editor shuts it down.
 ///
@@ -19,17 +20,18 @@ pub fn run(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         Ok(loaded) => loaded,
         Err(outcome) => return Ok(outcome),
     };
-    let options = CheckOptions {
-        default_ladder: config.ladder.clone(),
-        default_target: config.target.clone(),
-        levels: config.lint_levels(),
-        min_coverage: config.min_coverage,
-        config: Some(config),
-        ..CheckOptions::default()
+    let startup_config = match &global.config {
+        Some(path) => Some(path.clone()),
+        None => std::env::current_dir().ok().and_then(|cwd| crate::config::discover(&cwd)),
     };
-    let linter = Linter::new(&rules, &options);
+    let workspaces = Workspaces::new(
+        Loaded::new(rules, config),
+        startup_config,
+        global.config.is_some(),
+        global.rules.clone(),
+    );
     let (connection, threads) = lsp_server::Connection::stdio();
-    crate::lsp::serve(&connection, &linter)?;
+    crate::lsp::serve(&connection, workspaces)?;
     drop(connection);
     threads.join()?;
     Ok(Outcome::Clean)

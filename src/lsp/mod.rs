@@ -2,8 +2,10 @@
 //! the `lsp-server` and `lsp-types` crates.
 //!
 //! Every answer comes from the check pipeline: a document is linted by the
-//! same [`Linter`] and options as `check` (config, `--rules`, lint levels),
-//! so its diagnostics are `check`'s, code for code and span for span. A
+//! same linter and options as `check - --stdin-filename PATH` (the
+//! `promolint.yaml` nearest the document, `--rules`, lint levels; see
+//! [`Workspaces`]), so its diagnostics are `check`'s, code for code and span
+//! for span. A
 //! Markdown file without promolint front matter gets none, as when `check`
 //! walks a folder.
 //!
@@ -18,6 +20,9 @@ mod complete;
 mod diagnostics;
 mod document;
 mod hover;
+mod workspace;
+
+pub use workspace::{Loaded, Workspaces};
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -37,7 +42,6 @@ use lsp_types::{
     Uri,
 };
 
-use crate::check::Linter;
 use document::Linted;
 
 /// How long after the last change diagnostics are published.
@@ -49,9 +53,10 @@ struct Open {
     version: i32,
 }
 
-/// The server's state: open documents and those waiting for diagnostics.
-struct Server<'l, 'r, 'o> {
-    linter: &'l Linter<'r, 'o>,
+/// The server's state: the linters, open documents and those waiting for
+/// diagnostics.
+struct Server {
+    workspaces: Workspaces,
     documents: HashMap<Uri, Open>,
     pending: HashMap<Uri, Instant>,
 }
@@ -82,7 +87,7 @@ fn capabilities() -> ServerCapabilities {
 ///
 /// # Errors
 /// The connection broke or the editor broke the protocol.
-pub fn serve(connection: &Connection, linter: &Linter<'_, '_>) -> anyhow::Result<()> {
+pub fn serve(connection: &Connection, workspaces: Workspaces) -> anyhow::Result<()> {
     let init = InitializeResult {
         capabilities: capabilities(),
         server_info: Some(ServerInfo {
@@ -92,7 +97,7 @@ pub fn serve(connection: &Connection, linter: &Linter<'_, '_>) -> anyhow::Result
     };
     let (id, _params) = connection.initialize_start().context("language server handshake")?;
     connection.initialize_finish(id, serde_json::to_value(init)?).context("language server handshake")?;
-    let mut server = Server { linter, documents: HashMap::new(), pending: HashMap::new() };
+    let mut server = Server { workspaces, documents: HashMap::new(), pending: HashMap::new() };
     loop {
         let timeout = server.pending.values().min().map(|t| t.saturating_duration_since(Instant::now()));
         let message = match timeout {
@@ -126,10 +131,11 @@ pub fn serve(connection: &Connection, linter: &Linter<'_, '_>) -> anyhow::Result
     }
 }
 
-impl Server<'_, '_, '_> {
+impl Server {
     fn lint(&self, uri: &Uri) -> Option<Linted<'_>> {
         let open = self.documents.get(uri)?;
-        Some(Linted::new(self.linter, &display_name(uri), &open.text))
+        let linter = self.workspaces.linter(file_path(uri).as_deref());
+        Some(Linted::new(linter, &display_name(uri), &open.text))
     }
 
     fn publish(&mut self, connection: &Connection, uri: &Uri) -> anyhow::Result<()> {
@@ -162,6 +168,9 @@ impl Server<'_, '_, '_> {
                     return Ok(());
                 };
                 let doc = p.text_document;
+                if let Some(problem) = file_path(&doc.uri).and_then(|path| self.workspaces.prepare(&path)) {
+                    log(connection, problem)?;
+                }
                 self.documents.insert(doc.uri.clone(), Open { text: doc.text, version: doc.version });
                 self.publish(connection, &doc.uri)?;
             }
@@ -269,6 +278,20 @@ impl Server<'_, '_, '_> {
 
 fn invalid(id: RequestId, message: String) -> Response {
     Response::new_err(id, ErrorCode::InvalidParams as i32, message)
+}
+
+/// Tells the editor's log what went wrong (`window/logMessage`, a warning).
+fn log(connection: &Connection, message: String) -> anyhow::Result<()> {
+    let params = lsp_types::LogMessageParams { typ: lsp_types::MessageType::WARNING, message };
+    let method = <lsp_types::notification::LogMessage as lsp_types::notification::Notification>::METHOD;
+    connection.sender.send(Message::Notification(Notification::new(method.into(), params)))?;
+    Ok(())
+}
+
+/// The file a `file:` URI names.
+fn file_path(uri: &Uri) -> Option<std::path::PathBuf> {
+    let path = uri.as_str().strip_prefix("file://")?;
+    Some(percent_encoding::percent_decode_str(path).decode_utf8_lossy().into_owned().into())
 }
 
 /// The name a document is shown under: its path for `file:` URIs.
