@@ -8,7 +8,9 @@ use std::io::{self, Write};
 use serde::{Deserialize, Serialize};
 
 use super::{PacketRow, Summary};
-use crate::analysis::{CoverageCounts, Status};
+use crate::analysis::Status;
+/// A packet's counts of expectations by status: the same object as in `check --format json`.
+pub use crate::report::json::JsonCoverage;
 
 /// The contract's version.
 pub const VERSION: u32 = 1;
@@ -116,36 +118,6 @@ pub struct JsonPacket {
     pub red_flag_findings: Vec<JsonRedFlag>,
     /// Why the packet could not be summarised; null when it was.
     pub error: Option<String>,
-}
-
-/// A packet's counts of expectations by status, as in `check --format json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct JsonCoverage {
-    /// Expectations of the level.
-    pub total: usize,
-    /// Covered with evidence.
-    pub covered: usize,
-    /// Claimed without evidence.
-    pub weak: usize,
-    /// Not claimed.
-    pub uncovered: usize,
-    /// Waived with a reason.
-    pub waived: usize,
-    /// covered / (total - waived), in 0..=100, one decimal.
-    pub percent: f32,
-}
-
-impl From<CoverageCounts> for JsonCoverage {
-    fn from(c: CoverageCounts) -> Self {
-        JsonCoverage {
-            total: c.total,
-            covered: c.covered,
-            weak: c.weak,
-            uncovered: c.uncovered,
-            waived: c.waived,
-            percent: super::round1(c.percent()),
-        }
-    }
 }
 
 /// Coverage of one area by one packet.
