@@ -8,8 +8,13 @@
 //! briefed separately with `fixtures/scope-labels/GUIDE.md` and did not see
 //! each other's labels or promolint's output. The scope words
 //! (`rules/scope.yaml`) and the levels' `scope:` were written and committed
-//! before any label was read; nothing is fitted on the labels, so there is
-//! nothing to leave out per document (every figure is already held out).
+//! before any label was read; nothing is fitted on the labels (no weight,
+//! ranked cue or cutoff), so there is nothing to leave out per document. But
+//! the issue-15 revision (headings lend no scope, questions are `unknown`,
+//! four edits to the words) was made by hand after reading promolint's errors
+//! on these 12 documents: the figures below are contaminated by it and are
+//! printed beside the figures of the words before it (576c135), on the same
+//! rows. A held-out set scores the revision blind.
 //!
 //! Each document is read as a packet by prepending promolint front matter (4
 //! lines) to it unchanged, so a label's line is the claim's first line minus 4.
@@ -241,7 +246,9 @@ fn scope_accuracy() {
     println!(
         "Cohen's kappa (6 classes): {k:.2}; readers agree on {agreed} lines ({unmatched} agreed lines are not a claim's first line)"
     );
-    println!("claim-scope accuracy on agreed lines: {accuracy:.2} ({right}/{agreed})");
+    println!(
+        "claim-scope accuracy on agreed lines: {accuracy:.2} ({right}/{agreed}); before the hand revision (576c135): 0.49 (244/496)"
+    );
     println!(
         "  on agreed lines not labelled unknown: {:.2} ({right_known}/{agreed_known})",
         ratio(right_known, agreed_known)
@@ -254,6 +261,7 @@ fn scope_accuracy() {
         "scope-below-level over {} levels: precision {precision:.2} ({correct}/{scored} scored; {unscored} fired lints not scored: a covering claim without agreed label), recall {recall:.2} ({found}/{truly_below})",
         levels.len()
     );
+    println!("  before the hand revision (576c135): precision 0.59 (111/188), recall 0.53 (111/210)");
     for (i, r) in ["reader-a", "reader-b"].iter().enumerate() {
         println!(
             "  precision with {r}'s labels: {:.2} ({}/{})",
@@ -274,6 +282,8 @@ fn scope_accuracy() {
     // which maps more claims); these assertions guard against regressions
     // below the measured figures, and do not claim the bar.
     assert!(k >= 0.8, "readers' kappa {k:.2} below 0.8");
-    assert!(accuracy >= 0.45, "claim-scope accuracy {accuracy:.2} fell below the measured 0.49");
+    // After the hand revision of issue 15 (contaminated, see the top):
+    // accuracy 0.60, precision 0.59, recall 0.55.
+    assert!(accuracy >= 0.58, "claim-scope accuracy {accuracy:.2} fell below the measured 0.60");
     assert!(precision >= 0.55, "scope-below-level precision {precision:.2} fell below the measured 0.59");
 }

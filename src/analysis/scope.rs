@@ -40,8 +40,6 @@ pub enum ScopeFrom {
     Claim,
     /// The list item it is nested in (the claim says nothing itself).
     Parent,
-    /// Its section's heading path (neither the claim nor its parents say anything).
-    Heading,
     /// Nothing on the scale, but the claim is told as the candidate's own
     /// work (first person, an action verb at the start).
     OwnWork,
@@ -108,18 +106,13 @@ impl ScopeMatcher {
     }
 
     /// The scope of every claim of `packet` (whose source is `text`),
-    /// parallel to `packet.claims`. A claim that shows no scale value takes
-    /// its parent item's scope (when the parent's came from words, not from
-    /// `own-work`), then its heading's, then `own` from `own-work`, else `unknown`.
+    /// parallel to `packet.claims`. A claim that shows no scale value is
+    /// `unknown` when it is a question (it ends with `?`); else it takes its
+    /// parent item's scope when the parent's came from words (its own or its
+    /// parent's, not from `own-work`); else it is `own` from `own-work`, else
+    /// `unknown`. Section headings lend no scope: a heading titles a section,
+    /// it does not say who took part in each item under it.
     pub fn claims(&self, packet: &Packet, text: &str) -> Vec<ClaimScope> {
-        let headings: Vec<Option<(ScopeValue, String)>> = packet
-            .sections
-            .iter()
-            .map(|s| {
-                let path = s.path.join(" / ");
-                self.classify(&path).map(|(v, r)| (v, path[r].to_owned()))
-            })
-            .collect();
         let mut out: Vec<ClaimScope> = Vec::with_capacity(packet.claims.len());
         for claim in &packet.claims {
             let locate = |r: Range<usize>| -> (String, Option<Range<usize>>) {
@@ -134,19 +127,15 @@ impl ScopeMatcher {
             let scope = if let Some((value, r)) = self.classify(&claim.text) {
                 let (words, range) = locate(r);
                 ClaimScope { value: Some(value), from: Some(ScopeFrom::Claim), words, range }
+            } else if claim.text.trim_end().ends_with('?') {
+                // A question asks; it tells of no work done.
+                ClaimScope::unknown()
             } else if let Some(parent) = claim
                 .parent
                 .and_then(|p| out.get(p))
                 .filter(|p| p.value.is_some() && p.from != Some(ScopeFrom::OwnWork))
             {
                 ClaimScope { from: Some(ScopeFrom::Parent), ..parent.clone() }
-            } else if let Some((value, words)) = &headings[claim.section] {
-                ClaimScope {
-                    value: Some(*value),
-                    from: Some(ScopeFrom::Heading),
-                    words: words.clone(),
-                    range: None,
-                }
             } else if let Some(r) = self.own_work(&claim.text) {
                 let (words, range) = locate(r);
                 ClaimScope { value: Some(ScopeValue::Own), from: Some(ScopeFrom::OwnWork), words, range }

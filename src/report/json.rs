@@ -182,8 +182,8 @@ pub struct JsonClaim {
 pub struct JsonScope {
     /// `own`, `team`, `cross-team`, `organisation`, `company` or `unknown`.
     pub value: String,
-    /// `claim` (its own words), `parent` (the item it is nested in), `heading`
-    /// or `own-work` (no scale words; told as the candidate's own work);
+    /// `claim` (its own words), `parent` (the item it is nested in) or
+    /// `own-work` (no scale words; told as the candidate's own work);
     /// left out when unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<crate::analysis::scope::ScopeFrom>,
