@@ -56,8 +56,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use promolint::analysis::imported::{self, ImportedModel};
 use promolint::analysis::matcher::LevelMatcher;
 use promolint::analysis::score::{self, ClaimContext};
+use promolint::analysis::terms::Terms;
 use promolint::packet::ClaimKind;
 use promolint::rules::{Expectation, Level, Origin, RuleSet};
 use promolint::source::{FileId, Sources};
@@ -321,8 +323,9 @@ impl Tally {
     }
 }
 
-const SCORERS: [&str; 5] = [
-    "promolint score (shipped weights)",
+const SCORERS: [&str; 6] = [
+    "new: imported-ladder score",
+    "previous: logistic score (mapping-imported.yaml)",
     "promolint lexical cosine",
     "promolint semantic cosine",
     "plain TF-IDF cosine (baseline)",
@@ -330,24 +333,26 @@ const SCORERS: [&str; 5] = [
 ];
 
 /// The tallies of every scorer over `task`, leaving one level out at a time.
-fn run(task: &Task, rules: &RuleSet) -> [Tally; 5] {
-    let mut tallies: [Tally; 5] = Default::default();
+fn run(task: &Task, rules: &RuleSet) -> [Tally; 6] {
+    let mut tallies: [Tally; 6] = Default::default();
     let mut levels: Vec<&str> = task.items.iter().map(|i| i.level.as_str()).collect();
     levels.dedup();
     for held_out in levels {
         let rest: Vec<&Item> = task.items.iter().filter(|i| i.level != held_out).collect();
         let level = ladder(&rest);
         let matcher = LevelMatcher::new(&level, rules);
+        let new = ImportedModel::new(&level.expectations, Terms::new(&rules.vocabulary), imported::SHIPPED);
         let texts: Vec<&str> = rest.iter().map(|i| i.text.as_str()).collect();
         let plain = PlainTfidf::new(&texts);
         let areas: Vec<&str> = rest.iter().map(|i| i.area.as_str()).collect();
         for query in task.items.iter().filter(|i| i.level == held_out) {
             let (mapped, cosine) = promolint_scores(&matcher, &query.text);
-            tallies[0].add(&mapped, &areas, &query.area);
-            tallies[1].add(&cosine, &areas, &query.area);
-            tallies[2].add(&matcher.semantic(&query.text), &areas, &query.area);
-            tallies[3].add(&plain.scores(&query.text), &areas, &query.area);
-            tallies[4].add_chance(&areas, &query.area);
+            tallies[0].add(&new.scores(&query.text), &areas, &query.area);
+            tallies[1].add(&mapped, &areas, &query.area);
+            tallies[2].add(&cosine, &areas, &query.area);
+            tallies[3].add(&matcher.semantic(&query.text), &areas, &query.area);
+            tallies[4].add(&plain.scores(&query.text), &areas, &query.area);
+            tallies[5].add_chance(&areas, &query.area);
         }
     }
     tallies
@@ -414,8 +419,8 @@ fn import_benchmark() {
         ));
         // Paired: on how many queries one scorer's top-1 is right and the other's wrong.
         let only = |a: &Tally, b: &Tally| a.right.iter().zip(&b.right).filter(|(x, y)| **x && !**y).count();
-        for (i, t) in tallies[..3].iter().enumerate() {
-            let base = &tallies[3];
+        for (i, t) in tallies[..4].iter().enumerate() {
+            let base = &tallies[4];
             notes.push(format!(
                 "  top-1, {} against the baseline: right only with it {}, only with the baseline {}",
                 SCORERS[i],
@@ -424,7 +429,7 @@ fn import_benchmark() {
             ));
         }
         let tied: Vec<String> =
-            SCORERS[..4].iter().zip(&tallies).map(|(s, t)| format!("{s} {}", t.tied)).collect();
+            SCORERS[..5].iter().zip(&tallies).map(|(s, t)| format!("{s} {}", t.tied)).collect();
         notes.push(format!(
             "  top-1 left to ladder order (best score shared across areas): {}",
             tied.join(", ")

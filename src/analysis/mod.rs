@@ -9,6 +9,7 @@ pub mod boundary;
 pub mod consistency;
 pub mod evidence;
 pub mod flags;
+pub mod imported;
 pub mod lexical;
 pub mod matcher;
 pub mod prefilter;
