@@ -22,6 +22,9 @@
 
 #![allow(clippy::disallowed_macros, clippy::print_stdout)] // this test reports figures
 
+mod mixes;
+
+use mixes::candidates;
 use promolint::analysis::imported::{ImportedModel, ImportedWeights, SHIPPED};
 use promolint::analysis::terms::Terms;
 use promolint::rules::{Expectation, RuleSet};
@@ -75,37 +78,6 @@ fn evaluate(rules: &RuleSet, w: ImportedWeights) -> (usize, usize, usize, usize)
         }
     }
     (area_right, area_n, own_right, own_n)
-}
-
-/// The candidate mixes, simplest first.
-fn candidates() -> Vec<(String, ImportedWeights)> {
-    let mut out = Vec::new();
-    for bigrams in [false, true] {
-        for area_lexical in [0.0, 0.5, 1.0] {
-            for own_semantic in [0.0, 0.5, 1.0] {
-                for area_semantic in [0.0, 0.5, 1.0] {
-                    let w = ImportedWeights {
-                        own_lexical: 1.0,
-                        area_lexical,
-                        own_semantic,
-                        area_semantic,
-                        bigrams,
-                    };
-                    let name = format!(
-                        "own-lex 1, area-lex {area_lexical}, own-sem {own_semantic}, area-sem {area_semantic}{}",
-                        if bigrams { ", bigrams" } else { "" }
-                    );
-                    out.push((name, w));
-                }
-            }
-        }
-    }
-    // Fewer signals first: the tie rule prefers them.
-    out.sort_by_key(|(_, w)| {
-        [w.area_lexical, w.own_semantic, w.area_semantic].iter().filter(|x| **x > 0.0).count()
-            + usize::from(w.bigrams)
-    });
-    out
 }
 
 #[test]

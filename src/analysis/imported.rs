@@ -59,7 +59,9 @@ type Sparse = Vec<(u32, f32)>;
 /// An imported level's expectations, ready to score claims against.
 #[derive(Debug)]
 pub struct ImportedModel {
-    terms: Terms,
+    /// The tokenizer (`None` in the leave-one-out models of calibration,
+    /// which score term lists already made).
+    terms: Option<Terms>,
     weights: ImportedWeights,
     ids: HashMap<String, u32>,
     idf: Vec<f32>,
@@ -73,6 +75,48 @@ pub struct ImportedModel {
     /// Normalised embeddings (empty when both semantic weights are 0).
     own_embedding: Vec<Vec<f32>>,
     area_embedding: Vec<Vec<f32>>,
+    /// The score at or above which a claim maps, in 0..=1, calibrated from
+    /// the level's own texts (see [`ImportedModel::new`]).
+    pub cutoff: f32,
+}
+
+/// What a model is built from: per expectation, its terms, area index and
+/// embedding (the embeddings empty when the semantic signal is off).
+struct Parts<'a> {
+    lists: &'a [Vec<String>],
+    area_of: &'a [usize],
+    embeddings: &'a [Vec<f32>],
+}
+
+/// The cutoff of a level too small to calibrate.
+pub const DEFAULT_CUTOFF: f32 = 0.2;
+/// At most this many texts are scored to calibrate a level's cutoff (each
+/// rebuilds the model without itself).
+pub const CALIBRATION_QUERIES: usize = 60;
+
+/// The F1-best cutoff of (score, positive) points: halfway between the last
+/// score it keeps and the next lower one.
+fn f1_best(points: &mut [(f32, bool)]) -> f32 {
+    points.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let positives = points.iter().filter(|p| p.1).count() as f32;
+    let (mut tp, mut fp) = (0.0f32, 0.0f32);
+    let mut best = (0.0f32, DEFAULT_CUTOFF);
+    for (i, (s, positive)) in points.iter().enumerate() {
+        if *positive {
+            tp += 1.0;
+        } else {
+            fp += 1.0;
+        }
+        if points.get(i + 1).is_some_and(|next| next.0 == *s) {
+            continue;
+        }
+        let f1 = 2.0 * tp / (tp + fp + positives);
+        if f1 > best.0 {
+            let next = points.get(i + 1).map_or(0.0, |p| p.0);
+            best = (f1, (s + next) / 2.0);
+        }
+    }
+    best.1
 }
 
 /// `text`'s terms with repeats, and the bigrams of adjacent terms when `bigrams`.
@@ -119,7 +163,8 @@ fn normalise(v: &mut [f32]) {
 
 impl ImportedModel {
     /// Builds the model of `expectations` (their texts and areas only) with
-    /// the tokenizer `terms` and the mix `weights`.
+    /// the tokenizer `terms` and the mix `weights`, and calibrates its
+    /// cutoff ([`ImportedModel::cutoff`]).
     pub fn new(expectations: &[Expectation], terms: Terms, weights: ImportedWeights) -> Self {
         let lists: Vec<Vec<String>> =
             expectations.iter().map(|e| term_list(&terms, &e.text, weights.bigrams)).collect();
@@ -133,10 +178,32 @@ impl ImportedModel {
                 })
             })
             .collect();
+        let embeddings: Vec<Vec<f32>> = if weights.own_semantic > 0.0 || weights.area_semantic > 0.0 {
+            let table = StaticEmbedding::builtin();
+            expectations.iter().map(|e| table.embed(&e.text)).collect()
+        } else {
+            Vec::new()
+        };
+        let parts = Parts { lists: &lists, area_of: &area_of, embeddings: &embeddings };
+        let mut model = Self::build(Some(terms), weights, &parts, None);
+        model.cutoff = model.calibrate(expectations, &parts);
+        model
+    }
+
+    /// The model of the expectations in `parts`, but `left_out`.
+    fn build(
+        terms: Option<Terms>,
+        weights: ImportedWeights,
+        parts: &Parts<'_>,
+        left_out: Option<usize>,
+    ) -> Self {
+        let keep: Vec<usize> = (0..parts.lists.len()).filter(|&i| Some(i) != left_out).collect();
+        let areas_n = parts.area_of.iter().max().map_or(0, |a| a + 1);
+        let area_of: Vec<usize> = keep.iter().map(|&i| parts.area_of[i]).collect();
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut df: Vec<f32> = Vec::new();
-        for list in &lists {
-            for t in counts(list).keys() {
+        for &i in &keep {
+            for t in counts(&parts.lists[i]).keys() {
                 let next = ids.len() as u32;
                 let id = *ids.entry((*t).to_owned()).or_insert(next);
                 if id as usize == df.len() {
@@ -145,7 +212,7 @@ impl ImportedModel {
                 df[id as usize] += 1.0;
             }
         }
-        let n = expectations.len().max(1) as f32;
+        let n = keep.len().max(1) as f32;
         let idf: Vec<f32> = df.iter().map(|d| (1.0 + n / d.max(1.0)).ln()).collect();
         let vector = |c: &HashMap<&str, f32>| -> Sparse {
             let mut v: Sparse =
@@ -155,26 +222,25 @@ impl ImportedModel {
             v.iter_mut().for_each(|p| p.1 /= norm.max(f32::MIN_POSITIVE));
             v
         };
-        let own: Vec<Sparse> = lists.iter().map(|l| vector(&counts(l))).collect();
-        let areas: Vec<Sparse> = (0..area_names.len())
+        let own: Vec<Sparse> = keep.iter().map(|&i| vector(&counts(&parts.lists[i]))).collect();
+        let areas: Vec<Sparse> = (0..areas_n)
             .map(|a| {
-                let all: Vec<String> = lists
+                let all: Vec<String> = keep
                     .iter()
-                    .zip(&area_of)
-                    .filter(|(_, x)| **x == a)
-                    .flat_map(|(l, _)| l.clone())
+                    .filter(|&&i| parts.area_of[i] == a)
+                    .flat_map(|&i| parts.lists[i].iter().cloned())
                     .collect();
                 vector(&counts(&all))
             })
             .collect();
         let (mut own_embedding, mut area_embedding) = (Vec::new(), Vec::new());
-        if weights.own_semantic > 0.0 || weights.area_semantic > 0.0 {
-            let table = StaticEmbedding::builtin();
-            own_embedding = expectations.iter().map(|e| table.embed(&e.text)).collect();
-            area_embedding = (0..area_names.len())
+        if !parts.embeddings.is_empty() {
+            own_embedding = keep.iter().map(|&i| parts.embeddings[i].clone()).collect();
+            let dims = parts.embeddings.first().map_or(0, Vec::len);
+            area_embedding = (0..areas_n)
                 .map(|a| {
-                    let mut sum = vec![0.0f32; table.dims()];
-                    for (v, _) in own_embedding.iter().zip(&area_of).filter(|(_, x)| **x == a) {
+                    let mut sum = vec![0.0f32; dims];
+                    for v in keep.iter().filter(|&&i| parts.area_of[i] == a).map(|&i| &parts.embeddings[i]) {
                         sum.iter_mut().zip(v).for_each(|(s, x)| *s += x);
                     }
                     normalise(&mut sum);
@@ -193,7 +259,39 @@ impl ImportedModel {
             areas,
             own_embedding,
             area_embedding,
+            cutoff: DEFAULT_CUTOFF,
         }
+    }
+
+    /// The level's cutoff from its own texts, leave-one-out: each
+    /// expectation's text (at most [`CALIBRATION_QUERIES`] of them, evenly
+    /// spread) is scored by the model of the others; its best score among
+    /// the expectations of its own area is a positive, its best among the
+    /// other areas a negative, and the cutoff is the F1-best separation
+    /// (halfway between the last score kept and the next), clamped to
+    /// 0.05..=0.5. [`DEFAULT_CUTOFF`] when fewer than five texts have an area
+    /// of two or more.
+    fn calibrate(&self, expectations: &[Expectation], parts: &Parts<'_>) -> f32 {
+        let n = expectations.len();
+        let step = n.div_ceil(CALIBRATION_QUERIES).max(1);
+        let mut points: Vec<(f32, bool)> = Vec::new();
+        for i in (0..n).step_by(step) {
+            let (mine, others): (Vec<usize>, Vec<usize>) =
+                (0..n).filter(|&j| j != i).partition(|&j| parts.area_of[j] == parts.area_of[i]);
+            if mine.is_empty() || others.is_empty() {
+                continue;
+            }
+            let model = Self::build(None, self.weights, parts, Some(i));
+            let scores = model.scores_of(&parts.lists[i], parts.embeddings.get(i).map(Vec::as_slice));
+            // Indexes into the left-out model skip `i`.
+            let at = |j: usize| scores[if j > i { j - 1 } else { j }];
+            points.push((mine.iter().map(|&j| at(j)).fold(0.0, f32::max), true));
+            points.push((others.iter().map(|&j| at(j)).fold(0.0, f32::max), false));
+        }
+        if points.len() < 10 {
+            return DEFAULT_CUTOFF;
+        }
+        f1_best(&mut points).clamp(0.05, 0.5)
     }
 
     /// How many expectations the model holds.
@@ -208,11 +306,10 @@ impl ImportedModel {
 
     /// `text`'s normalised TF-IDF vector over the level's terms (terms the
     /// level never uses count in the norm only).
-    fn query(&self, text: &str) -> Sparse {
-        let list = term_list(&self.terms, text, self.weights.bigrams);
+    fn query(&self, list: &[String]) -> Sparse {
         let mut norm = 0.0f32;
         let mut v: Sparse = Vec::new();
-        for (t, n) in counts(&list) {
+        for (t, n) in counts(list) {
             let tf = 1.0 + n.ln();
             match self.ids.get(t) {
                 Some(&id) => {
@@ -234,21 +331,27 @@ impl ImportedModel {
     /// The score of `text` against every expectation, in expectation order,
     /// each in 0..=1.
     pub fn scores(&self, text: &str) -> Vec<f32> {
+        let list = self.terms.as_ref().map(|t| term_list(t, text, self.weights.bigrams)).unwrap_or_default();
+        let embedding = (!self.own_embedding.is_empty()).then(|| StaticEmbedding::builtin().embed(text));
+        self.scores_of(&list, embedding.as_deref())
+    }
+
+    /// The scores of a text whose terms are `list` and whose embedding is
+    /// `embedding` (`None` when the semantic signal is off).
+    fn scores_of(&self, list: &[String], embedding: Option<&[f32]>) -> Vec<f32> {
         let w = self.weights;
         let total = w.own_lexical + w.area_lexical + w.own_semantic + w.area_semantic;
         if total <= 0.0 {
             return vec![0.0; self.len()];
         }
-        let q = self.query(text);
+        let q = self.query(list);
         let area_lexical: Vec<f32> = self.areas.iter().map(|a| dot(&q, a)).collect();
-        let (own_semantic, area_semantic): (Vec<f32>, Vec<f32>) = if self.own_embedding.is_empty() {
-            (vec![0.0; self.len()], vec![0.0; self.areas.len()])
-        } else {
-            let v = StaticEmbedding::builtin().embed(text);
-            (
-                self.own_embedding.iter().map(|e| cosine(&v, e).max(0.0)).collect(),
-                self.area_embedding.iter().map(|e| cosine(&v, e).max(0.0)).collect(),
-            )
+        let (own_semantic, area_semantic): (Vec<f32>, Vec<f32>) = match embedding {
+            None => (vec![0.0; self.len()], vec![0.0; self.areas.len()]),
+            Some(v) => (
+                self.own_embedding.iter().map(|e| cosine(v, e).max(0.0)).collect(),
+                self.area_embedding.iter().map(|e| cosine(v, e).max(0.0)).collect(),
+            ),
         };
         (0..self.len())
             .map(|e| {
@@ -260,5 +363,17 @@ impl ImportedModel {
                 (s / total).clamp(0.0, 1.0)
             })
             .collect()
+    }
+
+    /// The expectations `text` maps to: every score at or above
+    /// [`ImportedModel::cutoff`], best first, at most `max_per_claim`; ties
+    /// go to ladder order. The rest, best first, are its ranked expectations
+    /// below the cutoff. Indexes are into the level's expectations, scores in 0..=1.
+    pub fn decide(&self, text: &str, max_per_claim: usize) -> (super::score::Scored, super::score::Scored) {
+        let mut scored: Vec<(usize, f32)> = self.scores(text).into_iter().enumerate().collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let split = scored.iter().take(max_per_claim).take_while(|(_, s)| *s >= self.cutoff).count();
+        let below = scored.split_off(split);
+        (scored, below)
     }
 }

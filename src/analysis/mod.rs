@@ -331,7 +331,11 @@ fn map_claims(packet: &Packet, level: &Level, matcher: &LevelMatcher) -> Vec<(Ve
                 explicit.dedup_by_key(|m| m.expectation);
                 return (explicit, Vec::new());
             };
-            let (maps, below) = score::decide(&matcher.model, matcher.cutoff, &signals);
+            let (maps, below) = match &matcher.imported {
+                // An imported ladder: its own score and cutoff (`imported.rs`).
+                Some(imported) => imported.decide(&claim.text, matcher.model.max_per_claim),
+                None => score::decide(&matcher.model, matcher.cutoff, &signals),
+            };
             let mapping = |(e, score): (usize, f32)| {
                 let via = if signals[e].pattern > 0.0 { Via::Pattern } else { Via::Text };
                 Mapping { expectation: e, score, via }
