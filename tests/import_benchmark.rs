@@ -392,7 +392,7 @@ fn with_mix(task: &Task, rules: &RuleSet, w: ImportedWeights) -> (f64, f64) {
     for held_out in levels {
         let rest: Vec<&Item> = task.items.iter().filter(|i| i.level != held_out).collect();
         let level = ladder(&rest);
-        let model = ImportedModel::new(&level.expectations, Terms::new(&rules.vocabulary), w);
+        let model = ImportedModel::uncalibrated(&level.expectations, Terms::new(&rules.vocabulary), w);
         let areas: Vec<&str> = rest.iter().map(|i| i.area.as_str()).collect();
         for query in task.items.iter().filter(|i| i.level == held_out) {
             tally.add(&model.scores(&query.text), &areas, &query.area);

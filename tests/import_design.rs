@@ -64,12 +64,12 @@ fn evaluate(rules: &RuleSet, w: ImportedWeights) -> (usize, usize, usize, usize)
             if !rest.iter().any(|e| e.area == held_out.area) {
                 continue; // an area of one: no answer can be right
             }
-            let model = ImportedModel::new(&rest, Terms::new(&rules.vocabulary), w);
+            let model = ImportedModel::uncalibrated(&rest, Terms::new(&rules.vocabulary), w);
             let best = order(&model.scores(&held_out.text))[0];
             area_right += usize::from(rest[best].area == held_out.area);
             area_n += 1;
         }
-        let model = ImportedModel::new(&plain, Terms::new(&rules.vocabulary), w);
+        let model = ImportedModel::uncalibrated(&plain, Terms::new(&rules.vocabulary), w);
         for (own, e) in level.expectations.iter().enumerate() {
             for example in &e.examples {
                 own_right += usize::from(order(&model.scores(example))[0] == own);

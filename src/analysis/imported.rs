@@ -88,6 +88,19 @@ struct Parts<'a> {
     embeddings: &'a [Vec<f32>],
 }
 
+/// [`Parts`], owned.
+struct OwnedParts {
+    lists: Vec<Vec<String>>,
+    area_of: Vec<usize>,
+    embeddings: Vec<Vec<f32>>,
+}
+
+impl OwnedParts {
+    fn borrow(&self) -> Parts<'_> {
+        Parts { lists: &self.lists, area_of: &self.area_of, embeddings: &self.embeddings }
+    }
+}
+
 /// The cutoff of a level too small to calibrate.
 pub const DEFAULT_CUTOFF: f32 = 0.2;
 /// At most this many texts are scored to calibrate a level's cutoff (each
@@ -166,6 +179,19 @@ impl ImportedModel {
     /// the tokenizer `terms` and the mix `weights`, and calibrates its
     /// cutoff ([`ImportedModel::cutoff`]).
     pub fn new(expectations: &[Expectation], terms: Terms, weights: ImportedWeights) -> Self {
+        let (mut model, parts) = Self::prepare(expectations, terms, weights);
+        model.cutoff = model.calibrate(expectations, &parts.borrow());
+        model
+    }
+
+    /// [`ImportedModel::new`] without the calibration (the cutoff is
+    /// [`DEFAULT_CUTOFF`]): for ranking only, as the design tasks and the
+    /// import benchmark use it, at a fraction of the cost.
+    pub fn uncalibrated(expectations: &[Expectation], terms: Terms, weights: ImportedWeights) -> Self {
+        Self::prepare(expectations, terms, weights).0
+    }
+
+    fn prepare(expectations: &[Expectation], terms: Terms, weights: ImportedWeights) -> (Self, OwnedParts) {
         let lists: Vec<Vec<String>> =
             expectations.iter().map(|e| term_list(&terms, &e.text, weights.bigrams)).collect();
         let mut area_names: Vec<&str> = Vec::new();
@@ -184,10 +210,8 @@ impl ImportedModel {
         } else {
             Vec::new()
         };
-        let parts = Parts { lists: &lists, area_of: &area_of, embeddings: &embeddings };
-        let mut model = Self::build(Some(terms), weights, &parts, None);
-        model.cutoff = model.calibrate(expectations, &parts);
-        model
+        let parts = OwnedParts { lists, area_of, embeddings };
+        (Self::build(Some(terms), weights, &parts.borrow(), None), parts)
     }
 
     /// The model of the expectations in `parts`, but `left_out`.
@@ -375,5 +399,92 @@ impl ImportedModel {
         let split = scored.iter().take(max_per_claim).take_while(|(_, s)| *s >= self.cutoff).count();
         let below = scored.split_off(split);
         (scored, below)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::vocabulary::Vocabulary;
+    use crate::rules::{Expectation, Origin};
+    use crate::source::FileId;
+
+    fn expectation(area: &str, text: &str) -> Expectation {
+        Expectation {
+            id: text.split(' ').next().unwrap_or("e").to_lowercase(),
+            area: area.to_owned(),
+            text: text.to_owned(),
+            patterns: Vec::new(),
+            guards: Vec::new(),
+            examples: Vec::new(),
+            severity: None,
+            origin: Origin { file: FileId(0), range: 0..0 },
+            inherited_from: None,
+            scope: None,
+        }
+    }
+
+    fn ladder() -> Vec<Expectation> {
+        let mut out = Vec::new();
+        for (area, texts) in [
+            (
+                "People",
+                [
+                    "Mentors junior engineers and grows their skills",
+                    "Coaches peers through code review feedback",
+                    "Supports the hiring and onboarding of new engineers",
+                ],
+            ),
+            (
+                "Delivery",
+                [
+                    "Ships projects on schedule with clear milestones",
+                    "Breaks large projects into incremental releases",
+                    "Keeps production services reliable and monitored",
+                ],
+            ),
+            (
+                "Design",
+                [
+                    "Designs systems that scale with traffic growth",
+                    "Writes technical design documents for review",
+                    "Chooses databases and storage for each workload",
+                ],
+            ),
+        ] {
+            out.extend(texts.iter().map(|t| expectation(area, t)));
+        }
+        out
+    }
+
+    fn model() -> ImportedModel {
+        let vocabulary = Vocabulary {
+            stop_words: vec!["the".into(), "and".into(), "for".into(), "with".into()],
+            concepts: Vec::new(),
+        };
+        ImportedModel::new(&ladder(), Terms::new(&vocabulary), SHIPPED)
+    }
+
+    #[test]
+    fn a_claim_maps_to_the_expectation_it_is_about_and_nowhere_else() {
+        let model = model();
+        assert!((0.05..=0.5).contains(&model.cutoff), "{}", model.cutoff);
+        let (maps, _) = model.decide("Mentored two junior engineers on the payments team", 5);
+        assert_eq!(maps.first().map(|m| m.0), Some(0), "{maps:?}");
+        // Every expectation of its area ranks above every other area's.
+        let scores = model.scores("Mentored two junior engineers on the payments team");
+        let people = scores[..3].iter().copied().fold(1.0f32, f32::min);
+        assert!(scores[3..].iter().all(|s| *s < people), "{scores:?}");
+        let (maps, below) = model.decide("Went to the company ski trip in January", 5);
+        assert!(maps.is_empty(), "{maps:?}");
+        assert!(below.iter().all(|(_, s)| (0.0..=1.0).contains(s)));
+    }
+
+    #[test]
+    fn an_empty_ladder_or_text_scores_nothing() {
+        let vocabulary = Vocabulary { stop_words: Vec::new(), concepts: Vec::new() };
+        let empty = ImportedModel::new(&[], Terms::new(&vocabulary), SHIPPED);
+        assert!(empty.scores("Mentored two juniors").is_empty());
+        assert!(model().scores("").iter().all(|s| *s == 0.0));
     }
 }
