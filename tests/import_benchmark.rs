@@ -27,10 +27,13 @@
 //! when its area is among the distinct areas of its three best-scoring
 //! expectations. The scorers, on the same folds:
 //!
-//! - promolint's mapping score as shipped: a [`LevelMatcher`] with the
-//!   built-in vocabulary and fitted weights (`rules/mapping.yaml`), the signals
-//!   computed by the functions the check path uses (see
-//!   `analysis::claim_signals`) for a list item with no heading or parent;
+//! - new: the imported-ladder score that `check` maps such a level with
+//!   (`analysis::imported`, the [`LevelMatcher`]'s `imported` model; its mix
+//!   chosen on other data, see `import_design.rs`);
+//! - previous: the logistic score with the weights fitted for imported
+//!   ladders (`rules/mapping-imported.yaml`), the signals computed by the
+//!   functions the check path uses (see `analysis::claim_signals`) for a list
+//!   item with no heading or parent;
 //! - promolint's lexical signal alone: TF-IDF cosine over stemmed terms,
 //!   stop words out, concept groups joined;
 //! - plain TF-IDF cosine: lowercase tokens split at every character that is
@@ -43,6 +46,11 @@
 //! each promolint scorer's top-1 is right where the baseline's is wrong and
 //! the reverse, and how many top-1s ladder order decided (a best score shared
 //! by expectations of different areas).
+//!
+//! Below that: at the level's cutoff, how many queries the new and previous
+//! score map to nothing and to how many expectations; and a cross-task check
+//! of the design rule (the candidate mix of `mixes/` with the best top-1 on
+//! one task, scored on the other).
 //!
 //! The figures are reported, not asserted: the test checks only what cannot
 //! change from run to run (how many queries each source gives, that each is
