@@ -27,10 +27,13 @@
 //! when its area is among the distinct areas of its three best-scoring
 //! expectations. The scorers, on the same folds:
 //!
-//! - promolint's mapping score as shipped: a [`LevelMatcher`] with the
-//!   built-in vocabulary and fitted weights (`rules/mapping.yaml`), the signals
-//!   computed by the functions the check path uses (see
-//!   `analysis::claim_signals`) for a list item with no heading or parent;
+//! - new: the imported-ladder score that `check` maps such a level with
+//!   (`analysis::imported`, the [`LevelMatcher`]'s `imported` model; its mix
+//!   chosen on other data, see `import_design.rs`);
+//! - previous: the logistic score with the weights fitted for imported
+//!   ladders (`rules/mapping-imported.yaml`), the signals computed by the
+//!   functions the check path uses (see `analysis::claim_signals`) for a list
+//!   item with no heading or parent;
 //! - promolint's lexical signal alone: TF-IDF cosine over stemmed terms,
 //!   stop words out, concept groups joined;
 //! - plain TF-IDF cosine: lowercase tokens split at every character that is
@@ -44,6 +47,11 @@
 //! the reverse, and how many top-1s ladder order decided (a best score shared
 //! by expectations of different areas).
 //!
+//! Below that: at the level's cutoff, how many queries the new and previous
+//! score map to nothing and to how many expectations; and a cross-task check
+//! of the design rule (the candidate mix of `mixes/` with the best top-1 on
+//! one task, scored on the other).
+//!
 //! The figures are reported, not asserted: the test checks only what cannot
 //! change from run to run (how many queries each source gives, that each is
 //! a claim the check path would score, and that every scorer's top-3 is at
@@ -53,11 +61,15 @@
 
 #![allow(clippy::disallowed_macros, clippy::print_stdout)] // this test reports figures
 
+mod mixes;
+
 use std::collections::HashMap;
 use std::path::Path;
 
+use promolint::analysis::imported::{ImportedModel, ImportedWeights};
 use promolint::analysis::matcher::LevelMatcher;
 use promolint::analysis::score::{self, ClaimContext};
+use promolint::analysis::terms::Terms;
 use promolint::packet::ClaimKind;
 use promolint::rules::{Expectation, Level, Origin, RuleSet};
 use promolint::source::{FileId, Sources};
@@ -194,17 +206,23 @@ fn ladder(items: &[&Item]) -> Level {
     }
 }
 
-/// promolint's score and lexical cosine of `text` against every expectation,
-/// as the check path computes them for a list item with no heading or parent.
-fn promolint_scores(matcher: &LevelMatcher, text: &str) -> (Vec<f32>, Vec<f32>) {
+/// The previous method's signals of `text` (a list item with no heading or parent).
+fn previous_signals(matcher: &LevelMatcher, text: &str) -> Vec<score::Signals> {
     let counts = score::pattern_counts(matcher, text);
     let terms = matcher.lexical.claim_terms(text);
     let lexical = matcher.lexical.score_all(&terms);
     let semantic = matcher.semantic(text);
     let context = ClaimContext { semantic: &semantic, ..ClaimContext::default() };
-    let signals = score::signals(&counts, &lexical, terms.count, context);
+    score::signals(&counts, &lexical, terms.count, context)
+}
+
+/// promolint's score and lexical cosine of `text` against every expectation,
+/// as the check path computes them for a list item with no heading or parent.
+fn promolint_scores(matcher: &LevelMatcher, text: &str) -> (Vec<f32>, Vec<f32>) {
+    let signals = previous_signals(matcher, text);
     let scores = signals.iter().map(|s| score::score(&matcher.model, s)).collect();
-    (scores, lexical.iter().map(|l| l.cosine).collect())
+    let terms = matcher.lexical.claim_terms(text);
+    (scores, matcher.lexical.score_all(&terms).iter().map(|l| l.cosine).collect())
 }
 
 fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -277,6 +295,11 @@ struct Tally {
     /// Queries whose best score is shared by expectations of different
     /// areas, so that ladder order decided the top-1.
     tied: usize,
+    /// At the level's cutoff (new and previous score only): queries that map
+    /// to nothing, mappings in all, queries that map to an expectation of their area.
+    none: usize,
+    mapped: usize,
+    area_mapped: usize,
 }
 
 impl Tally {
@@ -300,6 +323,14 @@ impl Tally {
         self.queries += 1;
     }
 
+    /// Counts what a claim maps to at the level's cutoff: `maps` as
+    /// (expectation, score), best first.
+    fn decided(&mut self, maps: &[(usize, f32)], areas: &[&str], truth: &str) {
+        self.none += usize::from(maps.is_empty());
+        self.mapped += maps.len();
+        self.area_mapped += usize::from(maps.iter().any(|(e, _)| areas[*e] == truth));
+    }
+
     /// Adds what a random ranking of `areas` scores on average for a query of area `truth`.
     fn add_chance(&mut self, areas: &[&str], truth: &str) {
         let n = areas.len() as f64;
@@ -321,8 +352,9 @@ impl Tally {
     }
 }
 
-const SCORERS: [&str; 5] = [
-    "promolint score (shipped weights)",
+const SCORERS: [&str; 6] = [
+    "new: imported-ladder score",
+    "previous: logistic score (mapping-imported.yaml)",
     "promolint lexical cosine",
     "promolint semantic cosine",
     "plain TF-IDF cosine (baseline)",
@@ -330,27 +362,74 @@ const SCORERS: [&str; 5] = [
 ];
 
 /// The tallies of every scorer over `task`, leaving one level out at a time.
-fn run(task: &Task, rules: &RuleSet) -> [Tally; 5] {
-    let mut tallies: [Tally; 5] = Default::default();
+fn run(task: &Task, rules: &RuleSet) -> [Tally; 6] {
+    let mut tallies: [Tally; 6] = Default::default();
     let mut levels: Vec<&str> = task.items.iter().map(|i| i.level.as_str()).collect();
     levels.dedup();
     for held_out in levels {
         let rest: Vec<&Item> = task.items.iter().filter(|i| i.level != held_out).collect();
         let level = ladder(&rest);
         let matcher = LevelMatcher::new(&level, rules);
+        let new = matcher.imported.as_ref().expect("a level with no patterns gets the imported-ladder score");
         let texts: Vec<&str> = rest.iter().map(|i| i.text.as_str()).collect();
         let plain = PlainTfidf::new(&texts);
         let areas: Vec<&str> = rest.iter().map(|i| i.area.as_str()).collect();
         for query in task.items.iter().filter(|i| i.level == held_out) {
             let (mapped, cosine) = promolint_scores(&matcher, &query.text);
-            tallies[0].add(&mapped, &areas, &query.area);
-            tallies[1].add(&cosine, &areas, &query.area);
-            tallies[2].add(&matcher.semantic(&query.text), &areas, &query.area);
-            tallies[3].add(&plain.scores(&query.text), &areas, &query.area);
-            tallies[4].add_chance(&areas, &query.area);
+            let (maps, _) = new.decide(&query.text, matcher.model.max_per_claim);
+            tallies[0].decided(&maps, &areas, &query.area);
+            let (maps, _) =
+                score::decide(&matcher.model, matcher.cutoff, &previous_signals(&matcher, &query.text));
+            tallies[1].decided(&maps, &areas, &query.area);
+            tallies[0].add(&new.scores(&query.text), &areas, &query.area);
+            tallies[1].add(&mapped, &areas, &query.area);
+            tallies[2].add(&cosine, &areas, &query.area);
+            tallies[3].add(&matcher.semantic(&query.text), &areas, &query.area);
+            tallies[4].add(&plain.scores(&query.text), &areas, &query.area);
+            tallies[5].add_chance(&areas, &query.area);
         }
     }
     tallies
+}
+
+/// Top-1 and top-3 (shares) over `task` of the imported-ladder score with the mix `w`.
+fn with_mix(task: &Task, rules: &RuleSet, w: ImportedWeights) -> (f64, f64) {
+    let mut tally = Tally::default();
+    let mut levels: Vec<&str> = task.items.iter().map(|i| i.level.as_str()).collect();
+    levels.dedup();
+    for held_out in levels {
+        let rest: Vec<&Item> = task.items.iter().filter(|i| i.level != held_out).collect();
+        let level = ladder(&rest);
+        let model = ImportedModel::uncalibrated(&level.expectations, Terms::new(&rules.vocabulary), w);
+        let areas: Vec<&str> = rest.iter().map(|i| i.area.as_str()).collect();
+        for query in task.items.iter().filter(|i| i.level == held_out) {
+            tally.add(&model.scores(&query.text), &areas, &query.area);
+        }
+    }
+    let q = tally.queries as f64;
+    (tally.top1 / q, tally.top3 / q)
+}
+
+/// Cross-task check of the design rule: the mix with the best top-1 on one
+/// task (the first listed among equals), scored on the other, beside the
+/// shipped mix (chosen on neither).
+fn cross_task(tasks: &[Task; 2], rules: &RuleSet, baselines: [f64; 2]) {
+    let candidates = mixes::candidates();
+    let figures: Vec<[(f64, f64); 2]> = candidates
+        .iter()
+        .map(|(_, w)| [with_mix(&tasks[0], rules, *w), with_mix(&tasks[1], rules, *w)])
+        .collect();
+    println!("\n| reported on | mix chosen on | mix | top-1 | top-3 | plain TF-IDF top-1 |");
+    println!("| --- | --- | --- | --- | --- | --- |");
+    for (report, choose) in [(1usize, 0usize), (0, 1)] {
+        let best = figures.iter().map(|f| f[choose].0).fold(0.0f64, f64::max);
+        let chosen = figures.iter().position(|f| f[choose].0 == best).unwrap_or(0);
+        let (top1, top3) = figures[chosen][report];
+        println!(
+            "| {} | {} (top-1 {best:.2} there) | {} | {top1:.2} | {top3:.2} | {:.2} |",
+            tasks[report].name, tasks[choose].name, candidates[chosen].0, baselines[report]
+        );
+    }
 }
 
 /// Queries per level, in ladder order.
@@ -379,6 +458,7 @@ fn import_benchmark() {
     println!("| task | scorer | top-1 | top-3 | queries |");
     println!("| --- | --- | --- | --- | --- |");
     let mut notes = Vec::new();
+    let mut baselines = Vec::new();
     for (task, expected) in tasks.iter().zip(expected) {
         let counts: Vec<usize> = per_level(task).iter().map(|(_, n)| *n).collect();
         assert_eq!(counts, expected, "{}: queries per level", task.name);
@@ -389,6 +469,7 @@ fn import_benchmark() {
             assert!(score::is_claim(&item.text, ClaimKind::ListItem), "not a claim: {}", item.text);
         }
         let tallies = run(task, &rules);
+        baselines.push(tallies[4].top1 / tallies[4].queries as f64);
         for (name, t) in SCORERS.iter().zip(&tallies) {
             assert_eq!(t.queries, task.items.len());
             assert!(t.top3 >= t.top1, "{}: {name}: top-3 below top-1", task.name);
@@ -414,8 +495,8 @@ fn import_benchmark() {
         ));
         // Paired: on how many queries one scorer's top-1 is right and the other's wrong.
         let only = |a: &Tally, b: &Tally| a.right.iter().zip(&b.right).filter(|(x, y)| **x && !**y).count();
-        for (i, t) in tallies[..3].iter().enumerate() {
-            let base = &tallies[3];
+        for (i, t) in tallies[..4].iter().enumerate() {
+            let base = &tallies[4];
             notes.push(format!(
                 "  top-1, {} against the baseline: right only with it {}, only with the baseline {}",
                 SCORERS[i],
@@ -424,14 +505,25 @@ fn import_benchmark() {
             ));
         }
         let tied: Vec<String> =
-            SCORERS[..4].iter().zip(&tallies).map(|(s, t)| format!("{s} {}", t.tied)).collect();
+            SCORERS[..5].iter().zip(&tallies).map(|(s, t)| format!("{s} {}", t.tied)).collect();
         notes.push(format!(
             "  top-1 left to ladder order (best score shared across areas): {}",
             tied.join(", ")
         ));
+        for (name, t) in SCORERS[..2].iter().zip(&tallies) {
+            notes.push(format!(
+                "  at the level's cutoff, {name}: {} of {} queries map to nothing, {:.1} expectations per \
+                 query, {} map to an expectation of their own area",
+                t.none,
+                t.queries,
+                t.mapped as f64 / t.queries as f64,
+                t.area_mapped,
+            ));
+        }
     }
     println!();
     for note in notes {
         println!("{note}");
     }
+    cross_task(&tasks, &rules, [baselines[0], baselines[1]]);
 }

@@ -186,6 +186,72 @@ fn rules_check_warns_when_an_example_does_not_map_to_its_expectation() {
         .stderr(predicate::str::contains("1 warning(s)"));
 }
 
+/// The same warning for a ladder with no patterns (what `rules import` gives,
+/// with the owner's own examples added): asked with the imported-ladder score
+/// that maps its claims.
+#[test]
+fn rules_check_warns_about_an_example_of_a_ladder_with_no_patterns() {
+    let dir = scratch();
+    std::fs::create_dir(dir.path().join("acme")).unwrap();
+    let mut yaml =
+        String::from("ladder: acme\nladder-name: Acme\nlevel: L3\ntitle: Engineer L3\nexpectations:\n");
+    for (id, area, text, example) in [
+        (
+            "mentor-engineers",
+            "People",
+            "Mentors junior engineers and grows their skills",
+            "Shipped the billing export to production on schedule",
+        ),
+        (
+            "review-code",
+            "People",
+            "Coaches peers through code review feedback",
+            "Gave code review feedback that coached two peers",
+        ),
+        (
+            "ship-features",
+            "Delivery",
+            "Ships projects to production on schedule",
+            "Shipped the search project on schedule",
+        ),
+        (
+            "incremental",
+            "Delivery",
+            "Breaks large projects into incremental releases",
+            "Split the migration into four incremental releases",
+        ),
+        (
+            "design-docs",
+            "Design",
+            "Writes technical design documents for review",
+            "Wrote the design document for the queue, reviewed by three teams",
+        ),
+        (
+            "scale",
+            "Design",
+            "Designs systems that scale with traffic growth",
+            "Designed the cache so the system scales with traffic",
+        ),
+    ] {
+        yaml.push_str(&format!(
+            "  - id: {id}\n    area: {area}\n    text: {text}\n    examples:\n      - '{example}'\n"
+        ));
+    }
+    std::fs::write(dir.path().join("acme/l3.yaml"), yaml).unwrap();
+    promolint(dir.path())
+        .args(["rules", "check", "."])
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::contains(
+                "warning[example-does-not-map]: example 1 of `mentor-engineers` does not map to `mentor-engineers`",
+            )
+            .and(predicate::str::contains("`ship-features`"))
+            .and(predicate::str::contains("of `scale`").not())
+            .and(predicate::str::contains("of `review-code`").not()),
+        );
+}
+
 /// Runs `rules import NAME` on `contents` in a scratch folder with `-o out.yaml`;
 /// asserts exit 2, the diagnostic `expected` on standard error and that no file was written.
 fn refused(name: &str, contents: &[u8], extra: &[&str], expected: &str) {

@@ -25,8 +25,24 @@ pub struct UnmappedExample {
 /// level (no heading, no parent) and left out of its own expectation's
 /// profile (an example always resembles the profile it helped build), does
 /// not map to its own expectation.
+///
+/// A level with no patterns (an imported ladder) is asked with the score that
+/// maps its claims, [`super::imported`] (its profiles are the expectation
+/// texts alone, so no example needs leaving out).
 pub fn unmapped_examples(level: &Level, matcher: &LevelMatcher) -> Vec<UnmappedExample> {
     let mut out = Vec::new();
+    if let Some(model) = &matcher.imported {
+        for (own, e) in level.expectations.iter().enumerate() {
+            for (i, example) in e.examples.iter().enumerate() {
+                let (maps, _) = model.decide(example, matcher.model.max_per_claim);
+                if !maps.iter().any(|(m, _)| *m == own) {
+                    let score = model.scores(example).get(own).copied().unwrap_or(0.0);
+                    out.push(UnmappedExample { expectation: own, example: i, score, maps_to: maps });
+                }
+            }
+        }
+        return out;
+    }
     let mut next = matcher.example_signals.iter();
     for (own, e) in level.expectations.iter().enumerate() {
         for i in 0..e.examples.len() {

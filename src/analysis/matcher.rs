@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::boundary;
+use super::imported::{self, ImportedModel};
 use super::lexical::LexicalModel;
 use super::prefilter::Prefilter;
 use super::score::{self, ClaimContext, Signals};
@@ -149,6 +150,10 @@ pub struct LevelMatcher {
     pub base_rates: Vec<f32>,
     /// The ladder's scope words, compiled.
     pub scope: super::scope::ScopeMatcher,
+    /// For a level none of whose expectations has patterns (an imported
+    /// ladder), the score that maps its claims instead of [`LevelMatcher::model`]
+    /// (see [`super::imported`]); `None` otherwise.
+    pub imported: Option<ImportedModel>,
 }
 
 /// Each expectation of `level`'s base rate in `model` (0.5 when unlisted).
@@ -171,6 +176,10 @@ impl LevelMatcher {
         let mut matcher =
             Self::with_model(level, &rules.vocabulary, model.cloned().unwrap_or(score::HAND_SET));
         matcher.scope = super::scope::ScopeMatcher::new(&rules.scope.for_ladder(&level.ladder));
+        if imported && !level.expectations.is_empty() {
+            let terms = Terms::new(&rules.vocabulary);
+            matcher.imported = Some(ImportedModel::new(&level.expectations, terms, imported::SHIPPED));
+        }
         matcher
     }
 
@@ -189,6 +198,7 @@ impl LevelMatcher {
             embeddings: Vec::new(),
             base_rates: Vec::new(),
             scope: super::scope::ScopeMatcher::new(&Default::default()),
+            imported: None,
         };
         matcher.base_rates = base_rates(&matcher.model, level);
         if semantic_on {

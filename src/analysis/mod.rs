@@ -9,6 +9,7 @@ pub mod boundary;
 pub mod consistency;
 pub mod evidence;
 pub mod flags;
+pub mod imported;
 pub mod lexical;
 pub mod matcher;
 pub mod prefilter;
@@ -333,7 +334,11 @@ fn map_claims(packet: &Packet, level: &Level, matcher: &LevelMatcher) -> Vec<(Ve
                 explicit.dedup_by_key(|m| m.expectation);
                 return (explicit, Vec::new());
             };
-            let (maps, below) = score::decide(&matcher.model, matcher.cutoff, &signals);
+            let (maps, below) = match &matcher.imported {
+                // An imported ladder: its own score and cutoff (`imported.rs`).
+                Some(imported) => imported.decide(&claim.text, matcher.model.max_per_claim),
+                None => score::decide(&matcher.model, matcher.cutoff, &signals),
+            };
             let mapping = |(e, score): (usize, f32)| {
                 let via = if signals[e].pattern > 0.0 { Via::Pattern } else { Via::Text };
                 let meaning = via == Via::Text && by_meaning(&matcher.model.weights, &signals[e]);

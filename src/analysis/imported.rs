@@ -1,0 +1,490 @@
+//! The mapping score of a level whose expectations have no patterns (a
+//! company's ladder brought in by `rules import`): what the expectation texts
+//! alone say, read as one ladder text against another.
+//!
+//! For a claim and an expectation the score is a fixed mix, in 0..=1, of four
+//! similarities ([`ImportedWeights`] says how much each counts):
+//!
+//! - `own-lexical`: cosine of sublinear TF-IDF vectors (`1 + ln tf` times
+//!   `ln(1 + n / df)` over the level's expectations) of stemmed terms, stop
+//!   words out, concept groups joined ([`Terms`]), plus the bigrams of
+//!   adjacent terms, between the claim and the expectation's text;
+//! - `area-lexical`: the same cosine against the expectation's area: every
+//!   expectation text of that area read as one profile (what the area is
+//!   about, not only this one sentence);
+//! - `own-semantic`, `area-semantic`: cosine of the static MiniLM embedding
+//!   ([`StaticEmbedding`]) of the claim and of the expectation's text, and of
+//!   its area's mean embedding (negative cosines count as 0).
+//!
+//! The weights were fixed on ladder-only data before the public import
+//! benchmark was run with them (see `docs/mapping.md`, "Imported ladders").
+//! The decision cutoff comes from the level's own texts ([`ImportedModel::cutoff`]).
+
+use std::collections::HashMap;
+
+use super::semantic::{StaticEmbedding, cosine};
+use super::terms::Terms;
+use crate::rules::Expectation;
+
+/// How much each similarity counts in an imported level's score; each
+/// non-negative, the score divides by their sum (all 0 gives score 0).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ImportedWeights {
+    /// Lexical cosine with the expectation's own text.
+    pub own_lexical: f32,
+    /// Lexical cosine with the expectation's area (all its texts).
+    pub area_lexical: f32,
+    /// Embedding cosine with the expectation's text.
+    pub own_semantic: f32,
+    /// Embedding cosine with the area's mean embedding.
+    pub area_semantic: f32,
+    /// Whether bigrams of adjacent terms count as terms too.
+    pub bigrams: bool,
+}
+
+/// The shipped weights, chosen on the built-in ladders' own texts and
+/// examples (patterns and examples removed from the ladder), never on the
+/// import benchmark's data.
+pub const SHIPPED: ImportedWeights = ImportedWeights {
+    own_lexical: 1.0,
+    area_lexical: 1.0,
+    own_semantic: 0.5,
+    area_semantic: 0.0,
+    bigrams: true,
+};
+
+/// Sparse, L2-normalised term weights, sorted by term id.
+type Sparse = Vec<(u32, f32)>;
+
+/// An imported level's expectations, ready to score claims against.
+#[derive(Debug)]
+pub struct ImportedModel {
+    /// The tokenizer (`None` in the leave-one-out models of calibration,
+    /// which score term lists already made).
+    terms: Option<Terms>,
+    weights: ImportedWeights,
+    ids: HashMap<String, u32>,
+    idf: Vec<f32>,
+    /// IDF of a term no expectation uses (the largest): it makes a claim
+    /// less like every expectation.
+    unknown_idf: f32,
+    /// Area index of each expectation.
+    area_of: Vec<usize>,
+    own: Vec<Sparse>,
+    areas: Vec<Sparse>,
+    /// Normalised embeddings (empty when both semantic weights are 0).
+    own_embedding: Vec<Vec<f32>>,
+    area_embedding: Vec<Vec<f32>>,
+    /// The score at or above which a claim maps, in 0..=1, calibrated from
+    /// the level's own texts (see [`ImportedModel::new`]).
+    pub cutoff: f32,
+}
+
+/// What a model is built from: per expectation, its terms, area index and
+/// embedding (the embeddings empty when the semantic signal is off).
+struct Parts<'a> {
+    lists: &'a [Vec<String>],
+    area_of: &'a [usize],
+    embeddings: &'a [Vec<f32>],
+}
+
+/// [`Parts`], owned.
+struct OwnedParts {
+    lists: Vec<Vec<String>>,
+    area_of: Vec<usize>,
+    embeddings: Vec<Vec<f32>>,
+}
+
+impl OwnedParts {
+    fn borrow(&self) -> Parts<'_> {
+        Parts { lists: &self.lists, area_of: &self.area_of, embeddings: &self.embeddings }
+    }
+}
+
+/// The cutoff of a level too small to calibrate.
+pub const DEFAULT_CUTOFF: f32 = 0.2;
+/// At most this many texts are scored to calibrate a level's cutoff (each
+/// rebuilds the model without itself).
+pub const CALIBRATION_QUERIES: usize = 60;
+
+/// The F1-best cutoff of (score, positive) points: halfway between the last
+/// score it keeps and the next lower one.
+fn f1_best(points: &mut [(f32, bool)]) -> f32 {
+    points.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let positives = points.iter().filter(|p| p.1).count() as f32;
+    let (mut tp, mut fp) = (0.0f32, 0.0f32);
+    let mut best = (0.0f32, DEFAULT_CUTOFF);
+    for (i, (s, positive)) in points.iter().enumerate() {
+        if *positive {
+            tp += 1.0;
+        } else {
+            fp += 1.0;
+        }
+        if points.get(i + 1).is_some_and(|next| next.0 == *s) {
+            continue;
+        }
+        let f1 = 2.0 * tp / (tp + fp + positives);
+        if f1 > best.0 {
+            let next = points.get(i + 1).map_or(0.0, |p| p.0);
+            best = (f1, (s + next) / 2.0);
+        }
+    }
+    best.1
+}
+
+/// `text`'s terms with repeats, and the bigrams of adjacent terms when `bigrams`.
+fn term_list(terms: &Terms, text: &str, bigrams: bool) -> Vec<String> {
+    let mut out = terms.all(text);
+    if bigrams {
+        let pairs: Vec<String> = out.windows(2).map(|w| format!("{} {}", w[0], w[1])).collect();
+        out.extend(pairs);
+    }
+    out
+}
+
+/// Term → count.
+fn counts(list: &[String]) -> HashMap<&str, f32> {
+    let mut c: HashMap<&str, f32> = HashMap::new();
+    for t in list {
+        *c.entry(t.as_str()).or_default() += 1.0;
+    }
+    c
+}
+
+fn dot(a: &Sparse, b: &Sparse) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum.clamp(0.0, 1.0)
+}
+
+fn normalise(v: &mut [f32]) {
+    let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        v.iter_mut().for_each(|x| *x /= norm);
+    }
+}
+
+impl ImportedModel {
+    /// Builds the model of `expectations` (their texts and areas only) with
+    /// the tokenizer `terms` and the mix `weights`, and calibrates its
+    /// cutoff ([`ImportedModel::cutoff`]).
+    pub fn new(expectations: &[Expectation], terms: Terms, weights: ImportedWeights) -> Self {
+        let (mut model, parts) = Self::prepare(expectations, terms, weights);
+        model.cutoff = model.calibrate(expectations, &parts.borrow());
+        model
+    }
+
+    /// [`ImportedModel::new`] without the calibration (the cutoff is
+    /// [`DEFAULT_CUTOFF`]): for ranking only, as the design tasks and the
+    /// import benchmark use it, at a fraction of the cost.
+    pub fn uncalibrated(expectations: &[Expectation], terms: Terms, weights: ImportedWeights) -> Self {
+        Self::prepare(expectations, terms, weights).0
+    }
+
+    fn prepare(expectations: &[Expectation], terms: Terms, weights: ImportedWeights) -> (Self, OwnedParts) {
+        let lists: Vec<Vec<String>> =
+            expectations.iter().map(|e| term_list(&terms, &e.text, weights.bigrams)).collect();
+        let mut area_names: Vec<&str> = Vec::new();
+        let area_of: Vec<usize> = expectations
+            .iter()
+            .map(|e| {
+                area_names.iter().position(|a| *a == e.area).unwrap_or_else(|| {
+                    area_names.push(&e.area);
+                    area_names.len() - 1
+                })
+            })
+            .collect();
+        let embeddings: Vec<Vec<f32>> = if weights.own_semantic > 0.0 || weights.area_semantic > 0.0 {
+            let table = StaticEmbedding::builtin();
+            expectations.iter().map(|e| table.embed(&e.text)).collect()
+        } else {
+            Vec::new()
+        };
+        let parts = OwnedParts { lists, area_of, embeddings };
+        (Self::build(Some(terms), weights, &parts.borrow(), None), parts)
+    }
+
+    /// The model of the expectations in `parts`, but `left_out`.
+    fn build(
+        terms: Option<Terms>,
+        weights: ImportedWeights,
+        parts: &Parts<'_>,
+        left_out: Option<usize>,
+    ) -> Self {
+        let keep: Vec<usize> = (0..parts.lists.len()).filter(|&i| Some(i) != left_out).collect();
+        let areas_n = parts.area_of.iter().max().map_or(0, |a| a + 1);
+        let area_of: Vec<usize> = keep.iter().map(|&i| parts.area_of[i]).collect();
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut df: Vec<f32> = Vec::new();
+        for &i in &keep {
+            for t in counts(&parts.lists[i]).keys() {
+                let next = ids.len() as u32;
+                let id = *ids.entry((*t).to_owned()).or_insert(next);
+                if id as usize == df.len() {
+                    df.push(0.0);
+                }
+                df[id as usize] += 1.0;
+            }
+        }
+        let n = keep.len().max(1) as f32;
+        let idf: Vec<f32> = df.iter().map(|d| (1.0 + n / d.max(1.0)).ln()).collect();
+        let vector = |c: &HashMap<&str, f32>| -> Sparse {
+            let mut v: Sparse =
+                c.iter().map(|(t, n)| (ids[*t], (1.0 + n.ln()) * idf[ids[*t] as usize])).collect();
+            v.sort_unstable_by_key(|p| p.0);
+            let norm = v.iter().map(|p| p.1 * p.1).sum::<f32>().sqrt();
+            v.iter_mut().for_each(|p| p.1 /= norm.max(f32::MIN_POSITIVE));
+            v
+        };
+        let own: Vec<Sparse> = keep.iter().map(|&i| vector(&counts(&parts.lists[i]))).collect();
+        let areas: Vec<Sparse> = (0..areas_n)
+            .map(|a| {
+                let all: Vec<String> = keep
+                    .iter()
+                    .filter(|&&i| parts.area_of[i] == a)
+                    .flat_map(|&i| parts.lists[i].iter().cloned())
+                    .collect();
+                vector(&counts(&all))
+            })
+            .collect();
+        let (mut own_embedding, mut area_embedding) = (Vec::new(), Vec::new());
+        if !parts.embeddings.is_empty() {
+            own_embedding = keep.iter().map(|&i| parts.embeddings[i].clone()).collect();
+            let dims = parts.embeddings.first().map_or(0, Vec::len);
+            area_embedding = (0..areas_n)
+                .map(|a| {
+                    let mut sum = vec![0.0f32; dims];
+                    for v in keep.iter().filter(|&&i| parts.area_of[i] == a).map(|&i| &parts.embeddings[i]) {
+                        sum.iter_mut().zip(v).for_each(|(s, x)| *s += x);
+                    }
+                    normalise(&mut sum);
+                    sum
+                })
+                .collect();
+        }
+        ImportedModel {
+            terms,
+            weights,
+            ids,
+            idf,
+            unknown_idf: (1.0 + n).ln(),
+            area_of,
+            own,
+            areas,
+            own_embedding,
+            area_embedding,
+            cutoff: DEFAULT_CUTOFF,
+        }
+    }
+
+    /// The level's cutoff from its own texts, leave-one-out: each
+    /// expectation's text (at most [`CALIBRATION_QUERIES`] of them, evenly
+    /// spread) is scored by the model of the others; its best score among
+    /// the expectations of its own area is a positive, its best among the
+    /// other areas a negative, and the cutoff is the F1-best separation
+    /// (halfway between the last score kept and the next), clamped to
+    /// 0.05..=0.5. [`DEFAULT_CUTOFF`] when fewer than five texts have an area
+    /// of two or more.
+    fn calibrate(&self, expectations: &[Expectation], parts: &Parts<'_>) -> f32 {
+        let n = expectations.len();
+        let step = n.div_ceil(CALIBRATION_QUERIES).max(1);
+        let mut points: Vec<(f32, bool)> = Vec::new();
+        for i in (0..n).step_by(step) {
+            let (mine, others): (Vec<usize>, Vec<usize>) =
+                (0..n).filter(|&j| j != i).partition(|&j| parts.area_of[j] == parts.area_of[i]);
+            if mine.is_empty() || others.is_empty() {
+                continue;
+            }
+            let model = Self::build(None, self.weights, parts, Some(i));
+            let scores = model.scores_of(&parts.lists[i], parts.embeddings.get(i).map(Vec::as_slice));
+            // Indexes into the left-out model skip `i`.
+            let at = |j: usize| scores[if j > i { j - 1 } else { j }];
+            points.push((mine.iter().map(|&j| at(j)).fold(0.0, f32::max), true));
+            points.push((others.iter().map(|&j| at(j)).fold(0.0, f32::max), false));
+        }
+        if points.len() < 10 {
+            return DEFAULT_CUTOFF;
+        }
+        f1_best(&mut points).clamp(0.05, 0.5)
+    }
+
+    /// How many expectations the model holds.
+    pub fn len(&self) -> usize {
+        self.own.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.own.is_empty()
+    }
+
+    /// `text`'s normalised TF-IDF vector over the level's terms (terms the
+    /// level never uses count in the norm only).
+    fn query(&self, list: &[String]) -> Sparse {
+        let mut norm = 0.0f32;
+        let mut v: Sparse = Vec::new();
+        for (t, n) in counts(list) {
+            let tf = 1.0 + n.ln();
+            match self.ids.get(t) {
+                Some(&id) => {
+                    let w = tf * self.idf[id as usize];
+                    norm += w * w;
+                    v.push((id, w));
+                }
+                None => norm += (tf * self.unknown_idf).powi(2),
+            }
+        }
+        v.sort_unstable_by_key(|p| p.0);
+        let norm = norm.sqrt();
+        if norm > 0.0 {
+            v.iter_mut().for_each(|p| p.1 /= norm);
+        }
+        v
+    }
+
+    /// The score of `text` against every expectation, in expectation order,
+    /// each in 0..=1.
+    pub fn scores(&self, text: &str) -> Vec<f32> {
+        let list = self.terms.as_ref().map(|t| term_list(t, text, self.weights.bigrams)).unwrap_or_default();
+        let embedding = (!self.own_embedding.is_empty()).then(|| StaticEmbedding::builtin().embed(text));
+        self.scores_of(&list, embedding.as_deref())
+    }
+
+    /// The scores of a text whose terms are `list` and whose embedding is
+    /// `embedding` (`None` when the semantic signal is off).
+    fn scores_of(&self, list: &[String], embedding: Option<&[f32]>) -> Vec<f32> {
+        let w = self.weights;
+        let total = w.own_lexical + w.area_lexical + w.own_semantic + w.area_semantic;
+        if total <= 0.0 {
+            return vec![0.0; self.len()];
+        }
+        let q = self.query(list);
+        let area_lexical: Vec<f32> = self.areas.iter().map(|a| dot(&q, a)).collect();
+        let (own_semantic, area_semantic): (Vec<f32>, Vec<f32>) = match embedding {
+            None => (vec![0.0; self.len()], vec![0.0; self.areas.len()]),
+            Some(v) => (
+                self.own_embedding.iter().map(|e| cosine(v, e).max(0.0)).collect(),
+                self.area_embedding.iter().map(|e| cosine(v, e).max(0.0)).collect(),
+            ),
+        };
+        (0..self.len())
+            .map(|e| {
+                let a = self.area_of[e];
+                let s = w.own_lexical * dot(&q, &self.own[e])
+                    + w.area_lexical * area_lexical[a]
+                    + w.own_semantic * own_semantic[e]
+                    + w.area_semantic * area_semantic[a];
+                (s / total).clamp(0.0, 1.0)
+            })
+            .collect()
+    }
+
+    /// The expectations `text` maps to: every score at or above
+    /// [`ImportedModel::cutoff`], best first, at most `max_per_claim`; ties
+    /// go to ladder order. The rest, best first, are its ranked expectations
+    /// below the cutoff. Indexes are into the level's expectations, scores in 0..=1.
+    pub fn decide(&self, text: &str, max_per_claim: usize) -> (super::score::Scored, super::score::Scored) {
+        let mut scored: Vec<(usize, f32)> = self.scores(text).into_iter().enumerate().collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let split = scored.iter().take(max_per_claim).take_while(|(_, s)| *s >= self.cutoff).count();
+        let below = scored.split_off(split);
+        (scored, below)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::vocabulary::Vocabulary;
+    use crate::rules::{Expectation, Origin};
+    use crate::source::FileId;
+
+    fn expectation(area: &str, text: &str) -> Expectation {
+        Expectation {
+            id: text.split(' ').next().unwrap_or("e").to_lowercase(),
+            area: area.to_owned(),
+            text: text.to_owned(),
+            patterns: Vec::new(),
+            guards: Vec::new(),
+            examples: Vec::new(),
+            severity: None,
+            origin: Origin { file: FileId(0), range: 0..0 },
+            inherited_from: None,
+            scope: None,
+        }
+    }
+
+    fn ladder() -> Vec<Expectation> {
+        let mut out = Vec::new();
+        for (area, texts) in [
+            (
+                "People",
+                [
+                    "Mentors junior engineers and grows their skills",
+                    "Coaches peers through code review feedback",
+                    "Supports the hiring and onboarding of new engineers",
+                ],
+            ),
+            (
+                "Delivery",
+                [
+                    "Ships projects on schedule with clear milestones",
+                    "Breaks large projects into incremental releases",
+                    "Keeps production services reliable and monitored",
+                ],
+            ),
+            (
+                "Design",
+                [
+                    "Designs systems that scale with traffic growth",
+                    "Writes technical design documents for review",
+                    "Chooses databases and storage for each workload",
+                ],
+            ),
+        ] {
+            out.extend(texts.iter().map(|t| expectation(area, t)));
+        }
+        out
+    }
+
+    fn model() -> ImportedModel {
+        let vocabulary = Vocabulary {
+            stop_words: vec!["the".into(), "and".into(), "for".into(), "with".into()],
+            concepts: Vec::new(),
+        };
+        ImportedModel::new(&ladder(), Terms::new(&vocabulary), SHIPPED)
+    }
+
+    #[test]
+    fn a_claim_maps_to_the_expectation_it_is_about_and_nowhere_else() {
+        let model = model();
+        assert!((0.05..=0.5).contains(&model.cutoff), "{}", model.cutoff);
+        let (maps, _) = model.decide("Mentored two junior engineers on the payments team", 5);
+        assert_eq!(maps.first().map(|m| m.0), Some(0), "{maps:?}");
+        // Every expectation of its area ranks above every other area's.
+        let scores = model.scores("Mentored two junior engineers on the payments team");
+        let people = scores[..3].iter().copied().fold(1.0f32, f32::min);
+        assert!(scores[3..].iter().all(|s| *s < people), "{scores:?}");
+        let (maps, below) = model.decide("Went to the company ski trip in January", 5);
+        assert!(maps.is_empty(), "{maps:?}");
+        assert!(below.iter().all(|(_, s)| (0.0..=1.0).contains(s)));
+    }
+
+    #[test]
+    fn an_empty_ladder_or_text_scores_nothing() {
+        let vocabulary = Vocabulary { stop_words: Vec::new(), concepts: Vec::new() };
+        let empty = ImportedModel::new(&[], Terms::new(&vocabulary), SHIPPED);
+        assert!(empty.scores("Mentored two juniors").is_empty());
+        assert!(model().scores("").iter().all(|s| *s == 0.0));
+    }
+}
