@@ -42,6 +42,22 @@ pub struct ImportedWeights {
     pub bigrams: bool,
 }
 
+impl ImportedWeights {
+    /// The score from the four parts of [`ImportedModel::components`]: their
+    /// weighted mean, in 0..=1 (0 when every weight is 0).
+    pub fn combine(&self, c: &[f32; 4]) -> f32 {
+        let total = self.own_lexical + self.area_lexical + self.own_semantic + self.area_semantic;
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let s = self.own_lexical * c[0]
+            + self.area_lexical * c[1]
+            + self.own_semantic * c[2]
+            + self.area_semantic * c[3];
+        (s / total).clamp(0.0, 1.0)
+    }
+}
+
 /// The shipped weights, chosen on the built-in ladders' own texts and
 /// examples (patterns and examples removed from the ladder), never on the
 /// import benchmark's data.
@@ -364,10 +380,20 @@ impl ImportedModel {
     /// `embedding` (`None` when the semantic signal is off).
     fn scores_of(&self, list: &[String], embedding: Option<&[f32]>) -> Vec<f32> {
         let w = self.weights;
-        let total = w.own_lexical + w.area_lexical + w.own_semantic + w.area_semantic;
-        if total <= 0.0 {
-            return vec![0.0; self.len()];
-        }
+        self.components_of(list, embedding).iter().map(|c| w.combine(c)).collect()
+    }
+
+    /// Per expectation, the four parts of the score before they are mixed:
+    /// own lexical, area lexical, own semantic, area semantic cosines, each
+    /// in 0..=1 (the semantic ones 0 when the model was built with no
+    /// semantic weight). For weighing many mixes on one model.
+    pub fn components(&self, text: &str) -> Vec<[f32; 4]> {
+        let list = self.terms.as_ref().map(|t| term_list(t, text, self.weights.bigrams)).unwrap_or_default();
+        let embedding = (!self.own_embedding.is_empty()).then(|| StaticEmbedding::builtin().embed(text));
+        self.components_of(&list, embedding.as_deref())
+    }
+
+    fn components_of(&self, list: &[String], embedding: Option<&[f32]>) -> Vec<[f32; 4]> {
         let q = self.query(list);
         let area_lexical: Vec<f32> = self.areas.iter().map(|a| dot(&q, a)).collect();
         let (own_semantic, area_semantic): (Vec<f32>, Vec<f32>) = match embedding {
@@ -380,11 +406,7 @@ impl ImportedModel {
         (0..self.len())
             .map(|e| {
                 let a = self.area_of[e];
-                let s = w.own_lexical * dot(&q, &self.own[e])
-                    + w.area_lexical * area_lexical[a]
-                    + w.own_semantic * own_semantic[e]
-                    + w.area_semantic * area_semantic[a];
-                (s / total).clamp(0.0, 1.0)
+                [dot(&q, &self.own[e]), area_lexical[a], own_semantic[e], area_semantic[a]]
             })
             .collect()
     }
