@@ -188,7 +188,7 @@ mod tests {
             "a finished file is not pending"
         );
         // Other tests may be writing too: their files are left alone here.
-        assert_eq!(remove_files(&[path.clone()]), 1);
+        assert_eq!(remove_files(std::slice::from_ref(&path)), 1);
         assert!(!path.exists(), "the pending temporary file is removed");
         drop(pending);
         assert!(!PENDING.lock().unwrap().contains(&path), "unregistered when dropped");
