@@ -86,6 +86,12 @@ pub struct Config {
     pub ladder: Option<String>,
     /// Default target for packets that name none.
     pub target: Option<String>,
+    /// Where the file's text is: its id in the [`Sources`] given to [`load`].
+    pub file: Option<FileId>,
+    /// Byte range of the `ladder` value in the file.
+    pub ladder_range: Option<std::ops::Range<usize>>,
+    /// Byte range of the `target` value in the file.
+    pub target_range: Option<std::ops::Range<usize>>,
     /// Lint levels set in the file, in file order.
     pub lints: Vec<(Code, LintLevel)>,
     /// `lints: {warnings: deny}`.
@@ -211,6 +217,9 @@ fn validate(
         }
         config.rules.push(resolved);
     }
+    config.file = Some(file);
+    config.ladder_range = raw.ladder.as_ref().map(|l| label(file, l, text, "").range);
+    config.target_range = raw.target.as_ref().map(|t| label(file, t, text, "").range);
     config.ladder = raw.ladder.map(|l| l.value);
     config.target = raw.target.map(|t| t.value);
     for (name, level) in &raw.lints {
@@ -289,4 +298,65 @@ fn validate(
         config.exclude_set = builder.build().ok();
     }
     if problems.is_empty() { Ok(config) } else { Err(problems) }
+}
+
+/// The config's default `ladder` and `target` checked once against the rule
+/// set, each problem pointing at the value in promolint.yaml (a run with
+/// them fails with exit 2, rather than every packet reporting it). A
+/// `target` without a `ladder` must be a level of some ladder, since packets
+/// name theirs.
+pub fn check_defaults(config: &Config, rules: &crate::rules::RuleSet) -> Vec<Diagnostic> {
+    let Some(file) = config.file else { return Vec::new() };
+    let at = |range: &Option<std::ops::Range<usize>>, message: &str| {
+        Label::new(file, range.clone().unwrap_or(0..0), message)
+    };
+    let mut problems = Vec::new();
+    let ladders: Vec<&str> = rules.ladders.iter().map(|l| l.id.as_str()).collect();
+    let ladder = match &config.ladder {
+        Some(id) => match rules.ladder(id) {
+            Some(ladder) => Some(ladder),
+            None => {
+                let mut d =
+                    invalid(at(&config.ladder_range, "no such ladder"), &format!("unknown ladder `{id}`"))
+                        .with_note(format!("known ladders: {}", ladders.join(", ")));
+                d.help = Some(match did_you_mean(id, ladders.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => "`promolint ladders` lists the ladders; `rules:` in promolint.yaml adds your own"
+                        .into(),
+                });
+                problems.push(d);
+                // The target cannot be checked against a ladder that is not there.
+                return problems;
+            }
+        },
+        None => None,
+    };
+    let Some(target) = &config.target else { return problems };
+    match ladder {
+        Some(ladder) if ladder.level(target).is_none() => {
+            let levels: Vec<&str> = ladder.levels.iter().map(|l| l.id.as_str()).collect();
+            let mut d = invalid(
+                at(&config.target_range, "no such level"),
+                &format!("ladder `{}` has no level `{target}`", ladder.id),
+            )
+            .with_note(format!("levels of `{}`: {}", ladder.id, levels.join(", ")));
+            if let Some(s) = did_you_mean(target, levels.iter().copied()) {
+                d = d.with_help(format!("did you mean `{s}`?"));
+            }
+            problems.push(d);
+        }
+        None if rules.ladders.iter().all(|l| l.level(target).is_none()) => {
+            let levels = rules.ladders.iter().flat_map(|l| l.levels.iter().map(|v| v.id.as_str()));
+            let mut d = invalid(
+                at(&config.target_range, "no such level"),
+                &format!("no ladder has a level `{target}`"),
+            );
+            if let Some(s) = did_you_mean(target, levels) {
+                d = d.with_help(format!("did you mean `{s}`?"));
+            }
+            problems.push(d);
+        }
+        _ => {}
+    }
+    problems
 }

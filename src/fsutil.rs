@@ -4,11 +4,63 @@
 //! link planted at its name), which is then renamed onto the target: a reader
 //! never sees half a file, a failed write leaves nothing behind, and without
 //! `force` an existing target, even one created a moment before the rename or
-//! a dangling symbolic link, is never replaced.
+//! a dangling symbolic link, is never replaced. A run stopped by SIGINT or
+//! SIGTERM while a temporary file exists removes it before exiting.
 
 use std::fmt;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, Once};
+
+/// Temporary files being written, which the signal handler removes.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// The SIGINT/SIGTERM handler is installed once, by the first write.
+static HANDLER: Once = Once::new();
+
+/// Exit code after SIGINT or SIGTERM during a write (128 + SIGINT).
+const SIGNAL_EXIT: i32 = 130;
+
+fn install_handler() {
+    HANDLER.call_once(|| {
+        // ctrlc runs the handler on a thread of its own, not in signal
+        // context, so taking the lock is allowed. Another handler already
+        // installed (by a program embedding the library) is left in place.
+        let _ = ctrlc::set_handler(|| {
+            remove_pending();
+            std::process::exit(SIGNAL_EXIT);
+        });
+    });
+}
+
+/// Removes every temporary file [`write_file`] is writing and returns how
+/// many were removed; called by the signal handler before it exits.
+pub fn remove_pending() -> usize {
+    remove_files(&PENDING.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
+}
+
+fn remove_files(paths: &[PathBuf]) -> usize {
+    paths.iter().filter(|p| std::fs::remove_file(p).is_ok()).count()
+}
+
+/// A temporary file's path in [`PENDING`] while it lives.
+struct Pending(PathBuf);
+
+impl Pending {
+    fn register(path: &Path) -> Self {
+        PENDING.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(path.to_path_buf());
+        Pending(path.to_path_buf())
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        let mut pending = PENDING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(i) = pending.iter().position(|p| *p == self.0) {
+            pending.swap_remove(i);
+        }
+    }
+}
 
 /// Why [`write_file`] wrote nothing.
 #[derive(Debug)]
@@ -69,8 +121,12 @@ pub fn write_file(path: &Path, contents: &[u8], force: bool) -> Result<(), Write
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    install_handler();
     let mut tmp =
         tempfile::Builder::new().prefix(".promolint-").suffix(".tmp").tempfile_in(dir).map_err(io_error)?;
+    // Dropped after the rename (or the removal on error): until then a
+    // signal removes the file.
+    let _pending = Pending::register(tmp.path());
     tmp.write_all(contents).map_err(io_error)?;
     tmp.as_file().sync_all().map_err(io_error)?;
     let persisted = if force { tmp.persist(path) } else { tmp.persist_noclobber(path) };
@@ -116,6 +172,27 @@ mod tests {
         assert!(!dir.path().join("victim").exists(), "the link is replaced, not followed");
         assert_eq!(std::fs::read(&link).unwrap(), b"x");
         assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn files_being_written_are_removed_by_the_signal_cleanup_and_only_those() {
+        let dir = tempfile::tempdir().unwrap();
+        let tmp = tempfile::Builder::new().prefix(".promolint-").tempfile_in(dir.path()).unwrap();
+        let path = tmp.path().to_path_buf();
+        let pending = Pending::register(&path);
+        write_file(&dir.path().join("done.json"), b"{}", false).unwrap();
+        let registered = PENDING.lock().unwrap().clone();
+        assert!(registered.contains(&path), "registered while it lives");
+        assert!(
+            !registered.iter().any(|p| p.starts_with(dir.path()) && *p != path),
+            "a finished file is not pending"
+        );
+        // Other tests may be writing too: their files are left alone here.
+        assert_eq!(remove_files(std::slice::from_ref(&path)), 1);
+        assert!(!path.exists(), "the pending temporary file is removed");
+        drop(pending);
+        assert!(!PENDING.lock().unwrap().contains(&path), "unregistered when dropped");
+        drop(tmp);
     }
 
     #[test]

@@ -6,6 +6,31 @@
 
 use std::ops::Range;
 
+/// The name a file is shown under in diagnostics: the path's text, with
+/// each byte that is not UTF-8 (a Unix file name may hold any byte but `/`
+/// and NUL) written as `\xHH`, so that two names differing in such bytes
+/// never show, or fingerprint, alike. Elsewhere, the path as displayed.
+pub fn path_name(path: &std::path::Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::fmt::Write;
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = path.as_os_str().as_bytes();
+        let mut name = String::with_capacity(bytes.len());
+        for chunk in bytes.utf8_chunks() {
+            name.push_str(chunk.valid());
+            for byte in chunk.invalid() {
+                let _ = write!(name, "\\x{byte:02X}");
+            }
+        }
+        name
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
+    }
+}
+
 /// Index of a file in a [`Sources`] store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FileId(pub usize);

@@ -136,6 +136,22 @@ impl TapParent for std::path::PathBuf {
 
 #[cfg(unix)]
 #[test]
+fn check_output_onto_a_dangling_link_needs_force_and_never_writes_through_it() {
+    let dir = Dir::new();
+    dir.write("p.md", GOOD);
+    std::os::unix::fs::symlink(dir.path().join("victim.json"), dir.path().join("out.json")).unwrap();
+    let (code, _, err) = dir.run(&["check", "p.md", "--format", "json", "-o", "out.json"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("out.json exists; pass --force to replace it"), "{err}");
+    assert!(!dir.path().join("victim.json").exists(), "the dangling link's target was created");
+    let (code, _, err) = dir.run(&["check", "p.md", "--format", "json", "-o", "out.json", "--force"]);
+    assert!(code == 0 || code == 1, "{err}");
+    assert!(!dir.path().join("victim.json").exists(), "--force replaces the link, never writes through it");
+    assert!(!std::fs::symlink_metadata(dir.path().join("out.json")).unwrap().is_symlink());
+}
+
+#[cfg(unix)]
+#[test]
 fn summary_output_never_replaces_or_follows_without_force() {
     use std::os::unix::fs::symlink;
     let dir = Dir::new();

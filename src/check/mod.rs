@@ -223,7 +223,7 @@ fn each<'r, E>(
     // Files that could not even be listed come first, each with an empty
     // source to point at.
     for problem in found.problems {
-        let file = sources.add(problem.path.display().to_string(), String::new());
+        let file = sources.add(crate::source::path_name(&problem.path), String::new());
         each(sources, Ok(unreadable_report(file, &problem, options)))?;
         if !keep {
             sources.truncate(base);
@@ -237,9 +237,9 @@ fn each<'r, E>(
             .iter()
             .zip(texts)
             .map(|(inp, text)| match text {
-                Ok(text) => Ok((sources.add(inp.path.display().to_string(), text), inp.explicit)),
+                Ok(text) => Ok((sources.add(crate::source::path_name(&inp.path), text), inp.explicit)),
                 Err(problem) => {
-                    Err((sources.add(problem.path.display().to_string(), String::new()), problem))
+                    Err((sources.add(crate::source::path_name(&problem.path), String::new()), problem))
                 }
             })
             .collect();

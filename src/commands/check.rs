@@ -4,9 +4,9 @@ use std::io::{Read, Write};
 
 use anyhow::Context;
 
+use super::check_setup::{Failed, Ready, failed_run, setup};
 use crate::check::{self, CheckOptions};
 use crate::cli::{CheckArgs, CheckFormat, ColorChoice, GlobalArgs, Io, Outcome};
-use crate::lint::{Code, LintLevel, LintLevels};
 use crate::report::github::GithubReporter;
 use crate::report::gitlab::GitlabReporter;
 use crate::report::human::HumanStyle;
@@ -16,7 +16,6 @@ use crate::report::sarif::SarifReporter;
 use crate::report::short::ShortReporter;
 use crate::report::statistics::StatisticsReporter;
 use crate::report::{Reporter, RunSummary, closing_line};
-use crate::rules::did_you_mean;
 
 /// Runs `check`.
 ///
@@ -25,12 +24,12 @@ use crate::rules::did_you_mean;
 pub fn run(global: &GlobalArgs, args: CheckArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
     if stdin && args.paths.len() > 1 {
-        writeln!(io.err, "error: `-` (standard input) cannot be combined with other paths")?;
-        return Ok(Outcome::Failed);
+        let failed = Failed::message("`-` (standard input) cannot be combined with other paths".into(), io)?;
+        return failed_run(&args, &failed, io);
     }
     if args.stdin_filename.is_some() && !stdin {
-        writeln!(io.err, "error: --stdin-filename needs `-` as the path")?;
-        return Ok(Outcome::Failed);
+        let failed = Failed::message("--stdin-filename needs `-` as the path".into(), io)?;
+        return failed_run(&args, &failed, io);
     }
     if let Some(path) = &args.output
         && crate::fsutil::occupied(path)
@@ -39,17 +38,12 @@ pub fn run(global: &GlobalArgs, args: CheckArgs, io: &mut Io<'_>) -> anyhow::Res
         writeln!(io.err, "error: {} exists; pass --force to replace it", path.display())?;
         return Ok(Outcome::Failed);
     }
+    // A run that fails here (exit 2) still writes a valid document in the
+    // document formats (check_setup::failed_run).
     let start = args.stdin_filename.as_deref().map(config_start);
-    let config = match super::load_config_from(global, start.as_deref(), io)? {
-        Ok(config) => config,
-        Err(outcome) => return Ok(outcome),
-    };
-    let Some(levels) = lint_levels(config.lint_levels(), &args.lint_flags, io)? else {
-        return Ok(Outcome::Failed);
-    };
-    let (rules, mut sources) = match super::load_rules(global, &config, io)? {
-        Ok(loaded) => loaded,
-        Err(outcome) => return Ok(outcome),
+    let Ready { config, levels, rules, mut sources } = match setup(global, &args, start.as_deref(), io)? {
+        Ok(ready) => ready,
+        Err(failed) => return failed_run(&args, &failed, io),
     };
     let options = CheckOptions {
         ladder: args.ladder.clone(),
@@ -158,7 +152,7 @@ pub fn run(global: &GlobalArgs, args: CheckArgs, io: &mut Io<'_>) -> anyhow::Res
 }
 
 /// The reporter `check` writes through: `--statistics`, else `--format`.
-fn reporter<'w>(args: &CheckArgs, out: &'w mut dyn Write, color: bool) -> Box<dyn Reporter + 'w> {
+pub(super) fn reporter<'w>(args: &CheckArgs, out: &'w mut dyn Write, color: bool) -> Box<dyn Reporter + 'w> {
     if args.statistics {
         return Box::new(StatisticsReporter::new(out));
     }
@@ -226,44 +220,4 @@ fn config_start(stdin_filename: &std::path::Path) -> std::path::PathBuf {
 
 fn describe(paths: &[std::path::PathBuf]) -> String {
     paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
-}
-
-/// Lint levels from the config file, then -A/-W/-D in order; `-D warnings` escalates warnings. An
-/// unknown code is an error about the run (exit 2), with "did you mean".
-fn lint_levels(
-    mut levels: LintLevels,
-    flags: &[(LintLevel, String)],
-    io: &mut Io<'_>,
-) -> anyhow::Result<Option<LintLevels>> {
-    let mut ok = true;
-    for (level, name) in flags {
-        if name == "warnings" {
-            match level {
-                LintLevel::Deny => levels.deny_warnings(),
-                LintLevel::Allow => levels.allow_warnings(),
-                // No flag spells `note`: only a code's default can be one.
-                LintLevel::Warn | LintLevel::Note => levels.warn_warnings(),
-            }
-            continue;
-        }
-        match name.parse::<Code>() {
-            Ok(code) if code.is_configurable() => levels.set(code, *level),
-            Ok(code) => {
-                writeln!(io.err, "error: `{code}` is always an error and cannot be set with -A/-W/-D")?;
-                ok = false;
-            }
-            Err(_) => {
-                let names = Code::ALL.iter().map(|c| c.name()).chain(["warnings"]);
-                match did_you_mean(name, names) {
-                    Some(s) => writeln!(io.err, "error: unknown lint code `{name}`; did you mean `{s}`?")?,
-                    None => writeln!(
-                        io.err,
-                        "error: unknown lint code `{name}`; `promolint explain CODE` lists codes"
-                    )?,
-                }
-                ok = false;
-            }
-        }
-    }
-    Ok(ok.then_some(levels))
 }

@@ -2,6 +2,7 @@
 //! through it, and returns an [`Outcome`].
 
 pub mod check;
+mod check_setup;
 pub mod completions;
 pub mod config;
 pub mod explain;
@@ -31,9 +32,7 @@ pub fn load_rules(
     io: &mut Io<'_>,
 ) -> anyhow::Result<Result<(RuleSet, Sources), Outcome>> {
     let mut sources = Sources::new();
-    let dirs: Vec<&std::path::Path> =
-        config.rules.iter().map(|p| p.as_path()).chain(global.rules.iter().map(|p| p.as_path())).collect();
-    let (rules, diagnostics) = crate::rules::load(&dirs, true, &mut sources)?;
+    let (rules, diagnostics) = crate::rules::load(&rule_dirs(global, config), true, &mut sources)?;
     if diagnostics.is_empty() {
         return Ok(Ok((rules, sources)));
     }
@@ -44,6 +43,21 @@ pub fn load_rules(
         diagnostics.len()
     )?;
     Ok(Err(Outcome::Failed))
+}
+
+/// The rule folders of a run: the config file's `rules`, then `--rules`.
+pub fn rule_dirs<'a>(global: &'a GlobalArgs, config: &'a Config) -> Vec<&'a std::path::Path> {
+    config.rules.iter().map(|p| p.as_path()).chain(global.rules.iter().map(|p| p.as_path())).collect()
+}
+
+/// The config file of a run, if any: `--config FILE`, else promolint.yaml
+/// found from `start` (a folder; the current folder when `None`) up.
+pub fn config_path(global: &GlobalArgs, start: Option<&std::path::Path>) -> Option<std::path::PathBuf> {
+    match (&global.config, start) {
+        (Some(path), _) => Some(path.clone()),
+        (None, Some(start)) => crate::config::discover(start),
+        (None, None) => std::env::current_dir().ok().and_then(|cwd| crate::config::discover(&cwd)),
+    }
 }
 
 /// The configuration: `--config FILE`, or promolint.yaml found from the
@@ -66,12 +80,7 @@ pub fn load_config_from(
     start: Option<&std::path::Path>,
     io: &mut Io<'_>,
 ) -> anyhow::Result<Result<Config, Outcome>> {
-    let path = match (&global.config, start) {
-        (Some(path), _) => Some(path.clone()),
-        (None, Some(start)) => crate::config::discover(start),
-        (None, None) => std::env::current_dir().ok().and_then(|cwd| crate::config::discover(&cwd)),
-    };
-    let Some(path) = path else { return Ok(Ok(Config::default())) };
+    let Some(path) = config_path(global, start) else { return Ok(Ok(Config::default())) };
     let mut sources = Sources::new();
     match crate::config::load(&path, &mut sources) {
         Ok(config) => Ok(Ok(config)),

@@ -76,7 +76,7 @@ impl<'de> Deserialize<'de> for Aliases {
             }
             fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Aliases, A::Error> {
                 let mut out = Vec::new();
-                while let Some(Scalar(s)) = seq.next_element()? {
+                while let Some(Scalar(s, _)) = seq.next_element()? {
                     out.push(s.trim().to_owned());
                 }
                 Ok(Aliases(out))
@@ -86,8 +86,10 @@ impl<'de> Deserialize<'de> for Aliases {
     }
 }
 
-/// Any YAML scalar, as text.
-struct Scalar(String);
+/// Any YAML scalar, as text; `true` when it was read as a number or a
+/// boolean, whose source text is then what the author wrote (`1.10`, not
+/// the `1.1` the number prints as).
+struct Scalar(String, bool);
 
 impl<'de> Deserialize<'de> for Scalar {
     fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -98,19 +100,19 @@ impl<'de> Deserialize<'de> for Scalar {
                 f.write_str("a string")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_owned()))
+                Ok(Scalar(v.to_owned(), false))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
+                Ok(Scalar(v.to_string(), true))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
+                Ok(Scalar(v.to_string(), true))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
+                Ok(Scalar(v.to_string(), true))
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar, E> {
-                Ok(Scalar(v.to_string()))
+                Ok(Scalar(v.to_string(), true))
             }
         }
         d.deserialize_any(V)
@@ -177,8 +179,14 @@ pub fn split(file: FileId, text: &str) -> (Option<FrontMatter>, usize, Vec<Diagn
             let value = |v: Option<Spanned<Scalar>>| {
                 v.map(|v| {
                     let r = range_of(&v, yaml);
+                    let Scalar(decoded, typed) = v.value;
+                    let source = yaml[r.clone()].trim();
                     Value {
-                        text: v.value.0.trim().to_owned(),
+                        text: if typed && !source.is_empty() {
+                            source.to_owned()
+                        } else {
+                            decoded.trim().to_owned()
+                        },
                         range: r.start + yaml_start..r.end + yaml_start,
                     }
                 })
@@ -264,6 +272,18 @@ mod tests {
         let (fm, _, errors) = fm(text);
         assert_eq!(errors, 0);
         assert_eq!(fm.unwrap().target.unwrap().text, "4");
+    }
+
+    #[test]
+    fn numbers_and_booleans_keep_their_source_text() {
+        let text = "---\nladder: 2024\ntarget: 1.10\ncurrent: 0x1F\ncandidate: yes\n---\n";
+        let (fm, _, errors) = fm(text);
+        assert_eq!(errors, 0);
+        let fm = fm.unwrap();
+        assert_eq!(fm.target.unwrap().text, "1.10");
+        assert_eq!(fm.ladder.unwrap().text, "2024");
+        assert_eq!(fm.current.unwrap().text, "0x1F");
+        assert_eq!(fm.candidate.unwrap().text, "yes");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::fingerprint::fingerprint;
 use super::location::RepoPaths;
 use super::stream::{self, ArrayWriter, MARKER};
-use super::{Reporter, RunSummary};
+use super::{Failure, Reporter, RunSummary};
 use crate::check::PacketReport;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Sources;
@@ -102,5 +102,11 @@ impl<W: Write> Reporter for GitlabReporter<W> {
         self.issues.finish(&mut self.out, &split()?)?;
         writeln!(self.out)?;
         self.out.flush()
+    }
+
+    /// An empty report, `[]`: Code Quality reports are about the code, and
+    /// GitLab has no place for a failed run (the job fails on exit code 2).
+    fn failed(&mut self, sources: &Sources, _failure: &Failure<'_>) -> io::Result<()> {
+        self.finish(sources, &RunSummary::default())
     }
 }

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::stream::{self, ArrayWriter, MARKER};
-use super::{Reporter, RunSummary};
+use super::{Failure, Reporter, RunSummary};
 use crate::analysis::{CoverageCounts, Status, Via};
 use crate::check::PacketReport;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -422,6 +422,21 @@ impl<W: Write> Reporter for JsonReporter<W> {
         self.packets.finish(&mut self.out, &split)?;
         writeln!(self.out)?;
         self.out.flush()
+    }
+
+    /// No packets; every problem in `errors`, a problem with no file with an
+    /// empty `path`.
+    fn failed(&mut self, sources: &Sources, failure: &Failure<'_>) -> io::Result<()> {
+        self.diagnostics(sources, failure.diagnostics)?;
+        for message in failure.messages {
+            self.errors.push(JsonError {
+                path: String::new(),
+                message: message.clone(),
+                code: None,
+                severity: Some(Severity::Error),
+            });
+        }
+        self.finish(sources, &RunSummary::default())
     }
 }
 

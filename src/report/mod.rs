@@ -69,6 +69,29 @@ pub trait Reporter {
     /// # Errors
     /// Writing failed.
     fn finish(&mut self, sources: &Sources, summary: &RunSummary) -> io::Result<()>;
+
+    /// The whole output of a run that failed before any packet was linted
+    /// (exit 2), called instead of [`Reporter::packet`] and
+    /// [`Reporter::finish`]. The document formats write a valid document
+    /// saying so, so that CI never reads a broken or empty file; the others
+    /// write nothing (the problems are on standard error).
+    ///
+    /// # Errors
+    /// Writing failed.
+    fn failed(&mut self, sources: &Sources, failure: &Failure<'_>) -> io::Result<()> {
+        let _ = (sources, failure);
+        Ok(())
+    }
+}
+
+/// Why a run failed before any packet was linted.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Failure<'a> {
+    /// Problems pointing into the config or rule files (in `sources`).
+    pub diagnostics: &'a [Diagnostic],
+    /// Problems with no place in a file: the command line, a folder that
+    /// cannot be read. One sentence each, without the `error: ` prefix.
+    pub messages: &'a [String],
 }
 
 /// The closing line of a run over files: how many were checked and skipped, and why.

@@ -7,36 +7,27 @@
 
 use std::io::{self, Write};
 
-use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
 
 use super::fingerprint::fingerprint;
 use super::location::RepoPaths;
 use super::stream::{self, ArrayWriter, MARKER};
-use super::{Reporter, RunSummary};
+use super::{Failure, Reporter, RunSummary};
 use crate::check::PacketReport;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lint::{Code, LintLevel};
 use crate::source::Sources;
 
-/// Characters escaped in artifact URIs: controls, space and URI delimiters
-/// other than `/`.
-const URI: &AsciiSet = &CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'%')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'[')
-    .add(b']')
-    .add(b'`')
-    .add(b'{')
-    .add(b'}')
-    .add(b'|')
-    .add(b'\\')
-    .add(b'^');
+/// Characters escaped in artifact URIs: everything but RFC 3986's
+/// unreserved characters (§2.3) and the `/` between segments. A `:` is
+/// escaped too, so a relative path whose first segment holds one is not read
+/// as a scheme (§4.2).
+const URI: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b'/');
+
+/// [`URI`] keeping `:`, for the path of a `file:` URI, where it cannot be
+/// read as a scheme.
+const ABSOLUTE: &AsciiSet = &URI.remove(b':');
 
 /// The `uriBaseId` artifact locations are relative to.
 pub const SRCROOT: &str = "SRCROOT";
@@ -67,8 +58,7 @@ impl<W: Write> SarifReporter<W> {
     }
 
     fn log(&self, results: Value) -> Value {
-        let root = uri(&self.paths.root.to_string_lossy().replace('\\', "/"));
-        let root = if root.starts_with('/') { format!("file://{root}/") } else { format!("file:///{root}/") };
+        let root = format!("{}/", file_uri(&self.paths.root.to_string_lossy().replace('\\', "/")));
         json!({
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
@@ -86,7 +76,8 @@ impl<W: Write> SarifReporter<W> {
         })
     }
 
-    fn result(&mut self, sources: &Sources, d: &Diagnostic) -> io::Result<()> {
+    /// A diagnostic's message with its help, and its one location.
+    fn message_and_location(&self, sources: &Sources, d: &Diagnostic) -> (String, Value) {
         let file = sources.get(d.primary.file);
         let path = self.paths.relative(&file.name);
         let (start, end) = file.span(&d.primary.range);
@@ -95,22 +86,36 @@ impl<W: Write> SarifReporter<W> {
             message.push_str("\nhelp: ");
             message.push_str(help);
         }
+        let artifact = if path.starts_with('/') {
+            // Outside the repository: an absolute `file:` URI, with no base.
+            json!({ "uri": file_uri(&path) })
+        } else {
+            json!({ "uri": uri(&path), "uriBaseId": SRCROOT })
+        };
+        let location = json!({
+            "physicalLocation": {
+                "artifactLocation": artifact,
+                "region": {
+                    "startLine": start.line,
+                    "startColumn": start.column,
+                    "endLine": end.line,
+                    "endColumn": end.column,
+                }
+            }
+        });
+        (message, location)
+    }
+
+    fn result(&mut self, sources: &Sources, d: &Diagnostic) -> io::Result<()> {
+        let file = sources.get(d.primary.file);
+        let path = self.paths.relative(&file.name);
+        let (message, location) = self.message_and_location(sources, d);
         let mut result = json!({
             "ruleId": d.code.name(),
-            "ruleIndex": Code::ALL.iter().position(|c| *c == d.code),
+            "ruleIndex": rule_index(d.code),
             "level": level(d.severity),
             "message": { "text": message },
-            "locations": [{
-                "physicalLocation": {
-                    "artifactLocation": { "uri": uri(&path), "uriBaseId": SRCROOT },
-                    "region": {
-                        "startLine": start.line,
-                        "startColumn": start.column,
-                        "endLine": end.line,
-                        "endColumn": end.column,
-                    }
-                }
-            }],
+            "locations": [location],
             "partialFingerprints": { "promolint/v1": fingerprint(sources, &path, d) },
         });
         if let Some(subject) = &d.subject {
@@ -124,6 +129,10 @@ impl<W: Write> SarifReporter<W> {
     }
 }
 
+fn rule_index(code: Code) -> Option<usize> {
+    Code::ALL.iter().position(|c| *c == code)
+}
+
 fn level(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
@@ -132,8 +141,16 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
+/// A relative reference to a repository-relative path (`/` separators).
 fn uri(path: &str) -> String {
     utf8_percent_encode(path, URI).to_string()
+}
+
+/// A `file:` URI for an absolute path (`/` separators; a Windows drive
+/// letter keeps its `:`).
+fn file_uri(path: &str) -> String {
+    let encoded = utf8_percent_encode(path, ABSOLUTE).to_string();
+    if encoded.starts_with('/') { format!("file://{encoded}") } else { format!("file:///{encoded}") }
 }
 
 fn rules() -> Vec<Value> {
@@ -175,5 +192,49 @@ impl<W: Write> Reporter for SarifReporter<W> {
         self.results.finish(&mut self.out, &split)?;
         writeln!(self.out)?;
         self.out.flush()
+    }
+
+    /// A log with no results whose one invocation says the run failed
+    /// (`executionSuccessful: false`, exit code 2), each problem as a tool
+    /// execution notification: at its place in a config or rule file, with
+    /// its lint code as the associated rule.
+    fn failed(&mut self, sources: &Sources, failure: &Failure<'_>) -> io::Result<()> {
+        let mut notifications: Vec<Value> = failure
+            .diagnostics
+            .iter()
+            .map(|d| {
+                let (message, location) = self.message_and_location(sources, d);
+                json!({
+                    "level": level(d.severity),
+                    "message": { "text": message },
+                    "locations": [location],
+                    "associatedRule": { "id": d.code.name(), "index": rule_index(d.code) },
+                })
+            })
+            .collect();
+        notifications
+            .extend(failure.messages.iter().map(|m| json!({ "level": "error", "message": { "text": m } })));
+        let mut log = self.log(json!([]));
+        log["runs"][0]["invocations"] = json!([{
+            "executionSuccessful": false,
+            "exitCode": 2,
+            "toolExecutionNotifications": notifications,
+        }]);
+        serde_json::to_writer_pretty(&mut self.out, &log)?;
+        writeln!(self.out)?;
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_percent_encoded_and_a_colon_never_reads_as_a_scheme() {
+        assert_eq!(uri("a:b/c d%#?.md"), "a%3Ab/c%20d%25%23%3F.md");
+        assert_eq!(uri("team/ü~x_y-z.md"), "team/%C3%BC~x_y-z.md");
+        assert_eq!(file_uri("/x y/a:b.md"), "file:///x%20y/a:b.md");
+        assert_eq!(file_uri("C:/x/p.md"), "file:///C:/x/p.md");
     }
 }

@@ -317,6 +317,23 @@ pub fn yaml_message(error: &serde_saphyr::Error) -> String {
         serde_saphyr::Error::DuplicateMappingKey { key: Some(key), .. } => {
             return format!("duplicate key `{key}`");
         }
+        // The wording below would name library types and functions
+        // (`Depth { depth: 65 }`, `from_str_multiple`): said in the file's terms.
+        serde_saphyr::Error::Budget { breach, .. } => return budget_message(breach),
+        serde_saphyr::Error::MultipleDocuments { .. } => {
+            return "a second YAML document (after a `---` line); a file holds one document".to_owned();
+        }
+        serde_saphyr::Error::AliasReplayCounterOverflow { .. }
+        | serde_saphyr::Error::AliasReplayLimitExceeded { .. }
+        | serde_saphyr::Error::AliasExpansionLimitExceeded { .. }
+        | serde_saphyr::Error::AliasReplayStackDepthExceeded { .. } => {
+            return "aliases (`*name`) expand to more than promolint reads; write the values out".to_owned();
+        }
+        serde_saphyr::Error::UnknownAnchor { .. } => {
+            return "an alias (`*name`) names no anchor (`&name`) defined before it".to_owned();
+        }
+        serde_saphyr::Error::Eof { .. } => return "the file ends in the middle of a value".to_owned(),
+        serde_saphyr::Error::InvalidUtf8Input => return "the file is not UTF-8 text".to_owned(),
         _ => {}
     }
     let message = error.without_snippet().to_string();
@@ -325,6 +342,23 @@ pub fn yaml_message(error: &serde_saphyr::Error) -> String {
         _ => message,
     };
     message.trim().to_owned()
+}
+
+/// A YAML size limit that was reached, in the file's terms.
+fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match breach {
+        B::Depth { depth } => {
+            format!("lists and mappings nested {depth} deep; promolint reads less deeply nested YAML")
+        }
+        B::Aliases { .. } | B::Anchors { .. } | B::AliasAnchorRatio { .. } | B::MergeKeys { .. } => {
+            "too many anchors or aliases (`&name`, `*name`); write the values out".to_owned()
+        }
+        B::Documents { .. } => {
+            "a second YAML document (after a `---` line); a file holds one document".to_owned()
+        }
+        _ => "the YAML is larger than promolint reads (too many values or too much text)".to_owned(),
+    }
 }
 
 /// The byte range of a spanned YAML value, clamped to `text`.
