@@ -278,19 +278,26 @@ pub fn claim_signals(
             })
             .collect()
     };
+    let scored: Vec<bool> = packet
+        .claims
+        .iter()
+        .map(|claim| {
+            let explicit = claim
+                .covers
+                .iter()
+                .any(|c| level.expectations.iter().any(|e| e.id.eq_ignore_ascii_case(&c.id)));
+            !explicit
+                && score::is_claim(&claim.text, claim.kind)
+                && !plans[claim.section]
+                && !intent::plan_opening(&claim.text)
+        })
+        .collect();
     packet
         .claims
         .iter()
         .enumerate()
         .map(|(i, claim)| {
-            let explicit = claim
-                .covers
-                .iter()
-                .any(|c| level.expectations.iter().any(|e| e.id.eq_ignore_ascii_case(&c.id)));
-            if explicit || !score::is_claim(&claim.text, claim.kind) || plans[claim.section] {
-                return None;
-            }
-            if intent::plan_opening(&claim.text) {
+            if !scored[i] {
                 return None;
             }
             let (heading_match, heading) = &headings[claim.section];

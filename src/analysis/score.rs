@@ -234,7 +234,8 @@ pub fn calibrate(model: &MappingFile, example_signals: &[(usize, Vec<Signals>)])
 /// Whether a claim's text says something that can map: not a placeholder
 /// ("—", "TODO", "TBD", "N/A", "..."), not a question (an interviewer's, a
 /// template's), not a bare name or two in a list or table ("Prometheus",
-/// "Go, Kafka").
+/// "Go, Kafka"), not a short lead-in ending in a colon ("Pull requests
+/// created for the release:", whose list items are the claims).
 pub fn is_claim(text: &str, kind: ClaimKind) -> bool {
     let t = text.trim();
     let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
@@ -244,6 +245,11 @@ pub fn is_claim(text: &str, kind: ClaimKind) -> bool {
         return false;
     }
     if t.ends_with('?') {
+        return false;
+    }
+    // "Pull requests created to the Node.js 21 release:": a lead-in to the
+    // list below it, whose items are the claims.
+    if t.ends_with(':') && words.len() <= 12 {
         return false;
     }
     let listed = matches!(kind, ClaimKind::ListItem | ClaimKind::TableRow);
@@ -270,6 +276,7 @@ mod tests {
             ("How did you get your staff role?", ClaimKind::Paragraph),
             ("Prometheus", ClaimKind::ListItem),
             ("Go, Kafka", ClaimKind::TableRow),
+            ("Pull requests created to the Node.js 21 release:", ClaimKind::Paragraph),
         ] {
             assert!(!is_claim(text, kind), "{text}");
         }
