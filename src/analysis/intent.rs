@@ -26,7 +26,7 @@ static HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// A claim's opening words that make it a plan or a thank-you.
 static OPENING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*((i|we)( would|'d| will|'ll| want| hope| plan| aim| intend)( like)? to|in the (future|coming (year|months|weeks))|next (year|quarter|half|month)|(special |huge |many |big )?thanks (to|go)|thank you)\b",
+        r"(?i)^\W*((i|we)( would|'d)( like| love)? to|(i|we)( will|'ll| am going to| are going to)|(i|we) (want|hope|plan|aim|intend) to|in the (future|coming (year|months|weeks))|next (year|quarter|half|month)|(special |huge |many |big )?thanks (to|go)|thank you)\b",
     )
     .expect("the plan opening regex compiles")
 });
