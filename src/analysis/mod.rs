@@ -10,6 +10,7 @@ pub mod consistency;
 pub mod evidence;
 pub mod flags;
 pub mod imported;
+pub mod intent;
 pub mod lexical;
 pub mod matcher;
 pub mod prefilter;
@@ -239,8 +240,9 @@ pub fn analyze(
 }
 
 /// The signals of every claim against every expectation of the level
-/// (`None` for a claim that names its expectations in `covers` or is not a
-/// claim at all, see [`score::is_claim`]), parallel to `packet.claims`.
+/// (`None` for a claim that names its expectations in `covers`, is not a
+/// claim at all, see [`score::is_claim`], or is a plan or a thank-you rather
+/// than work done, see [`intent`]), parallel to `packet.claims`.
 pub fn claim_signals(
     packet: &Packet,
     level: &Level,
@@ -260,6 +262,8 @@ pub fn claim_signals(
         .collect();
     let counts: Vec<Vec<Option<usize>>> =
         packet.claims.iter().map(|c| score::pattern_counts(matcher, &c.text)).collect();
+    // Plans and thanks are not work done (see `intent`).
+    let plans: Vec<bool> = packet.sections.iter().map(|s| intent::plan_heading(&s.path)).collect();
     // Each section read as one text (the dated entries of one project, a
     // project with its impact): only when the model weighs that signal.
     let sections: Vec<Vec<f32>> = if matcher.model.weights.section == 0.0 {
@@ -278,16 +282,26 @@ pub fn claim_signals(
             })
             .collect()
     };
+    let scored: Vec<bool> = packet
+        .claims
+        .iter()
+        .map(|claim| {
+            let explicit = claim
+                .covers
+                .iter()
+                .any(|c| level.expectations.iter().any(|e| e.id.eq_ignore_ascii_case(&c.id)));
+            !explicit
+                && score::is_claim(&claim.text, claim.kind)
+                && !plans[claim.section]
+                && !intent::plan_opening(&claim.text)
+        })
+        .collect();
     packet
         .claims
         .iter()
         .enumerate()
         .map(|(i, claim)| {
-            let explicit = claim
-                .covers
-                .iter()
-                .any(|c| level.expectations.iter().any(|e| e.id.eq_ignore_ascii_case(&c.id)));
-            if explicit || !score::is_claim(&claim.text, claim.kind) {
+            if !scored[i] {
                 return None;
             }
             let (heading_match, heading) = &headings[claim.section];

@@ -102,6 +102,13 @@ pub fn signals(
         .map(|l| if l.profile_shared >= 2 { *l } else { Lexical { cosine: 0.0, text_share: 0.0, ..*l } })
         .collect();
     let best = lexical.iter().map(|l| l.cosine).fold(0.0f32, f32::max);
+    // A rank is only a rank when the best is a real overlap: below
+    // `RANK_FLOOR` no expectation stands out, however the weak ones compare.
+    let rank_of = best.max(RANK_FLOOR);
+    // Static embeddings give every pair of texts a sizeable cosine (0.3–0.6
+    // between unrelated work sentences), so what says something is how far
+    // an expectation stands above the claim's mean over the level.
+    let semantic = centred(context.semantic, n);
     (0..n)
         .map(|e| {
             let Some(count) = counts[e] else { return Signals::default() };
@@ -118,7 +125,7 @@ pub fn signals(
                     count == 0 && shares_a_term && context.context_match.get(e).copied().unwrap_or(false),
                 )),
                 lexical: l.cosine,
-                lexical_rank: if best > 0.0 { l.cosine / best } else { 0.0 },
+                lexical_rank: l.cosine / rank_of,
                 // One shared word of a short text is a large share by chance.
                 text_share: if l.text_shared >= 2 { l.text_share } else { 0.0 },
                 two_shared: f32::from(u8::from(l.text_shared >= 2)),
@@ -126,7 +133,7 @@ pub fn signals(
                 paragraph: f32::from(u8::from(context.paragraph)),
                 length: (terms as f32 / 40.0).min(1.0),
                 section: context.section.get(e).copied().unwrap_or(0.0),
-                semantic: context.semantic.get(e).copied().unwrap_or(0.0).max(0.0),
+                semantic: semantic.get(e).copied().unwrap_or(0.0),
                 base_rate: 0.0,
             };
             with_base_rate(signals, context.base_rate.get(e).copied().unwrap_or(0.5))
@@ -134,12 +141,32 @@ pub fn signals(
         .collect()
 }
 
+/// Below this best TF-IDF cosine a claim has no best expectation: its
+/// `lexical-rank` is its cosine over this, not over its best.
+pub const RANK_FLOOR: f32 = 0.2;
+
+/// Each of the first `n` cosines in `cosines` as its distance above their
+/// mean, over what is left above the mean: `(c - mean) / (1 - mean)`,
+/// clamped to 0..=1 (0 for a cosine at or below the mean; empty in, empty out).
+pub fn centred(cosines: &[f32], n: usize) -> Vec<f32> {
+    let c = &cosines[..cosines.len().min(n)];
+    if c.is_empty() {
+        return Vec::new();
+    }
+    let mean = c.iter().sum::<f32>() / c.len() as f32;
+    let room = (1.0 - mean).max(f32::EPSILON);
+    c.iter().map(|x| ((x - mean) / room).clamp(0.0, 1.0)).collect()
+}
+
 /// `signals` with the base-rate signal set from the expectation's base rate
 /// `rate` (in 0..=1), but only where the claim itself says something about
-/// the expectation (a pattern, two shared terms, or a matching heading or
-/// parent): a common expectation must not map from a claim that shares
-/// nothing with it ("Fixed the bugs." is not organisation-wide
-/// communication, however often packets address that).
+/// the expectation (a pattern, two terms of the expectation's own text, or a
+/// matching heading or parent): a common expectation must not map from a
+/// claim that shares nothing with it ("Fixed the bugs." is not
+/// organisation-wide communication, however often packets address that),
+/// nor from two words it shares with the expectation's examples or pattern
+/// words only ("Added Dependabot for automated dependency updates" is not
+/// research and prototyping).
 pub fn with_base_rate(signals: Signals, rate: f32) -> Signals {
     let says_something = signals.pattern > 0.0 || signals.lexical > 0.0 || signals.context > 0.0;
     Signals { base_rate: if says_something { rate } else { 0.0 }, ..signals }
@@ -207,7 +234,8 @@ pub fn calibrate(model: &MappingFile, example_signals: &[(usize, Vec<Signals>)])
 /// Whether a claim's text says something that can map: not a placeholder
 /// ("—", "TODO", "TBD", "N/A", "..."), not a question (an interviewer's, a
 /// template's), not a bare name or two in a list or table ("Prometheus",
-/// "Go, Kafka").
+/// "Go, Kafka"), not a short lead-in ending in a colon ("Pull requests
+/// created for the release:", whose list items are the claims).
 pub fn is_claim(text: &str, kind: ClaimKind) -> bool {
     let t = text.trim();
     let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
@@ -217,6 +245,11 @@ pub fn is_claim(text: &str, kind: ClaimKind) -> bool {
         return false;
     }
     if t.ends_with('?') {
+        return false;
+    }
+    // "Pull requests created to the Node.js 21 release:": a lead-in to the
+    // list below it, whose items are the claims.
+    if t.ends_with(':') && words.len() <= 12 {
         return false;
     }
     let listed = matches!(kind, ClaimKind::ListItem | ClaimKind::TableRow);
@@ -243,6 +276,7 @@ mod tests {
             ("How did you get your staff role?", ClaimKind::Paragraph),
             ("Prometheus", ClaimKind::ListItem),
             ("Go, Kafka", ClaimKind::TableRow),
+            ("Pull requests created to the Node.js 21 release:", ClaimKind::Paragraph),
         ] {
             assert!(!is_claim(text, kind), "{text}");
         }

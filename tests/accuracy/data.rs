@@ -74,6 +74,8 @@ pub(crate) struct Row {
     /// Per claim: its signals against every expectation (`None`: not a
     /// claim, or explicit), and whether it has evidence in scope.
     pub(crate) claims: Vec<(Option<Vec<Signals>>, bool)>,
+    /// Per claim, its plain text (for the error listing, `ACCURACY_ERRORS=1`).
+    pub(crate) texts: Vec<String>,
 }
 
 fn root() -> PathBuf {
@@ -180,6 +182,7 @@ pub(crate) fn rows(rules: &RuleSet, matchers: &BTreeMap<String, LevelMatcher>) -
         let ids = level_labels(level, &labels.labels, None, &name);
         rows.push(Row {
             claims: analyse(&shared, matchers, &packet, &text, level),
+            texts: packet.claims.iter().map(|c| c.text.clone()).collect(),
             name,
             document: labels.document,
             two_readers: false,
@@ -206,6 +209,7 @@ pub(crate) fn rows(rules: &RuleSet, matchers: &BTreeMap<String, LevelMatcher>) -
         let (packet, _, _) = parse(&name, &text);
         rows.push(Row {
             claims: analyse(&shared, matchers, &packet, &text, level),
+            texts: packet.claims.iter().map(|c| c.text.clone()).collect(),
             labels: level_labels(level, &a.labels, Some(&b.labels), &name),
             name,
             document,

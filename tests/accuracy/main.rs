@@ -21,6 +21,7 @@
 #![allow(clippy::disallowed_macros, clippy::print_stdout)] // this test reports figures
 
 mod data;
+mod errors;
 mod fit;
 mod report;
 
@@ -120,6 +121,7 @@ fn with_prior(rows: &[Row], train: &[Row], keep: &dyn Fn(&str) -> bool) -> Vec<R
                 two_readers: row.two_readers,
                 level: row.level.clone(),
                 labels: row.labels.clone(),
+                texts: row.texts.clone(),
                 claims: row
                     .claims
                     .iter()
@@ -304,6 +306,9 @@ fn mapping_accuracy_leave_one_document_out() {
     let previous = report::previous(&rows);
     let baselines = report::baselines(&rows, &plain_rows);
     report::per_row(&rows, &shipped, &previous, &shown);
+    if std::env::var("ACCURACY_ERRORS").is_ok_and(|v| v == "1") {
+        errors::list(&rows, &shipped, &rules.mapping.clone().unwrap_or(HAND_SET), &shown);
+    }
     let fresh = |r: &Row| LABELLED_AFTER_FREEZE.contains(&r.document.as_str());
     let newest = |r: &Row| LABELLED_AFTER_BASE_RATE.contains(&r.document.as_str());
     type Keep<'a> = &'a dyn Fn(&Row) -> bool;
@@ -334,7 +339,12 @@ fn mapping_accuracy_leave_one_document_out() {
     // The ablation refits every model once per document and signal set: a
     // few seconds in a release build, many minutes in a debug one, so the
     // plain `cargo test` run skips it (ACCURACY_ABLATION=1 forces it).
-    let ablate = !cfg!(debug_assertions) || std::env::var("ACCURACY_ABLATION").is_ok_and(|v| v == "1");
+    // ACCURACY_ABLATION=0 skips it in a release build too (quicker while developing).
+    let ablate = match std::env::var("ACCURACY_ABLATION").as_deref() {
+        Ok("1") => true,
+        Ok("0") => false,
+        _ => !cfg!(debug_assertions),
+    };
     if !ablate {
         println!("\nablation: run with --release (or ACCURACY_ABLATION=1) to print it");
     } else {
