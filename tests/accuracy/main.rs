@@ -404,6 +404,11 @@ fn mapping_accuracy_leave_one_document_out() {
             let t = tally(&rows, predicted, |r| shown(r) && newest(r));
             println!("  {name:<52} {}", t.line());
         }
+        println!("\nthe same ablation on the rows held out in session 4");
+        for (name, predicted) in &ablations {
+            let t = tally(&rows, predicted, |r| shown(r) && held_out(r));
+            println!("  {name:<52} {}", t.line());
+        }
     }
 
     if std::env::var("WEIGHTS").is_ok_and(|v| v == "overwrite") {
@@ -469,8 +474,8 @@ const HELD_OUT_SESSION_4: [&str; 7] = [
     "tiif-rust-maintainer-spotlight",
 ];
 
-const FLOOR_PRECISION: f64 = 0.62;
-const FLOOR_RECALL: f64 = 0.75;
+const FLOOR_PRECISION: f64 = 0.70;
+const FLOOR_RECALL: f64 = 0.73;
 
 /// The shipped model: weights fitted on every row, and the cutoff with the
 /// best F1 on every row under them.
