@@ -34,8 +34,8 @@ const LINES: &[(&str, &[&str], &[&str])] = &[
     ("<!-- TODO: add the retention numbers -->", &["placeholder-text"], &["placeholder-text"]),
     (
         "I guess I helped a bit with the on-call handbook.",
-        &["vague-claim", "hedging"],
-        &["vague-claim", "hedging"],
+        &["hedging", "vague-claim"],
+        &["hedging", "vague-claim"],
     ),
     ("Wrote the `TODO` checker for the packet linter.", &[], &[]),
     ("Our team missed the deadline, so I rebuilt the plan with the PMs.", &[], &[]),
