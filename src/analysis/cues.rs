@@ -145,7 +145,7 @@ pub fn is_name(text: &str, r: &Range<usize>) -> bool {
     capitalised && previous.is_some_and(|c| c.is_alphanumeric() || ",(".contains(c))
 }
 
-/// Sentences of `text` holding [`MIN_HEDGES`] or more different hedges: the
+/// Sentences of `text` holding two or more different hedges: the
 /// range from the first hedge to the end of the last. A hedge before a plan
 /// or a wish ("I think I'm going to", "I kinda wish") does not count.
 pub fn spread_hedges(text: &str) -> Vec<Range<usize>> {
