@@ -127,9 +127,11 @@ impl PatternSet {
 /// How the patterns are compiled: as `rules::validate::compile_pattern` does
 /// (case-insensitive, leftmost-first, within the size limit), but with only
 /// the implicit whole-match group (no pattern here is asked for its groups),
-/// no one-pass DFA (used only for groups or anchored searches) and a small
-/// lazy DFA cache ([`LAZY_DFA_CACHE`]), which makes each compiled pattern and
-/// each thread's scratch space for it smaller. Matches are the same.
+/// no one-pass DFA (used only for groups or anchored searches), no literal
+/// prefilter of its own (the set's [`Prefilter`] already ran; the regex
+/// crate builds an Aho-Corasick DFA for many patterns) and a small lazy DFA
+/// cache ([`LAZY_DFA_CACHE`]), which makes each compiled pattern and each
+/// thread's scratch space for it smaller. Matches are the same.
 fn meta_config() -> meta::Config {
     meta::Config::new()
         .match_kind(regex_automata::MatchKind::LeftmostFirst)
@@ -137,6 +139,7 @@ fn meta_config() -> meta::Config {
         .nfa_size_limit(Some(PATTERN_SIZE_LIMIT))
         .which_captures(WhichCaptures::Implicit)
         .onepass(false)
+        .auto_prefilter(false)
         .hybrid_cache_capacity(LAZY_DFA_CACHE)
 }
 
