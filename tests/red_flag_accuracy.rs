@@ -13,6 +13,12 @@
 //! both promolint's `overwork` ("Overwork or heroics"): its precision counts
 //! a line of either label as right, and the recall of each is printed.
 //!
+//! The set is the development set: the red-flag patterns and cues were
+//! tuned while reading it (issue 16), so its figures flatter them. A
+//! held-out set, labelled by two other readers and never seen during
+//! tuning, is what says how well they generalise. Each row prints the
+//! figures of main before that tuning (commit 576c135) beside today's.
+//!
 //! `cargo test --test red_flag_accuracy -- --nocapture` prints the table.
 
 #![allow(clippy::disallowed_macros, clippy::print_stdout)]
@@ -120,9 +126,21 @@ fn precision_and_recall_per_flag() {
     ];
     let mut scores: BTreeMap<&str, Score> = BTreeMap::new();
     let mut misses: Vec<String> = Vec::new();
+    // Precision and recall of main at 576c135, before tuning on this set.
+    let before: BTreeMap<&str, (f64, f64)> = [
+        ("overwork (overwork or heroics)", (0.77, 0.97)),
+        ("overwork on L4 (crunch apart)", (0.94, 0.94)),
+        ("blaming-others (blame)", (0.94, 1.00)),
+        ("crunch-time (L4 ladder)", (0.74, 1.00)),
+        ("vague-claim", (0.85, 0.63)),
+        ("placeholder-text", (1.00, 0.60)),
+        ("hedging", (0.93, 0.76)),
+    ]
+    .into_iter()
+    .collect();
     println!(
-        "{:<34} {:>8} {:>9} {:>6} {:>9} {:>7}",
-        "flag", "labelled", "predicted", "right", "precision", "recall"
+        "{:<34} {:>8} {:>9} {:>6} {:>9} {:>7}   {:>11} {:>11}",
+        "flag", "labelled", "predicted", "right", "precision", "recall", "main prec.", "main recall"
     );
     for (name, labels, code, run) in rows {
         let mut s = Score::default();
@@ -137,8 +155,9 @@ fn precision_and_recall_per_flag() {
                 misses.push(format!("{name}: {what}: {}", line.text));
             }
         }
+        let (was_p, was_r) = before[name];
         println!(
-            "{name:<34} {:>8} {:>9} {:>6} {:>9.2} {:>7.2}",
+            "{name:<34} {:>8} {:>9} {:>6} {:>9.2} {:>7.2}   {was_p:>11.2} {was_r:>11.2}",
             s.labelled,
             s.predicted,
             s.right,
@@ -173,17 +192,16 @@ fn precision_and_recall_per_flag() {
     for m in &misses {
         println!("  {m}");
     }
-    // Floors just under the figures of the patterns as shipped (the issue
-    // asks 0.85 everywhere; README gives these figures and those measured
-    // before the set was read): a change that makes a flag worse fails here.
+    // Floors just under the figures on this development set (the issue asks
+    // 0.85 everywhere): a change that makes a flag worse here fails.
     let floors: [(&str, f64, f64); 7] = [
-        ("overwork (overwork or heroics)", 0.76, 0.96),
-        ("overwork on L4 (crunch apart)", 0.93, 0.93),
-        ("blaming-others (blame)", 0.93, 0.99),
-        ("crunch-time (L4 ladder)", 0.73, 0.99),
-        ("vague-claim", 0.84, 0.62),
-        ("placeholder-text", 0.99, 0.59),
-        ("hedging", 0.92, 0.75),
+        ("overwork (overwork or heroics)", 0.93, 0.99),
+        ("overwork on L4 (crunch apart)", 0.96, 0.96),
+        ("blaming-others (blame)", 0.99, 0.99),
+        ("crunch-time (L4 ladder)", 0.99, 0.99),
+        ("vague-claim", 0.86, 0.95),
+        ("placeholder-text", 0.99, 0.92),
+        ("hedging", 0.99, 0.99),
     ];
     for (name, precision, recall) in floors {
         let s = scores[name];

@@ -19,9 +19,24 @@ const LINES: &[(&str, &[&str], &[&str])] = &[
     ("I think I've probably become more of a leader on code reviews, maybe.", &["hedging"], &["hedging"]),
     ("Worked on improving the overall quality of our frontend code.", &["vague-claim"], &["vague-claim"]),
     // One person's overwork is `overwork`; the team's crunch is the ladder's
-    // `crunch-time`, reported once though `overwork` matches it too.
+    // `crunch-time`, reported once, and not the candidate's `overwork` on a
+    // ladder that lists no crunch.
     ("Worked through the weekend to ship the migration.", &["overwork"], &["overwork"]),
-    ("The whole team worked through the weekend to ship the migration.", &["red-flag"], &["overwork"]),
+    ("The whole team worked through the weekend to ship the migration.", &["red-flag"], &[]),
+    (
+        "Nobody else could fix it, so I stayed up until 2am every night that week.",
+        &["overwork"],
+        &["overwork"],
+    ),
+    ("Ran Project Crunch, the compaction effort that cut storage costs by 22%.", &[], &[]),
+    ("Mentored TBD engineers; filed the TBD items as tickets.", &["placeholder-text"], &["placeholder-text"]),
+    ("Design doc: <insert link>", &["placeholder-text"], &["placeholder-text"]),
+    ("<!-- TODO: add the retention numbers -->", &["placeholder-text"], &["placeholder-text"]),
+    (
+        "I guess I helped a bit with the on-call handbook.",
+        &["hedging", "vague-claim"],
+        &["hedging", "vague-claim"],
+    ),
     ("Wrote the `TODO` checker for the packet linter.", &[], &[]),
     ("Our team missed the deadline, so I rebuilt the plan with the PMs.", &[], &[]),
     ("Weekend work dropped to zero after the on-call rotation changed.", &[], &[]),

@@ -1,20 +1,36 @@
-//! Word boundaries on the fast engine: each pattern with a Unicode word
-//! boundary (`\b`, `\B`, `\b{start}`, ...) also compiled with ASCII ones,
-//! used on texts where the two cannot differ.
+//! Patterns on the fast engine, made small: each rule pattern also compiled
+//! in a narrow form, used on texts where it matches exactly what the pattern
+//! as written matches.
 //!
-//! The regex crate's lazy DFA gives up at the first non-ASCII byte of a text
-//! when the pattern has a Unicode word boundary and the slower engines take
-//! over; with an ASCII boundary it keeps going. The two boundaries agree at
-//! every position of a text whose characters are each ASCII or not a word
-//! character (curly quotes, dashes, ellipses, arrows, currency signs): on
-//! such a text the ASCII form matches exactly where the Unicode one does.
-//! A text with a non-ASCII word character (accented Latin, Cyrillic, CJK)
-//! keeps the Unicode form.
+//! The narrow form has ASCII word boundaries (`\b`, `\B`, `\b{start}`, ...)
+//! where the pattern has Unicode ones, and each character class without the
+//! non-ASCII word characters (letters, digits and marks of every script:
+//! `\w` becomes `[0-9A-Za-z_]`, a case-folded `s` loses `ſ`) when that makes
+//! the class smaller. On a text whose characters are each ASCII or not a word
+//! character (curly quotes, dashes, ellipses, arrows, currency signs), Unicode
+//! and ASCII boundaries agree at every position and no class can meet a
+//! character it lost, so the narrow form matches exactly where the pattern
+//! does. It is faster (the regex crate's lazy DFA gives up at the first
+//! non-ASCII byte of a text when the pattern has a Unicode word boundary, and
+//! keeps going with an ASCII one) and much smaller: a Unicode `\w` is
+//! hundreds of automaton states, and each thread keeps scratch space in
+//! proportion. A text with a non-ASCII word character (accented Latin,
+//! Cyrillic, CJK) keeps the pattern as written.
 
-use regex::{Regex, RegexBuilder};
-use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
+use std::sync::LazyLock;
 
-use crate::rules::validate::PATTERN_SIZE_LIMIT;
+use regex_automata::meta::Regex;
+use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
+
+/// The word characters (Unicode `\w`) outside ASCII.
+static NON_ASCII_WORD: LazyLock<ClassUnicode> = LazyLock::new(|| {
+    let mut word = match regex_syntax::parse(r"\w").map(|h| h.into_kind()) {
+        Ok(HirKind::Class(Class::Unicode(class))) => class,
+        _ => ClassUnicode::empty(),
+    };
+    word.difference(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')]));
+    word
+});
 
 /// Whether Unicode and ASCII word boundaries agree everywhere in `text`:
 /// each of its characters is ASCII or not a word character.
@@ -23,17 +39,17 @@ pub fn ascii_words(text: &str) -> bool {
         || text.chars().all(|c| c.is_ascii() || !regex_syntax::try_is_word_character(c).unwrap_or(true))
 }
 
-/// `pattern` (matched case-insensitively) with ASCII word boundaries, when
-/// it has a Unicode one; `None` when it has none (the pattern as it is is
-/// as fast) or the rewritten pattern does not compile.
-pub fn with_ascii_boundaries(pattern: &str) -> Option<Regex> {
+/// The narrow form of `pattern` (matched case-insensitively), for texts where
+/// [`ascii_words`] holds; `None` when it would be the pattern as written (no
+/// Unicode boundary, no class that narrows) or does not compile.
+pub fn narrowed(pattern: &str) -> Option<Regex> {
     let hir = regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(pattern).ok()?;
     let mut changed = false;
     let ascii = rewrite(&hir, &mut changed);
     if !changed {
         return None;
     }
-    RegexBuilder::new(&ascii.to_string()).size_limit(PATTERN_SIZE_LIMIT).build().ok()
+    super::matcher::compile_hir(&ascii)
 }
 
 fn rewrite(hir: &Hir, changed: &mut bool) -> Hir {
@@ -57,6 +73,16 @@ fn rewrite(hir: &Hir, changed: &mut bool) -> Hir {
         HirKind::Capture(c) => Hir::capture(Capture { sub: Box::new(rewrite(&c.sub, changed)), ..c.clone() }),
         HirKind::Concat(parts) => Hir::concat(parts.iter().map(|p| rewrite(p, changed)).collect()),
         HirKind::Alternation(parts) => Hir::alternation(parts.iter().map(|p| rewrite(p, changed)).collect()),
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut narrow = class.clone();
+            narrow.difference(&NON_ASCII_WORD);
+            if narrow.ranges().len() <= class.ranges().len() && narrow != *class {
+                *changed = true;
+                Hir::class(Class::Unicode(narrow))
+            } else {
+                hir.clone()
+            }
+        }
         HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => hir.clone(),
     }
 }
@@ -85,7 +111,7 @@ mod tests {
             "shipped – relationship",
         ];
         for p in patterns {
-            let (unicode, ascii) = (compile_pattern(p).unwrap(), with_ascii_boundaries(p).unwrap());
+            let (unicode, ascii) = (compile_pattern(p).unwrap(), narrowed(p).unwrap());
             for t in texts {
                 assert!(ascii_words(t));
                 let a: Vec<_> = unicode.find_iter(t).map(|m| m.range()).collect();
@@ -94,9 +120,11 @@ mod tests {
             }
         }
         // Where they differ, the text is not one for the fast form.
-        let (unicode, ascii) =
-            (compile_pattern(r"\bteam\b").unwrap(), with_ascii_boundaries(r"\bteam\b").unwrap());
+        let (unicode, ascii) = (compile_pattern(r"\bteam\b").unwrap(), narrowed(r"\bteam\b").unwrap());
         assert!(!unicode.is_match("teamé") && ascii.is_match("teamé") && !ascii_words("teamé"));
-        assert!(with_ascii_boundaries("mentor").is_none());
+        assert!(narrowed("(?-i)mentor").is_none());
+        // Classes lose the non-ASCII word characters; the rest stays.
+        let narrow = narrowed(r"\w+ing\s[^a-z]").unwrap();
+        assert_eq!(narrow.find("—shipping\u{a0}”").map(|m| m.range()), Some(3..16));
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod boundary;
 pub mod consistency;
+pub mod cues;
 pub mod evidence;
 pub mod flags;
 pub mod imported;

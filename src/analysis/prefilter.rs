@@ -13,7 +13,7 @@
 //! ASCII letters (U+017F LATIN SMALL LETTER LONG S, U+212A KELVIN SIGN) skips
 //! the prefilter: every pattern is a candidate.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 
@@ -60,6 +60,9 @@ impl Prefilter {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
+                // A contiguous NFA, not the DFA the builder picks for a few
+                // hundred literals: several times smaller, and as fast here.
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .build(&literals)
                 .ok()
         };

@@ -15,6 +15,7 @@
 //! does not decide what is similar enough to map a claim: nothing in the
 //! mapping reads it yet.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
@@ -94,8 +95,9 @@ impl std::error::Error for EmbeddingError {}
 #[derive(Debug)]
 pub struct StaticEmbedding {
     dims: usize,
-    /// Row `i` is `rows[i * dims..(i + 1) * dims]`, each value times `scales[i]`.
-    rows: Vec<i8>,
+    /// Row `i` is `rows[i * dims..(i + 1) * dims]`, each byte an `i8` times
+    /// `scales[i]`; the built-in table's rows stay in the binary.
+    rows: Cow<'static, [u8]>,
     scales: Vec<f32>,
     /// Token text of each row (`##`-prefixed for word continuations).
     tokens: Vec<Box<str>>,
@@ -118,6 +120,23 @@ impl StaticEmbedding {
     /// not the header's, a scale is not finite and non-negative, or the
     /// vocabulary does not have exactly one distinct, non-empty token per row.
     pub fn from_bytes(table: &[u8], vocab: &str) -> Result<Self, EmbeddingError> {
+        let rows = Self::check(table)?;
+        Self::with_rows(table, Cow::Owned(table[HEADER + 4 * rows..].to_vec()), vocab)
+    }
+
+    /// [`StaticEmbedding::from_bytes`] for a table that lives as long as the
+    /// program: its rows are read in place, not copied.
+    ///
+    /// # Errors
+    ///
+    /// As [`StaticEmbedding::from_bytes`].
+    pub fn from_static(table: &'static [u8], vocab: &str) -> Result<Self, EmbeddingError> {
+        let rows = Self::check(table)?;
+        Self::with_rows(table, Cow::Borrowed(&table[HEADER + 4 * rows..]), vocab)
+    }
+
+    /// Checks the header and length of `table`; returns its number of rows.
+    fn check(table: &[u8]) -> Result<usize, EmbeddingError> {
         if table.len() < HEADER || &table[..8] != MAGIC {
             return Err(EmbeddingError::BadMagic);
         }
@@ -138,6 +157,14 @@ impl StaticEmbedding {
         if table.len() != expected {
             return Err(EmbeddingError::WrongLength { expected, found: table.len() });
         }
+        Ok(rows)
+    }
+
+    /// The table whose header [`StaticEmbedding::check`] accepted, with its
+    /// `values` (the bytes after the scales) and vocabulary.
+    fn with_rows(table: &[u8], values: Cow<'static, [u8]>, vocab: &str) -> Result<Self, EmbeddingError> {
+        let word = |i: usize| u32::from_le_bytes([table[i], table[i + 1], table[i + 2], table[i + 3]]);
+        let (rows, dims) = (word(12) as usize, word(16) as usize);
         let scales: Vec<f32> = table[HEADER..HEADER + 4 * rows]
             .chunks_exact(4)
             .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
@@ -145,7 +172,6 @@ impl StaticEmbedding {
         if let Some(bad) = scales.iter().position(|s| !s.is_finite() || *s < 0.0) {
             return Err(EmbeddingError::BadScale(bad));
         }
-        let values = table[HEADER + 4 * rows..].iter().map(|&b| b as i8).collect();
 
         let tokens: Vec<Box<str>> = vocab.lines().map(Box::from).collect();
         if tokens.len() != rows {
@@ -172,7 +198,7 @@ impl StaticEmbedding {
     pub fn builtin() -> &'static StaticEmbedding {
         static BUILTIN: OnceLock<StaticEmbedding> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            StaticEmbedding::from_bytes(BUILTIN_TABLE, BUILTIN_VOCAB)
+            StaticEmbedding::from_static(BUILTIN_TABLE, BUILTIN_VOCAB)
                 .expect("the built-in embedding table is valid")
         })
     }
@@ -224,7 +250,7 @@ impl StaticEmbedding {
             let scale = self.scales[id];
             let row = &self.rows[id * self.dims..(id + 1) * self.dims];
             for (s, &v) in sum.iter_mut().zip(row) {
-                *s += scale * f32::from(v);
+                *s += scale * f32::from(v as i8);
             }
         }
         // The mean's length is irrelevant once normalised: divide by the norm only.

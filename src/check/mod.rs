@@ -160,7 +160,7 @@ impl<'r, 'o> Linter<'r, 'o> {
 
 /// Files read and linted together by [`check_each`]: enough to keep both
 /// threads busy, few enough that one batch's texts and reports stay small.
-pub const BATCH: usize = 256;
+pub const BATCH: usize = 64;
 
 /// Checks every packet under `paths` against `rules`; packet texts are added
 /// to `sources`. Files are read and linted in parallel; reports come back in

@@ -51,6 +51,10 @@ pub struct Claim {
     pub covers: Vec<CoversRef>,
     /// Byte ranges into `text` of inline code (`` `TODO` ``), which red flags skip.
     pub code: Vec<Range<usize>>,
+    /// Byte ranges into the packet source of raw HTML in the claim that is
+    /// not a promolint directive (`<!-- TODO: ... -->`, `<insert link>`):
+    /// not part of `text`, but placeholder text may hide there.
+    pub html: Vec<Range<usize>>,
 }
 
 /// One id named in a `covers` comment.

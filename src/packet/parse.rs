@@ -92,6 +92,7 @@ impl Walk<'_> {
             parent,
             covers: Vec::new(),
             code: Vec::new(),
+            html: Vec::new(),
         });
         self.claims.len() - 1
     }
@@ -137,6 +138,7 @@ impl Walk<'_> {
                 if matches!(event, Event::InlineHtml(_)) {
                     let html = &self.body[range.clone()];
                     self.directives_in(html, range.start + self.offset);
+                    self.html_in(range);
                 }
             }
             _ => {}
@@ -150,6 +152,7 @@ impl Walk<'_> {
             Tag::HtmlBlock => {
                 let html = &self.body[range.clone()];
                 self.directives_in(html, range.start + self.offset);
+                self.html_in(range);
             }
             Tag::BlockQuote(_) => self.blockquotes += 1,
             Tag::List(_) => {
@@ -240,6 +243,18 @@ impl Walk<'_> {
         }
     }
 
+    /// Records raw HTML at `range` (of the body) in the claim being read,
+    /// unless it is a promolint directive.
+    fn html_in(&mut self, range: Range<usize>) {
+        let html = &self.body[range.clone()];
+        if let Some(c) = self.current()
+            && directives::parse(html, range.start + self.offset).is_empty()
+        {
+            let abs = self.abs(&range);
+            self.claims[c].html.push(abs);
+        }
+    }
+
     fn finish(mut self, text: &str) -> Body {
         for claim in &mut self.claims {
             let (collapsed, map) = collapse_with_map(&claim.text);
@@ -252,9 +267,14 @@ impl Walk<'_> {
             let slice = &text[claim.range.clone()];
             claim.range.end = claim.range.start + slice.trim_end().len();
         }
-        // Drop claims with no text of their own (an item holding only a nested list).
-        let keep: Vec<bool> =
-            self.claims.iter().map(|c| !c.text.is_empty() || !c.covers.is_empty()).collect();
+        // Drop claims with no text of their own (an item holding only a nested
+        // list); one holding only HTML (`- <!-- TODO: add figures -->`) stays,
+        // for red flags to read.
+        let keep: Vec<bool> = self
+            .claims
+            .iter()
+            .map(|c| !c.text.is_empty() || !c.covers.is_empty() || !c.html.is_empty())
+            .collect();
         let mut new_index = vec![None; self.claims.len()];
         let mut next = 0;
         for (i, k) in keep.iter().enumerate() {

@@ -28,7 +28,7 @@ use crate::source::{FileId, SourceFile, Sources};
 
 /// Files read and linted per batch: enough to keep every core busy, few
 /// enough that a batch's texts and analyses stay small.
-pub const BATCH: usize = 256;
+pub const BATCH: usize = 64;
 
 /// Lints every packet under `paths` and summarises each, keeping quotes only
 /// with [`Detail::Quotes`]; rows are in input order (unsorted). `rule_sources`

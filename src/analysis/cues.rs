@@ -1,0 +1,227 @@
+//! How a red flag's words are read in their sentence: whether the clause
+//! negates or reduces them, who does what they describe, whether a word is a
+//! name, and hedges spread over a sentence. Used by [`super::flags`]; all
+//! ranges are byte ranges into one claim's (code-masked) text.
+//!
+//! The cues are code, not rule data: they are how red flags are read, the
+//! same for every ladder.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Words between a negating cue and the flag it negates, at most.
+pub const NEGATION_REACH: usize = 8;
+/// Hedges in one sentence that make it hedging, at least.
+const MIN_HEDGES: usize = 2;
+
+/// Cues that negate or reduce what follows them in a clause, or say it is
+/// talked about rather than done (a policy, a retro on it).
+const NEGATIONS: &[&str] = &[
+    r"\b(?:nobody|no one|no-one|noone|none of us)\b",
+    r"\bno (?:longer|more|need|one)\b",
+    r"\bnever (?:again|had to|have to|needs? to|needed to)\b",
+    r"\bwithout\b",
+    r"\b(?:reduc|cut|cutting|eliminat|avoid|prevent|remov|lower|minimi[sz]|replac|stopp?|limit)\w*\b",
+    r"\b(?:fewer|less|zero|instead of|rather than|put an end to|get rid of|got rid of)\b",
+    r"\b(?:don['’]t|do not|doesn['’]t|does not|didn['’]t|did not|won['’]t|wouldn['’]t|isn['’]t|aren['’]t|needn['’]t)\b",
+    r"\bnot (?:have|need|required|asked|expected) to\b|\bnot (?:a|an|the) (?:reason|excuse|substitute) for\b",
+    r"\bso (?:that )?(?:we|they|the team|people|engineers) (?:can )?(?:stop|skip)\b",
+    r"\b(?:polic(?:y|ies)|charter|guidelines?)\b",
+    r"\b(?:retro(?:spective)?s?|post-?mortems?|lessons learned) (?:on|of|about|for|from)\b",
+];
+/// Cues right after a flag (at most three words after it, in its clause)
+/// that say it went down ("overtime dropped 30%").
+const REDUCTIONS: &[&str] = &[
+    r"^\W*(?:\w+\W+){0,3}?(?:dropped|fell|went down|decreased|declined|is gone|are gone|disappeared|ended|down by|no longer)\b",
+];
+/// Hedges; [`MIN_HEDGES`] different ones in a sentence make it hedging.
+const HEDGES: &[&str] = &[
+    r"\bi (?:think|guess|believe|feel|suppose|hope)\b",
+    r"\bprobably\b",
+    r"\bmaybe\b",
+    r"\bperhaps\b",
+    r"\bpossibly\b",
+    r"\b(?:kind|sort) of\b|\b(?:kinda|sorta)\b",
+    r"\bsomewhat\b",
+    r"\b(?:might|may|could) have\b",
+    r"\bhopefully\b",
+    r"\barguably\b",
+    r"\bmore or less\b",
+    r"\bto (?:some|a certain) (?:extent|degree)\b",
+    r"\bnot (?:really |totally |entirely |completely |100% )?sure\b",
+    r"\b(?:it'?s |it is )?possible that\b",
+    r"\bhard to say\b",
+    r"\bsee?m(?:s|ed)? to\b",
+    r"\ba (?:tiny |little )?(?:bit|little)\b",
+];
+
+fn set(patterns: &[&str]) -> Vec<Regex> {
+    patterns.iter().filter_map(|p| regex::RegexBuilder::new(p).case_insensitive(true).build().ok()).collect()
+}
+
+fn one(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| unreachable!("constant regex: {e}"))
+}
+
+static NEGATION_RE: LazyLock<Vec<Regex>> = LazyLock::new(|| set(NEGATIONS));
+static REDUCTION_RE: LazyLock<Vec<Regex>> = LazyLock::new(|| set(REDUCTIONS));
+static HEDGE_RE: LazyLock<Vec<Regex>> = LazyLock::new(|| set(HEDGES));
+/// Where a clause ends: punctuation, and the words that join clauses.
+static CLAUSE_END: LazyLock<Regex> =
+    LazyLock::new(|| one(r"(?i)[.;:!?,()]|\s(?:and|but|while|although|though|whereas|then)\s"));
+/// Where a sentence ends.
+static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| one(r"[.;!?]\s"));
+/// Other people as the ones doing something: a team, everyone, the others.
+static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
+    one(
+        r"(?i)\b(?:(?:the|my|our|their|his|her|whole|entire) (?:whole |entire )?(?:[\w&-]+ ){0,4}?(?:team|teams|squad|org|department|staff|crew|rotation|group|engineers|reports)|everyone|everybody|all of them|the others|the rest of (?:the|us|them)|people|they)\b",
+    )
+});
+/// The candidate (alone or with others) as the one doing it.
+static SELF: LazyLock<Regex> = LazyLock::new(|| {
+    one(r"(?i)\b(?:i|i['’]m|i['’]ve|i['’]d|me|my|myself|we|we['’]re|we['’]ve|us|our|ourselves)\b")
+});
+/// After a hedge: a plan or a wish, not a claim ("I think I'm going to").
+static NOT_A_CLAIM: LazyLock<Regex> = LazyLock::new(|| {
+    one(
+        r"(?i)^\W*(?:i['’]m |we['’]re |i am |we are |i |we )?(?:going to|gonna|will|['’]ll|wish|want|would like|['’]d like|should)\b",
+    )
+});
+
+/// Whether the clause around `r` in `text` negates or reduces it, with the
+/// cue at most `reach` words before the match or just after it.
+pub fn negated_within(text: &str, r: &Range<usize>, reach: usize) -> bool {
+    let before = &text[..r.start];
+    let start = CLAUSE_END.find_iter(before).last().map_or(0, |m| m.end());
+    let clause = &before[start..];
+    // The last few words of the clause before the match.
+    let starts: Vec<usize> = clause
+        .char_indices()
+        .filter(|&(i, c)| !c.is_whitespace() && (i == 0 || clause[..i].ends_with(char::is_whitespace)))
+        .map(|(i, _)| i)
+        .collect();
+    let reach_start = starts.len().checked_sub(reach).map_or(0, |k| starts[k]);
+    let window = &clause[reach_start..];
+    if NEGATION_RE.iter().any(|re| re.is_match(window)) {
+        return true;
+    }
+    let after = &text[r.end..];
+    let end = CLAUSE_END.find(after).map_or(after.len(), |m| m.start());
+    REDUCTION_RE.iter().any(|re| re.is_match(&after[..end]))
+}
+
+/// Whether, in its sentence, the last party named before `r` is someone
+/// else (a team, everyone, "the others") rather than the candidate ("I",
+/// "we", or nobody: a bullet's subject is the candidate). "The whole squad
+/// worked through the holidays" is the team's crunch, not the candidate's
+/// overwork; "Nobody else could fix it, so I stayed up" is the candidate's.
+pub fn done_by_others(text: &str, r: &Range<usize>) -> bool {
+    let before = &text[..r.start];
+    let start = SENTENCE_END.find_iter(before).last().map_or(0, |m| m.end());
+    let sentence = &before[start..];
+    let others: Vec<Range<usize>> = OTHERS.find_iter(sentence).map(|m| m.range()).collect();
+    let Some(last_other) = others.iter().map(|o| o.end).max() else { return false };
+    // "my team" is the team, not the candidate: its "my" does not count.
+    let last_self = SELF
+        .find_iter(sentence)
+        .filter(|m| !others.iter().any(|o| o.start <= m.start() && m.end() <= o.end))
+        .map(|m| m.start())
+        .max();
+    last_self.is_none_or(|s| s < last_other)
+}
+
+/// Whether `r` is one capitalised word inside a sentence: a name ("Ran
+/// Project Crunch", "Added a Weekend mode"), not the thing it names. Words
+/// in capitals only (`TODO`) are not names.
+pub fn is_name(text: &str, r: &Range<usize>) -> bool {
+    let Some(word) = text.get(r.clone()) else { return false };
+    let mut chars = word.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase)
+        && word.chars().all(char::is_alphabetic)
+        && chars.any(char::is_lowercase);
+    let previous = text[..r.start].trim_end().chars().last();
+    capitalised && previous.is_some_and(|c| c.is_alphanumeric() || ",(".contains(c))
+}
+
+/// Sentences of `text` holding two or more different hedges: the
+/// range from the first hedge to the end of the last. A hedge before a plan
+/// or a wish ("I think I'm going to", "I kinda wish") does not count.
+pub fn spread_hedges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in text.match_indices(['.', '!', '?', ';']).map(|(i, _)| i + 1).chain([text.len()]) {
+        if end <= start {
+            continue;
+        }
+        let sentence = &text[start..end];
+        let found: Vec<Range<usize>> = HEDGE_RE
+            .iter()
+            .filter_map(|re| re.find(sentence))
+            .filter(|m| !NOT_A_CLAIM.is_match(&sentence[m.end()..]))
+            .map(|m| m.range())
+            .collect();
+        if found.len() >= MIN_HEDGES {
+            let first = found.iter().map(|r| r.start).min().unwrap_or(0);
+            let last = found.iter().map(|r| r.end).max().unwrap_or(sentence.len());
+            out.push(start + first..start + last);
+        }
+        start = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, word: &str) -> Range<usize> {
+        let s = text.find(word).unwrap();
+        s..s + word.len()
+    }
+
+    #[test]
+    fn every_cue_compiles() {
+        assert_eq!(NEGATION_RE.len(), NEGATIONS.len());
+        assert_eq!(REDUCTION_RE.len(), REDUCTIONS.len());
+        assert_eq!(HEDGE_RE.len(), HEDGES.len());
+    }
+
+    #[test]
+    fn negation_and_reduction_in_the_clause_only() {
+        let neg = |text: &str, word: &str| negated_within(text, &at(text, word), NEGATION_REACH);
+        assert!(neg("Automated the release so nobody has to work weekends", "work weekends"));
+        assert!(neg("Reduced overtime on the support team by 30%", "overtime"));
+        assert!(neg("Weekend work dropped to zero", "Weekend work"));
+        assert!(neg("The team was allowed a limited amount of overtime", "overtime"));
+        assert!(neg("Ran the retro on the death-march launch", "death-march"));
+        assert!(!neg("Reduced latency by 30%, while I worked every weekend", "worked every weekend"));
+        assert!(!neg("Had to stay late most nights in February", "stay late"));
+    }
+
+    #[test]
+    fn who_does_it() {
+        let others = |text: &str, word: &str| done_by_others(text, &at(text, word));
+        assert!(others("The whole squad pulled together and worked through the holidays", "worked through"));
+        assert!(others("Everyone put in 60-hour weeks before GA", "60-hour weeks"));
+        assert!(others("My team worked every weekend", "worked every weekend"));
+        assert!(!others("Worked every weekend in Q4", "Worked every weekend"));
+        assert!(!others("Nobody else could fix it, so I spent every evening on it", "spent every evening"));
+        assert!(!others("The team was blocked. I worked every weekend", "worked every weekend"));
+    }
+
+    #[test]
+    fn a_capitalised_word_inside_a_sentence_is_a_name() {
+        assert!(is_name("Ran Project Crunch, the compaction effort", &at("Ran Project Crunch", "Crunch")));
+        assert!(!is_name("Crunch is how we ship", &(0..6)));
+        assert!(!is_name("Mentored TBD engineers", &at("Mentored TBD engineers", "TBD")));
+    }
+
+    #[test]
+    fn hedges_spread_over_a_sentence() {
+        assert_eq!(spread_hedges("I think I've probably become more of a leader, maybe.").len(), 1);
+        assert!(spread_hedges("I think the cache is faster. It is probably right.").is_empty());
+        assert!(spread_hedges("I think I'm going to do it again, I kinda wish we had more.").is_empty());
+    }
+}
