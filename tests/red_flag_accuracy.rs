@@ -293,13 +293,15 @@ fn held_out_precision_and_recall_per_flag() {
     }
 }
 
-/// Held-out floors (precision, recall) just under the figures measured once.
+/// Held-out floors (precision, recall) just under the figures measured once,
+/// after the tuning on the development set (e.g. overwork 0.90 / 0.31,
+/// crunch-time 0.67 / 0.14): far below the 0.85 the issue asks.
 const HELD_OUT_FLOORS: [(&str, (f64, f64)); 7] = [
-    ("overwork (overwork or heroics)", (0.0, 0.0)),
-    ("overwork on L4 (crunch apart)", (0.0, 0.0)),
-    ("blaming-others (blame)", (0.0, 0.0)),
-    ("crunch-time (L4 ladder)", (0.0, 0.0)),
-    ("vague-claim", (0.0, 0.0)),
-    ("placeholder-text", (0.0, 0.0)),
-    ("hedging", (0.0, 0.0)),
+    ("overwork (overwork or heroics)", (0.85, 0.28)),
+    ("overwork on L4 (crunch apart)", (0.85, 0.28)),
+    ("blaming-others (blame)", (0.75, 0.28)),
+    ("crunch-time (L4 ladder)", (0.60, 0.12)),
+    ("vague-claim", (0.78, 0.44)),
+    ("placeholder-text", (0.65, 0.70)),
+    ("hedging", (0.95, 0.62)),
 ];
