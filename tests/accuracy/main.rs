@@ -143,17 +143,28 @@ const SHIPPED: Method =
 /// length), which lowered F1 on the design set, and the section signal, which
 /// added nothing to F1 and lent a section's expectations to every claim in it
 /// ("I like long walks." beside two mentoring claims mapped to mentoring).
-/// The semantic signal is on: in the ablation it raised precision by about
-/// 0.02 at the same F1; chosen after every row had been seen.
+/// The semantic signal is off for packets (issue 11: it stays on only where it
+/// earns its place): after it was centred on the level (session 4) the
+/// ablation shows the same F1 with and without it on all rows (0.73), on the
+/// rows held out in session 4 (0.64) and on the session-3 rows (0.49 with,
+/// 0.50 without). It stays on for imported ladders (`analysis::imported`).
 /// The expectation's base rate is on (added in session 3: F1 +0.04 on all
 /// rows, chosen while those rows' figures were visible; the documents
 /// labelled after that are the held-out check). A level with no labelled
 /// packets, such as an imported ladder, has no base rates: the imported
 /// model leaves the signal out.
 const SHIPPED_SIGNALS: Mask =
-    [true, true, true, true, true, true, true, true, false, false, false, true, true];
-/// The model for imported ladders: the shipped signals but the base rate.
-const IMPORTED: Method = Method { mask: without_base_rate(SHIPPED_SIGNALS), ..SHIPPED };
+    [true, true, true, true, true, true, true, true, false, false, false, false, true];
+/// The logistic model for imported ladders (`rules/mapping-imported.yaml`,
+/// now only an ablation row: `check` scores such ladders with
+/// `analysis::imported`): the shipped signals with the semantic one, without
+/// the base rate.
+const IMPORTED: Method = Method { mask: without_base_rate(with_semantic(SHIPPED_SIGNALS)), ..SHIPPED };
+
+const fn with_semantic(mut mask: Mask) -> Mask {
+    mask[11] = true;
+    mask
+}
 
 const fn without_base_rate(mut mask: Mask) -> Mask {
     mask[12] = false;
@@ -352,24 +363,27 @@ fn mapping_accuracy_leave_one_document_out() {
     } else {
         println!("\nablation (all rows shown; each refitted leave-one-document-out)");
         let mut ablations: Vec<(String, Decisions)> = vec![("shipped".into(), shipped.clone())];
-        let without = |names: &[usize]| -> Mask { std::array::from_fn(|i| !names.contains(&i)) };
+        // Each row changes the shipped signals only where it says (before
+        // session 4 the "- patterns", "- lexical" and "- heading" rows also
+        // switched on the claim-shape and section signals).
+        let minus =
+            |names: &[usize]| -> Mask { std::array::from_fn(|i| SHIPPED_SIGNALS[i] && !names.contains(&i)) };
+        let plus =
+            |names: &[usize]| -> Mask { std::array::from_fn(|i| SHIPPED_SIGNALS[i] || names.contains(&i)) };
         for (name, method) in [
-            ("- patterns (pattern, more-patterns, context)", Method { mask: without(&[0, 1, 2]), ..SHIPPED }),
+            ("- patterns (pattern, more-patterns, context)", Method { mask: minus(&[0, 1, 2]), ..SHIPPED }),
             (
                 "- lexical (lexical, rank, text-share, two-shared)",
-                Method { mask: without(&[3, 4, 5, 6]), ..SHIPPED },
+                Method { mask: minus(&[3, 4, 5, 6]), ..SHIPPED },
             ),
-            ("- heading (heading, context)", Method { mask: without(&[2, 7]), ..SHIPPED }),
-            ("+ section (the whole section read together)", Method { mask: without(&[8, 9]), ..SHIPPED }),
-            (
-                "- semantic (static MiniLM embedding cosine)",
-                Method { mask: without(&[8, 9, 10, 11]), ..SHIPPED },
-            ),
+            ("- heading (heading, context)", Method { mask: minus(&[2, 7]), ..SHIPPED }),
+            ("+ section (the whole section read together)", Method { mask: plus(&[10]), ..SHIPPED }),
+            ("+ semantic (static MiniLM embedding cosine)", Method { mask: plus(&[11]), ..SHIPPED }),
             (
                 "- base rate (expectation's share of addressed labels)",
-                Method { mask: without(&[8, 9, 10, 12]), ..SHIPPED },
+                Method { mask: minus(&[12]), ..SHIPPED },
             ),
-            ("+ claim shape (paragraph, length)", Method { mask: without(&[10]), ..SHIPPED }),
+            ("+ claim shape (paragraph, length)", Method { mask: plus(&[8, 9]), ..SHIPPED }),
             ("hand-set weights instead of learned", Method { learned: false, ..SHIPPED }),
             (
                 "cutoff calibrated from the level's examples",
