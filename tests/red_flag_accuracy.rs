@@ -109,6 +109,19 @@ fn rows<'a>(common: &'a Vec<BTreeSet<String>>, l4: &'a Vec<BTreeSet<String>>) ->
     ]
 }
 
+/// One row of the table: the flag's figures and, beside them, the figures of
+/// main before the tuning.
+fn print_row(name: &str, s: Score, (was_p, was_r): (f64, f64)) {
+    println!(
+        "{name:<34} {:>8} {:>9} {:>6} {:>9.2} {:>7.2}   {was_p:>11.2} {was_r:>11.2}",
+        s.labelled,
+        s.predicted,
+        s.right,
+        s.precision(),
+        s.recall()
+    );
+}
+
 #[derive(Debug, Default, Clone, Copy)]
 struct Score {
     labelled: usize,
@@ -167,27 +180,16 @@ fn precision_and_recall_per_flag() {
         "flag", "labelled", "predicted", "right", "precision", "recall", "main prec.", "main recall"
     );
     for (name, labels, code, run) in rows {
-        let mut s = Score::default();
+        let s = Score::of(&lines, run, labels, code);
         for (line, found) in lines.iter().zip(run.iter()) {
             let labelled = line.flags.iter().any(|f| labels.contains(&f.as_str()));
             let predicted = found.contains(code);
-            s.labelled += usize::from(labelled);
-            s.predicted += usize::from(predicted);
-            s.right += usize::from(labelled && predicted);
             if labelled != predicted {
                 let what = if predicted { "false alarm" } else { "missed" };
                 misses.push(format!("{name}: {what}: {}", line.text));
             }
         }
-        let (was_p, was_r) = before[name];
-        println!(
-            "{name:<34} {:>8} {:>9} {:>6} {:>9.2} {:>7.2}   {was_p:>11.2} {was_r:>11.2}",
-            s.labelled,
-            s.predicted,
-            s.right,
-            s.precision(),
-            s.recall()
-        );
+        print_row(name, s, before[name]);
         scores.insert(name, s);
     }
     // The set's two labels behind promolint's one `overwork`, each on its own.
@@ -277,15 +279,7 @@ fn held_out_precision_and_recall_per_flag() {
     );
     for (name, labels, code, run) in rows(&common, &l4) {
         let s = Score::of(&lines, run, labels, code);
-        let (was_p, was_r) = before[name];
-        println!(
-            "{name:<34} {:>8} {:>9} {:>6} {:>9.2} {:>7.2}   {was_p:>11.2} {was_r:>11.2}",
-            s.labelled,
-            s.predicted,
-            s.right,
-            s.precision(),
-            s.recall()
-        );
+        print_row(name, s, before[name]);
         assert!(s.labelled >= 10, "{name}: only {} labelled lines", s.labelled);
         let (p, r) = floors[name];
         assert!(s.precision() >= p, "{name}: held-out precision {:.2} below {p}", s.precision());

@@ -457,3 +457,27 @@ fn html_escapes_packet_text_and_fetches_nothing() {
     assert!(html.contains("@media print"), "a print stylesheet");
     assert!(html.contains("Content-Security-Policy"));
 }
+
+/// Every element of the HTML report carries each attribute once: a second
+/// `class` is dropped by browsers, and with it the styling of red-flag kinds.
+#[test]
+fn html_elements_never_repeat_an_attribute() {
+    // Attribute values are escaped (`&quot;`, `&gt;`), so a quoted value
+    // never holds a quote and a tag ends at the first `>`.
+    let tag = regex::Regex::new(r"<[a-zA-Z][^>]*>").unwrap();
+    let attribute = regex::Regex::new(r#"\s([a-zA-Z-]+)="[^"]*""#).unwrap();
+    for a in [args(Format::Html), Args { format: Format::Html, ..EXPECTATION }] {
+        let html = render(a);
+        let mut tags = 0;
+        for t in tag.find_iter(&html) {
+            let mut names: Vec<&str> =
+                attribute.captures_iter(t.as_str()).filter_map(|c| c.get(1)).map(|m| m.as_str()).collect();
+            let all = names.len();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), all, "an attribute is repeated in {}", t.as_str());
+            tags += 1;
+        }
+        assert!(tags > 100, "the report has its elements ({tags})");
+    }
+}

@@ -123,31 +123,6 @@ pub const DEFAULT_CUTOFF: f32 = 0.2;
 /// rebuilds the model without itself).
 pub const CALIBRATION_QUERIES: usize = 60;
 
-/// The F1-best cutoff of (score, positive) points: halfway between the last
-/// score it keeps and the next lower one.
-fn f1_best(points: &mut [(f32, bool)]) -> f32 {
-    points.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let positives = points.iter().filter(|p| p.1).count() as f32;
-    let (mut tp, mut fp) = (0.0f32, 0.0f32);
-    let mut best = (0.0f32, DEFAULT_CUTOFF);
-    for (i, (s, positive)) in points.iter().enumerate() {
-        if *positive {
-            tp += 1.0;
-        } else {
-            fp += 1.0;
-        }
-        if points.get(i + 1).is_some_and(|next| next.0 == *s) {
-            continue;
-        }
-        let f1 = 2.0 * tp / (tp + fp + positives);
-        if f1 > best.0 {
-            let next = points.get(i + 1).map_or(0.0, |p| p.0);
-            best = (f1, (s + next) / 2.0);
-        }
-    }
-    best.1
-}
-
 /// `text`'s terms with repeats, and the bigrams of adjacent terms when `bigrams`.
 fn term_list(terms: &Terms, text: &str, bigrams: bool) -> Vec<String> {
     let mut out = terms.all(text);
@@ -331,7 +306,7 @@ impl ImportedModel {
         if points.len() < 10 {
             return DEFAULT_CUTOFF;
         }
-        f1_best(&mut points).clamp(0.05, 0.5)
+        super::score::f1_best_cutoff(&mut points, DEFAULT_CUTOFF).clamp(0.05, 0.5)
     }
 
     /// How many expectations the model holds.

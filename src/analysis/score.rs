@@ -207,15 +207,23 @@ pub fn calibrate(model: &MappingFile, example_signals: &[(usize, Vec<Signals>)])
             points.push((score(model, s), e == *own));
         }
     }
+    f1_best_cutoff(&mut points, model.cutoff).clamp(0.2, 0.8)
+}
+
+/// The cutoff that best separates (score, positive) points: the highest F1
+/// of "positive", halfway between the last score it keeps and the next lower
+/// one (the widest margin on both sides); `default` when no cutoff gives an
+/// F1 above 0. Sorts `points`, best first.
+pub fn f1_best_cutoff(points: &mut [(f32, bool)], default: f32) -> f32 {
     points.sort_by(|a, b| b.0.total_cmp(&a.0));
     let positives = points.iter().filter(|p| p.1).count() as f32;
     let (mut tp, mut fp) = (0.0f32, 0.0f32);
-    let mut best = (0.0f32, model.cutoff);
+    let mut best = (0.0f32, default);
     for (i, (s, positive)) in points.iter().enumerate() {
         if *positive {
-            tp += 1.0
+            tp += 1.0;
         } else {
-            fp += 1.0
+            fp += 1.0;
         }
         // Only between distinct scores can a cutoff fall.
         if points.get(i + 1).is_some_and(|next| next.0 == *s) {
@@ -223,12 +231,11 @@ pub fn calibrate(model: &MappingFile, example_signals: &[(usize, Vec<Signals>)])
         }
         let f1 = 2.0 * tp / (tp + fp + positives);
         if f1 > best.0 {
-            // Halfway to the next lower score: the widest margin on both sides.
             let next = points.get(i + 1).map_or(0.0, |p| p.0);
             best = (f1, (s + next) / 2.0);
         }
     }
-    best.1.clamp(0.2, 0.8)
+    best.1
 }
 
 /// Whether a claim's text says something that can map: not a placeholder

@@ -131,7 +131,7 @@ fn weak_claims(level: &LevelInfo, c: &PacketCoverage) -> Markup {
 fn findings(row: &PacketRow, kind: Kind, title: &str, count: usize) -> Markup {
     let notes: Vec<&RedFlagNote> = row.red_flags.iter().filter(|f| f.kind == kind).collect();
     html! {
-        details.notes class=(format!("kind-{}", kind.as_str())) {
+        details class=(format!("notes kind-{}", kind.as_str())) {
             summary { (title) " (" (count) ")" }
             @if notes.is_empty() { p.muted { "None." } }
             ul.notes { @for f in &notes {
