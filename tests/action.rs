@@ -48,38 +48,33 @@ fn the_action_has_its_inputs_and_never_pastes_an_input_into_a_script() {
     assert_eq!(build["if"], "${{ steps.cache.outputs.cache-hit != 'true' }}");
 }
 
+/// Runs the action's `key` step with `version` as its input, as a runner on
+/// Linux would, and returns what it wrote to `$GITHUB_OUTPUT` (`output`).
+fn run_key_step(action: &Value, version: &str, output: &Path) -> String {
+    let status = Command::new("bash")
+        .arg("-c")
+        .arg(script(step(action, "key")))
+        .env("VERSION", version)
+        .env("ACTION_PATH", env!("CARGO_MANIFEST_DIR"))
+        .env("RUNNER_OS_NAME", "Linux")
+        .env("RUNNER_TOOL_CACHE", "/opt/cache")
+        .env("GITHUB_OUTPUT", output)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::fs::read_to_string(output).unwrap()
+}
+
 #[test]
 fn the_cache_key_names_the_version() {
     let action = action();
     let out = tempfile::NamedTempFile::new().unwrap();
-    let status = Command::new("bash")
-        .arg("-c")
-        .arg(script(step(&action, "key")))
-        .env("VERSION", "0.1.0")
-        .env("ACTION_PATH", env!("CARGO_MANIFEST_DIR"))
-        .env("RUNNER_OS_NAME", "Linux")
-        .env("RUNNER_TOOL_CACHE", "/opt/cache")
-        .env("GITHUB_OUTPUT", out.path())
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let written = std::fs::read_to_string(out.path()).unwrap();
+    let written = run_key_step(&action, "0.1.0", out.path());
     assert!(written.contains("key=promolint-Linux-0.1.0\n"), "{written}");
     assert!(written.contains("root=/opt/cache/promolint/promolint-Linux-0.1.0\n"), "{written}");
 
     // Without a version, the key follows the action's own source.
-    let status = Command::new("bash")
-        .arg("-c")
-        .arg(script(step(&action, "key")))
-        .env("VERSION", "")
-        .env("ACTION_PATH", env!("CARGO_MANIFEST_DIR"))
-        .env("RUNNER_OS_NAME", "Linux")
-        .env("RUNNER_TOOL_CACHE", "/opt/cache")
-        .env("GITHUB_OUTPUT", out.path())
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let written = std::fs::read_to_string(out.path()).unwrap();
+    let written = run_key_step(&action, "", out.path());
     let key = written.lines().rfind(|l| l.starts_with("key=")).unwrap();
     assert!(
         key.starts_with("key=promolint-Linux-src-") && key.len() == "key=promolint-Linux-src-".len() + 16,

@@ -39,6 +39,9 @@
 
 #![allow(clippy::disallowed_macros, clippy::print_stdout)] // this test reports figures
 
+#[path = "support/held_out.rs"]
+mod held_out;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -272,19 +275,6 @@ fn figures(
     (k, accuracy, precision, agreed)
 }
 
-/// The documents labelled for scope in session 4 by two readers who saw
-/// neither the other labels nor promolint's output, after the scope words
-/// had been revised on the other twelve.
-const HELD_OUT: [&str; 7] = [
-    "avikpal-julia-gsoc-2018-flux-convolutions",
-    "bretmogilefsky-18f-cloud-gov-profile",
-    "edwintorres-18f-day-in-the-life-engineer",
-    "joyebertz-staffeng-story",
-    "kajasantro-artsy-stepping-out-of-the-knowledge-zone",
-    "pronchery-freebsd-beach-cleaning-update-2025-11",
-    "tiif-rust-maintainer-spotlight",
-];
-
 /// One reader's labels: document → line → scope.
 type Labels = BTreeMap<String, BTreeMap<usize, Scope>>;
 
@@ -302,7 +292,7 @@ fn scope_accuracy() {
     let (rules, problems) =
         promolint::rules::load(&[] as &[PathBuf], true, &mut sources).expect("built-in rules");
     assert!(problems.is_empty(), "built-in rules load cleanly");
-    let held_out = |d: &str| HELD_OUT.contains(&d);
+    let held_out = |d: &str| held_out::SESSION_4.contains(&d);
     let (k, accuracy, precision, agreed) = figures(
         "design set (12 documents, read while the scope words were revised)",
         (&a, &b),

@@ -23,6 +23,8 @@
 mod data;
 mod errors;
 mod fit;
+#[path = "../support/held_out.rs"]
+mod held_out;
 mod report;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -322,7 +324,7 @@ fn mapping_accuracy_leave_one_document_out() {
     }
     let fresh = |r: &Row| LABELLED_AFTER_FREEZE.contains(&r.document.as_str());
     let newest = |r: &Row| LABELLED_AFTER_BASE_RATE.contains(&r.document.as_str());
-    let held_out = |r: &Row| HELD_OUT_SESSION_4.contains(&r.document.as_str());
+    let held_out = |r: &Row| held_out::SESSION_4.contains(&r.document.as_str());
     type Keep<'a> = &'a dyn Fn(&Row) -> bool;
     let sets: [(&str, Keep<'_>); 6] = [
         ("held out in session 4", &held_out),
@@ -473,19 +475,6 @@ const LABELLED_AFTER_BASE_RATE: [&str; 8] = [
     "thespi-brain-pypi-support-specialist-year-and-a-half",
     "tomassedovic-rust-program-management-update-2025-06",
     "woodruffw-homebrew-build-provenance-update-2024-04",
-];
-
-/// The documents added in session 4, labelled by two more readers while the
-/// session's mapping changes were being made elsewhere: no one changing the
-/// mapping saw them, and their figures were read once, before and after.
-const HELD_OUT_SESSION_4: [&str; 7] = [
-    "avikpal-julia-gsoc-2018-flux-convolutions",
-    "bretmogilefsky-18f-cloud-gov-profile",
-    "edwintorres-18f-day-in-the-life-engineer",
-    "joyebertz-staffeng-story",
-    "kajasantro-artsy-stepping-out-of-the-knowledge-zone",
-    "pronchery-freebsd-beach-cleaning-update-2025-11",
-    "tiif-rust-maintainer-spotlight",
 ];
 
 const FLOOR_PRECISION: f64 = 0.70;
