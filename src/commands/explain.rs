@@ -18,12 +18,8 @@ enum Found<'r> {
 /// # Errors
 /// Unreadable rule folders; failed writes.
 pub fn run(global: &GlobalArgs, args: &ExplainArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
-    let config = match super::load_config(global, io)? {
-        Ok(config) => config,
-        Err(outcome) => return Ok(outcome),
-    };
-    let (rules, _sources) = match super::load_rules(global, &config, io)? {
-        Ok(loaded) => loaded,
+    let super::Session { rules, .. } = match super::Session::load(global, io)? {
+        Ok(session) => session,
         Err(outcome) => return Ok(outcome),
     };
     let id = args.id.trim();

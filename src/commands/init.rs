@@ -22,12 +22,8 @@ pub fn run(global: &GlobalArgs, args: &InitArgs, io: &mut Io<'_>) -> anyhow::Res
         writeln!(io.err, "error: {} exists; pass --force to replace it", path.display())?;
         return Ok(Outcome::Failed);
     }
-    let config = match super::load_config(global, io)? {
-        Ok(config) => config,
-        Err(outcome) => return Ok(outcome),
-    };
-    let (rules, _) = match super::load_rules(global, &config, io)? {
-        Ok(loaded) => loaded,
+    let super::Session { rules, .. } = match super::Session::load(global, io)? {
+        Ok(session) => session,
         Err(outcome) => return Ok(outcome),
     };
     let Some(level) = find_level(&rules, &args.ladder, &args.target, io)? else {

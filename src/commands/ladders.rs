@@ -23,12 +23,8 @@ struct LevelRow<'a> {
 /// # Errors
 /// Unreadable rule folders; failed writes.
 pub fn run(global: &GlobalArgs, args: &LaddersArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
-    let config = match super::load_config(global, io)? {
-        Ok(config) => config,
-        Err(outcome) => return Ok(outcome),
-    };
-    let (rules, sources) = match super::load_rules(global, &config, io)? {
-        Ok(loaded) => loaded,
+    let super::Session { rules, sources, .. } = match super::Session::load(global, io)? {
+        Ok(session) => session,
         Err(outcome) => return Ok(outcome),
     };
     let rows: Vec<LevelRow<'_>> = rules

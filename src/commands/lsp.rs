@@ -12,12 +12,8 @@ use crate::lsp::{Loaded, Workspaces};
 /// # Errors
 /// Unreadable rule folders; a broken connection to the editor.
 pub fn run(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
-    let config = match super::load_config(global, io)? {
-        Ok(config) => config,
-        Err(outcome) => return Ok(outcome),
-    };
-    let (rules, _sources) = match super::load_rules(global, &config, io)? {
-        Ok(loaded) => loaded,
+    let super::Session { config, rules, .. } = match super::Session::load(global, io)? {
+        Ok(session) => session,
         Err(outcome) => return Ok(outcome),
     };
     let startup_config = match &global.config {

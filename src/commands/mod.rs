@@ -60,6 +60,32 @@ pub fn config_path(global: &GlobalArgs, start: Option<&std::path::Path>) -> Opti
     }
 }
 
+/// What a command that reads rules starts from: the configuration and the
+/// rules it and `--rules` name, loaded once.
+pub struct Session {
+    /// `--config FILE`, or promolint.yaml found from the current folder up.
+    pub config: Config,
+    /// The built-in rules and every rule folder of the run.
+    pub rules: RuleSet,
+    /// The rule files' texts, for diagnostics that point into them.
+    pub sources: Sources,
+}
+
+impl Session {
+    /// Loads the configuration, then the rules. Problems in either are
+    /// rendered to standard error and give `Err(Outcome::Failed)`.
+    ///
+    /// # Errors
+    /// Unreadable rule folders; failed writes.
+    pub fn load(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Result<Session, Outcome>> {
+        let config = match load_config(global, io)? {
+            Ok(config) => config,
+            Err(outcome) => return Ok(Err(outcome)),
+        };
+        Ok(load_rules(global, &config, io)?.map(|(rules, sources)| Session { config, rules, sources }))
+    }
+}
+
 /// The configuration: `--config FILE`, or promolint.yaml found from the
 /// current folder up, or none. Problems in it are rendered to standard error
 /// and give `Err(Outcome::Failed)`.

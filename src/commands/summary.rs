@@ -29,12 +29,8 @@ pub fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> anyhow::R
         Ok(key) => key,
         Err(outcome) => return Ok(outcome),
     };
-    let config = match super::load_config(global, io)? {
-        Ok(config) => config,
-        Err(outcome) => return Ok(outcome),
-    };
-    let (rules, sources) = match super::load_rules(global, &config, io)? {
-        Ok(loaded) => loaded,
+    let super::Session { config, rules, sources } = match super::Session::load(global, io)? {
+        Ok(session) => session,
         Err(outcome) => return Ok(outcome),
     };
     let options = CheckOptions {
