@@ -8,31 +8,11 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
+mod support;
+
 const PACKET: &str = "---\nladder: socialbakers\ntarget: L4\n---\n- Mentored two new hires in 2024.\n";
-
-struct Run {
-    code: i32,
-    out: String,
-    err: String,
-}
-
-fn promolint(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::cargo_bin("promolint")
-        .unwrap()
-        .current_dir(dir)
-        .args(["--color", "never"])
-        .args(args)
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        out: String::from_utf8(out.stdout).unwrap(),
-        err: String::from_utf8(out.stderr).unwrap(),
-    }
-}
 
 /// A repository with one packet and the given promolint.yaml.
 fn repo(config: &str) -> tempfile::TempDir {
@@ -70,7 +50,7 @@ fn failed_invocation(log: &Value) -> &Value {
 #[test]
 fn unknown_config_ladder_is_one_diagnostic_in_promolint_yaml_and_exit_2() {
     let repo = repo("ladder: socialbakerz\ntarget: L4\n");
-    let run = promolint(repo.path(), &["check", "p.md"]);
+    let run = support::run(repo.path(), &["check", "p.md"]);
     assert_eq!(run.code, 2, "{}", run.err);
     assert_eq!(run.err.matches("unknown ladder `socialbakerz`").count(), 1, "{}", run.err);
     assert!(run.err.contains("promolint.yaml:1:9"), "points at the value: {}", run.err);
@@ -82,7 +62,7 @@ fn unknown_config_ladder_is_one_diagnostic_in_promolint_yaml_and_exit_2() {
 #[test]
 fn unknown_config_target_points_at_the_target_value() {
     let repo = repo("ladder: socialbakers\ntarget: L44\n");
-    let run = promolint(repo.path(), &["check", "p.md"]);
+    let run = support::run(repo.path(), &["check", "p.md"]);
     assert_eq!(run.code, 2, "{}", run.err);
     assert!(run.err.contains("ladder `socialbakers` has no level `L44`"), "{}", run.err);
     assert!(run.err.contains("promolint.yaml:2:9"), "{}", run.err);
@@ -90,14 +70,14 @@ fn unknown_config_target_points_at_the_target_value() {
 
     // Without a ladder, a target that is a level of no ladder at all.
     let repo = self::repo("target: L44\n");
-    let run = promolint(repo.path(), &["check", "p.md"]);
+    let run = support::run(repo.path(), &["check", "p.md"]);
     assert_eq!(run.code, 2, "{}", run.err);
     assert!(run.err.contains("no ladder has a level `L44`"), "{}", run.err);
     // A target some ladder has is fine without a ladder: packets name theirs.
     // Known ids in another case are known. (The packet itself has errors: exit 1.)
     for config in ["target: L4\n", "ladder: SocialBakers\ntarget: l4\n"] {
         let repo = self::repo(config);
-        let run = promolint(repo.path(), &["check", "p.md"]);
+        let run = support::run(repo.path(), &["check", "p.md"]);
         assert_eq!(run.code, 1, "{config}: {}", run.err);
         assert!(!run.err.contains("invalid-config"), "{config}: {}", run.err);
     }
@@ -106,7 +86,7 @@ fn unknown_config_target_points_at_the_target_value() {
 #[test]
 fn failed_run_writes_a_valid_sarif_log_saying_so() {
     let repo = repo("ladder: socialbakerz\n");
-    let run = promolint(repo.path(), &["check", "p.md", "--format", "sarif"]);
+    let run = support::run(repo.path(), &["check", "p.md", "--format", "sarif"]);
     assert_eq!(run.code, 2, "{}", run.err);
     let log: Value = serde_json::from_str(&run.out).expect("a SARIF log on standard output");
     let invocation = failed_invocation(&log);
@@ -132,7 +112,7 @@ fn failed_run_over_bad_rule_files_lists_every_problem() {
     std::fs::create_dir_all(&rules).unwrap();
     std::fs::write(rules.join("a.yaml"), "id: a\nnot-a-key: 1\n").unwrap();
     std::fs::write(rules.join("b.yaml"), "id: [\n").unwrap();
-    let run = promolint(repo.path(), &["check", "p.md", "--format", "sarif"]);
+    let run = support::run(repo.path(), &["check", "p.md", "--format", "sarif"]);
     assert_eq!(run.code, 2, "{}", run.err);
     let log: Value = serde_json::from_str(&run.out).unwrap();
     let notes = failed_invocation(&log)["toolExecutionNotifications"].as_array().unwrap();
@@ -142,7 +122,7 @@ fn failed_run_over_bad_rule_files_lists_every_problem() {
         .collect();
     assert!(uris.contains(&"ladders/acme/a.yaml") && uris.contains(&"ladders/acme/b.yaml"), "{uris:?}");
 
-    let run = promolint(repo.path(), &["check", "p.md", "--format", "json"]);
+    let run = support::run(repo.path(), &["check", "p.md", "--format", "json"]);
     assert_eq!(run.code, 2);
     let doc: Value = serde_json::from_str(&run.out).unwrap();
     assert_eq!(doc["version"], 1);
@@ -157,7 +137,7 @@ fn failed_run_over_bad_rule_files_lists_every_problem() {
 #[test]
 fn failed_run_json_and_gitlab_documents() {
     let repo = repo("lints: [\n");
-    let run = promolint(repo.path(), &["check", "p.md", "--format", "json"]);
+    let run = support::run(repo.path(), &["check", "p.md", "--format", "json"]);
     assert_eq!(run.code, 2, "{}", run.err);
     let doc: Value = serde_json::from_str(&run.out).expect("a JSON document on standard output");
     assert_eq!(doc["packets"], Value::Array(vec![]));
@@ -166,12 +146,12 @@ fn failed_run_json_and_gitlab_documents() {
     assert!(error["path"].as_str().unwrap().ends_with("promolint.yaml"), "{error}");
     assert!(error["message"].as_str().unwrap().starts_with("1:8: "), "{error}");
 
-    let run = promolint(repo.path(), &["check", "p.md", "--format", "gitlab"]);
+    let run = support::run(repo.path(), &["check", "p.md", "--format", "gitlab"]);
     assert_eq!(run.code, 2, "{}", run.err);
     let issues: Value = serde_json::from_str(&run.out).expect("a Code Quality report");
     assert_eq!(issues, Value::Array(vec![]));
     // The human formats print nothing on standard output: the problem is on standard error.
-    let run = promolint(repo.path(), &["check", "p.md"]);
+    let run = support::run(repo.path(), &["check", "p.md"]);
     assert_eq!((run.code, run.out.as_str()), (2, ""));
     assert!(run.err.contains("invalid config file"), "{}", run.err);
 }
@@ -179,14 +159,14 @@ fn failed_run_json_and_gitlab_documents() {
 #[test]
 fn failed_run_with_a_bad_lint_flag_has_a_notification_without_a_place() {
     let repo = repo("");
-    let run = promolint(repo.path(), &["check", "p.md", "-D", "red-flagz", "--format", "sarif"]);
+    let run = support::run(repo.path(), &["check", "p.md", "-D", "red-flagz", "--format", "sarif"]);
     assert_eq!(run.code, 2, "{}", run.err);
     let log: Value = serde_json::from_str(&run.out).unwrap();
     let note = &failed_invocation(&log)["toolExecutionNotifications"][0];
     assert!(note["message"]["text"].as_str().unwrap().contains("did you mean `red-flag`?"), "{note}");
     assert!(note.get("locations").is_none());
 
-    let run = promolint(repo.path(), &["check", "p.md", "-D", "red-flagz", "--format", "json"]);
+    let run = support::run(repo.path(), &["check", "p.md", "-D", "red-flagz", "--format", "json"]);
     let doc: Value = serde_json::from_str(&run.out).unwrap();
     assert_eq!(doc["errors"][0]["path"], "");
     assert!(doc["errors"][0]["message"].as_str().unwrap().starts_with("unknown lint code `red-flagz`"));
@@ -195,7 +175,7 @@ fn failed_run_with_a_bad_lint_flag_has_a_notification_without_a_place() {
 #[test]
 fn failed_run_writes_its_document_to_the_output_file_and_never_replaces_one() {
     let repo = repo("ladder: socialbakerz\n");
-    let run = promolint(repo.path(), &["check", "p.md", "--format", "sarif", "-o", "out.sarif"]);
+    let run = support::run(repo.path(), &["check", "p.md", "--format", "sarif", "-o", "out.sarif"]);
     assert_eq!(run.code, 2, "{}", run.err);
     assert_eq!(run.out, "");
     let log: Value =
@@ -204,17 +184,17 @@ fn failed_run_writes_its_document_to_the_output_file_and_never_replaces_one() {
 
     // An existing file stays as it was without --force, and is replaced with it.
     std::fs::write(repo.path().join("out.json"), "keep").unwrap();
-    let run = promolint(repo.path(), &["check", "p.md", "--format", "json", "-o", "out.json"]);
+    let run = support::run(repo.path(), &["check", "p.md", "--format", "json", "-o", "out.json"]);
     assert_eq!(run.code, 2);
     assert_eq!(std::fs::read_to_string(repo.path().join("out.json")).unwrap(), "keep");
-    let run = promolint(repo.path(), &["check", "p.md", "--format", "json", "-o", "out.json", "--force"]);
+    let run = support::run(repo.path(), &["check", "p.md", "--format", "json", "-o", "out.json", "--force"]);
     assert_eq!(run.code, 2);
     let doc: Value =
         serde_json::from_str(&std::fs::read_to_string(repo.path().join("out.json")).unwrap()).unwrap();
     assert_eq!(doc["errors"][0]["code"], "invalid-config");
 
     // No document, no file.
-    let run = promolint(repo.path(), &["check", "p.md", "-o", "out.txt"]);
+    let run = support::run(repo.path(), &["check", "p.md", "-o", "out.txt"]);
     assert_eq!(run.code, 2);
     assert!(!repo.path().join("out.txt").exists());
 }

@@ -4,25 +4,10 @@
 //! front-matter values keep their source text; YAML library wording is said
 //! in the file's terms.
 
-use std::path::Path;
-
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn promolint(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("promolint")
-        .unwrap()
-        .current_dir(dir)
-        .args(["--color", "never"])
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
+mod support;
+use support::{Run, run};
 
 fn repo() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -42,7 +27,7 @@ fn non_utf8_file_names_are_linted_under_their_escaped_bytes() {
     for name in [&b"p\xff.md"[..], &b"p\xfe.md"[..]] {
         std::fs::write(dir.join(std::ffi::OsStr::from_bytes(name)), PACKET).unwrap();
     }
-    let (code, out, err) = promolint(repo.path(), &["check", "packets", "--format", "json"]);
+    let Run { code, out, err } = run(repo.path(), &["check", "packets", "--format", "json"]);
     assert_eq!(code, 1, "{err}");
     let doc: Value = serde_json::from_str(&out).unwrap();
     let mut paths: Vec<&str> =
@@ -50,7 +35,7 @@ fn non_utf8_file_names_are_linted_under_their_escaped_bytes() {
     paths.sort();
     assert_eq!(paths, ["packets/p\\xFE.md", "packets/p\\xFF.md"], "both linted, each by its own name");
 
-    let (_, out, _) = promolint(repo.path(), &["check", "packets", "--format", "sarif"]);
+    let Run { out, .. } = run(repo.path(), &["check", "packets", "--format", "sarif"]);
     let log: Value = serde_json::from_str(&out).unwrap();
     let results = log["runs"][0]["results"].as_array().unwrap();
     let fingerprint = |uri: &str| -> Vec<String> {
@@ -67,7 +52,7 @@ fn non_utf8_file_names_are_linted_under_their_escaped_bytes() {
     assert!(ff.iter().all(|f| !fe.contains(f)), "the two files share no fingerprint");
 
     // The human output shows the same escaped name.
-    let (_, out, _) = promolint(repo.path(), &["check", "packets"]);
+    let Run { out, .. } = run(repo.path(), &["check", "packets"]);
     assert!(out.contains("packets/p\\xFF.md"), "{out}");
 }
 
@@ -75,7 +60,7 @@ fn non_utf8_file_names_are_linted_under_their_escaped_bytes() {
 fn sarif_uri_with_a_colon_in_its_first_segment_is_a_relative_reference() {
     let repo = repo();
     std::fs::write(repo.path().join("c:packet #1.md"), PACKET).unwrap();
-    let (_, out, _) = promolint(repo.path(), &["check", "c:packet #1.md", "--format", "sarif"]);
+    let Run { out, .. } = run(repo.path(), &["check", "c:packet #1.md", "--format", "sarif"]);
     let log: Value = serde_json::from_str(&out).unwrap();
     let uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         .as_str()
@@ -89,7 +74,7 @@ fn front_matter_numbers_keep_their_source_text_in_diagnostics() {
     let repo = repo();
     std::fs::write(repo.path().join("p.md"), "---\nladder: socialbakers\ntarget: 1.10\n---\n- Did it.\n")
         .unwrap();
-    let (code, out, err) = promolint(repo.path(), &["check", "p.md", "--format", "json"]);
+    let Run { code, out, err } = run(repo.path(), &["check", "p.md", "--format", "json"]);
     assert_eq!(code, 1, "{err}");
     let doc: Value = serde_json::from_str(&out).unwrap();
     let packet = &doc["packets"][0];
@@ -106,7 +91,7 @@ fn yaml_library_wording_is_said_in_the_files_terms() {
     let deep =
         format!("---\ntitle: {}{}\nladder: socialbakers\n---\n- Did it.\n", "[".repeat(200), "]".repeat(200));
     std::fs::write(repo.path().join("deep.md"), deep).unwrap();
-    let (code, out, err) = promolint(repo.path(), &["check", "deep.md", "--format", "json"]);
+    let Run { code, out, err } = run(repo.path(), &["check", "deep.md", "--format", "json"]);
     assert_eq!(code, 1, "{err}");
     let doc: Value = serde_json::from_str(&out).unwrap();
     let d = &doc["packets"][0]["diagnostics"][0];
@@ -118,7 +103,7 @@ fn yaml_library_wording_is_said_in_the_files_terms() {
 
     // Two documents in one file.
     std::fs::write(repo.path().join("promolint.yaml"), "ladder: socialbakers\n---\ntarget: L4\n").unwrap();
-    let (code, _, err) = promolint(repo.path(), &["check", "p.md"]);
+    let Run { code, err, .. } = run(repo.path(), &["check", "p.md"]);
     assert_eq!(code, 2, "{err}");
     assert!(!err.contains("from_str_multiple"), "{err}");
     assert!(err.contains("a second YAML document"), "{err}");

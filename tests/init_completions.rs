@@ -10,15 +10,10 @@ use std::process::Command as Process;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
-use tempfile::TempDir;
 
-const LEVELS: [(&str, &str); 5] = [
-    ("generic", "senior"),
-    ("joe-and-the-juice", "IC4"),
-    ("meetup", "principal-platform-architect"),
-    ("socialbakers", "L4"),
-    ("socialbakers", "value-stream-architect"),
-];
+mod support;
+use support::BUILTIN_LEVELS;
+use tempfile::TempDir;
 
 fn promolint(dir: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("promolint").unwrap();
@@ -29,7 +24,7 @@ fn promolint(dir: &std::path::Path) -> Command {
 #[test]
 fn init_skeleton_of_every_builtin_level_lints_with_uncovered_expectations_only() {
     let dir = TempDir::new().unwrap();
-    for (ladder, target) in LEVELS {
+    for (ladder, target) in BUILTIN_LEVELS {
         let out =
             promolint(dir.path()).args(["init", "--ladder", ladder, "--target", target]).output().unwrap();
         assert!(out.status.success(), "{ladder}/{target}: {}", String::from_utf8_lossy(&out.stderr));
@@ -128,6 +123,20 @@ fn bash_completions_load_in_bash() {
     assert!(stdout.lines().any(|l| l == "check"), "`promolint ch<TAB>` offers check:\n{stdout}");
 }
 
+/// The man page at `page` as `man -l` renders it at 80 columns, with runs of
+/// spaces collapsed (man justifies lines). Fails the test when man fails.
+fn render_man(page: &std::path::Path) -> String {
+    let man = Process::new("man")
+        .arg("-l")
+        .arg(page)
+        .env("MANPAGER", "cat")
+        .env("MANWIDTH", "80")
+        .output()
+        .expect("man is installed (man-db; .ci/run installs it)");
+    assert!(man.status.success(), "{}", String::from_utf8_lossy(&man.stderr));
+    String::from_utf8_lossy(&man.stdout).split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
 #[test]
 fn the_man_page_renders_with_man() {
     let dir = TempDir::new().unwrap();
@@ -135,20 +144,7 @@ fn the_man_page_renders_with_man() {
     let out = promolint(dir.path()).arg("man").output().unwrap();
     assert!(out.status.success());
     fs::write(&page, &out.stdout).unwrap();
-    let man = Process::new("man")
-        .arg("-l")
-        .arg(&page)
-        .env("MANPAGER", "cat")
-        .env("MANWIDTH", "80")
-        .output()
-        .expect("man is installed (man-db; .ci/run installs it)");
-    // man justifies lines: compare with runs of spaces collapsed.
-    let text = String::from_utf8_lossy(&man.stdout)
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    assert!(man.status.success(), "{}", String::from_utf8_lossy(&man.stderr));
+    let text = render_man(&page);
     assert!(text.contains("NAME") && text.contains("promolint - "), "{text}");
     assert!(text.contains("SUBCOMMANDS") && text.contains("promolint-check(1)"), "{text}");
     assert!(text.contains("--rules"), "{text}");
@@ -156,17 +152,6 @@ fn the_man_page_renders_with_man() {
     // The page promolint(1) refers to.
     let out = promolint(dir.path()).args(["man", "check"]).output().unwrap();
     fs::write(&page, &out.stdout).unwrap();
-    let man = Process::new("man")
-        .arg("-l")
-        .arg(&page)
-        .env("MANPAGER", "cat")
-        .env("MANWIDTH", "80")
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&man.stdout)
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = render_man(&page);
     assert!(text.contains("promolint-check - ") && text.contains("--stdin-filename"), "{text}");
 }

@@ -109,6 +109,14 @@ fn rows<'a>(common: &'a Vec<BTreeSet<String>>, l4: &'a Vec<BTreeSet<String>>) ->
     ]
 }
 
+/// The table's header line.
+fn print_header() {
+    println!(
+        "{:<34} {:>8} {:>9} {:>6} {:>9} {:>7}   {:>11} {:>11}",
+        "flag", "labelled", "predicted", "right", "precision", "recall", "main prec.", "main recall"
+    );
+}
+
 /// One row of the table: the flag's figures and, beside them, the figures of
 /// main before the tuning.
 fn print_row(name: &str, s: Score, (was_p, was_r): (f64, f64)) {
@@ -175,10 +183,7 @@ fn precision_and_recall_per_flag() {
     ]
     .into_iter()
     .collect();
-    println!(
-        "{:<34} {:>8} {:>9} {:>6} {:>9} {:>7}   {:>11} {:>11}",
-        "flag", "labelled", "predicted", "right", "precision", "recall", "main prec.", "main recall"
-    );
+    print_header();
     for (name, labels, code, run) in rows {
         let s = Score::of(&lines, run, labels, code);
         for (line, found) in lines.iter().zip(run.iter()) {
@@ -273,10 +278,7 @@ fn held_out_precision_and_recall_per_flag() {
     .collect();
     let floors: BTreeMap<&str, (f64, f64)> = HELD_OUT_FLOORS.into_iter().collect();
     println!("held out: {} of {} lines where the two readers agree", lines.len(), first.len());
-    println!(
-        "{:<34} {:>8} {:>9} {:>6} {:>9} {:>7}   {:>11} {:>11}",
-        "flag", "labelled", "predicted", "right", "precision", "recall", "main prec.", "main recall"
-    );
+    print_header();
     for (name, labels, code, run) in rows(&common, &l4) {
         let s = Score::of(&lines, run, labels, code);
         print_row(name, s, before[name]);

@@ -46,6 +46,33 @@ pub(crate) fn promolint(dir: &Path) -> Command {
     cmd
 }
 
+/// The five built-in levels, as (ladder, level).
+pub(crate) const BUILTIN_LEVELS: [(&str, &str); 5] = [
+    ("generic", "senior"),
+    ("joe-and-the-juice", "IC4"),
+    ("meetup", "principal-platform-architect"),
+    ("socialbakers", "L4"),
+    ("socialbakers", "value-stream-architect"),
+];
+
+/// What a finished run of the binary gave: its exit code (-1 when killed by
+/// a signal) and its standard output and error as text.
+pub(crate) struct Run {
+    pub(crate) code: i32,
+    pub(crate) out: String,
+    pub(crate) err: String,
+}
+
+/// Runs the built binary in `dir` with `--color never` and `args`.
+pub(crate) fn run(dir: &Path, args: &[&str]) -> Run {
+    let out = promolint(dir).args(["--color", "never"]).args(args).output().expect("run promolint");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        out: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
+        err: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
+    }
+}
+
 /// The exit code of a finished run, or `signal` when it was killed.
 pub(crate) fn exit_code(status: std::process::ExitStatus) -> String {
     status.code().map_or_else(|| "signal".to_owned(), |c| c.to_string())
