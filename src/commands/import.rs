@@ -75,10 +75,16 @@ pub fn run(args: &ImportArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         Ok(b) => b,
         Err(p) => return fail(&sources, io, problem(file, &p)),
     };
-    // The built-in scope words propose each level's scope (embedded: no rule folder is read).
-    let (builtin, _) = crate::rules::load(&[] as &[std::path::PathBuf], true, &mut Sources::new())?;
+    // The built-in scope words propose each level's scope: only the embedded
+    // scope file is read here (every built-in file is loaded once, below, to
+    // validate the output).
+    let scope_file =
+        crate::rules::builtin::file("scope.yaml").map(String::from_utf8_lossy).unwrap_or_default();
+    let scope_file =
+        [(format!("{}/scope.yaml", crate::rules::builtin::BUILTIN_PREFIX), scope_file.into_owned())];
+    let (scope, _) = crate::rules::load_texts(&scope_file, false, &mut Sources::new());
     for level in &mut built {
-        level.scope = crate::rules::scope::propose_for_import(&builtin.scope.shared, level);
+        level.scope = crate::rules::scope::propose_for_import(&scope.scope.shared, level);
     }
     // The start of the block is enough to find it: its first line, at most 40 bytes.
     let trim = |at: &std::ops::Range<usize>| {

@@ -8,6 +8,11 @@ static BUILTIN_RULES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rules");
 /// The name prefix under which built-in rule files appear in diagnostics.
 pub const BUILTIN_PREFIX: &str = "<built-in>/rules";
 
+/// One embedded rule file by its path relative to `rules/` (`scope.yaml`).
+pub fn file(path: &str) -> Option<&'static [u8]> {
+    BUILTIN_RULES.get_file(path).map(include_dir::File::contents)
+}
+
 /// Every embedded rule file as (path relative to `rules/`, contents), sorted
 /// by path so that loading order is stable.
 pub fn files() -> Vec<(String, &'static [u8])> {
