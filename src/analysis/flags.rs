@@ -219,12 +219,7 @@ fn trim(text: &str, r: Range<usize>) -> Range<usize> {
 /// The byte range in the packet source of `r`, a range of `claim.text`: the
 /// first place the source spells the matched text, else the whole claim.
 fn locate(claim: &Claim, text: &str, r: Range<usize>) -> Range<usize> {
-    let source = &text[claim.range.clone()];
-    let found = claim.text.get(r).unwrap_or_default();
-    match source.find(found) {
-        Some(at) if !found.is_empty() => claim.range.start + at..claim.range.start + at + found.len(),
-        _ => claim.range.clone(),
-    }
+    super::source_range(claim, text, r).unwrap_or_else(|| claim.range.clone())
 }
 
 #[cfg(test)]

@@ -20,9 +20,9 @@
 //! benchmark was run with them (see `docs/mapping.md`, "Imported ladders").
 //! The decision cutoff comes from the level's own texts ([`ImportedModel::cutoff`]).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
-use super::semantic::{StaticEmbedding, cosine};
+use super::semantic::{StaticEmbedding, cosine, normalise};
 use super::terms::Terms;
 use crate::rules::Expectation;
 
@@ -134,8 +134,11 @@ fn term_list(terms: &Terms, text: &str, bigrams: bool) -> Vec<String> {
 }
 
 /// Term → count.
-fn counts(list: &[String]) -> HashMap<&str, f32> {
-    let mut c: HashMap<&str, f32> = HashMap::new();
+/// Each term's count, ordered by term: term ids and every sum over a profile
+/// then come in the same order each run (a hash map's order would change the
+/// last digit of a score from run to run).
+fn counts(list: &[String]) -> BTreeMap<&str, f32> {
+    let mut c: BTreeMap<&str, f32> = BTreeMap::new();
     for t in list {
         *c.entry(t.as_str()).or_default() += 1.0;
     }
@@ -156,13 +159,6 @@ fn dot(a: &Sparse, b: &Sparse) -> f32 {
         }
     }
     sum.clamp(0.0, 1.0)
-}
-
-fn normalise(v: &mut [f32]) {
-    let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        v.iter_mut().for_each(|x| *x /= norm);
-    }
 }
 
 impl ImportedModel {
@@ -217,8 +213,9 @@ impl ImportedModel {
         let area_of: Vec<usize> = keep.iter().map(|&i| parts.area_of[i]).collect();
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut df: Vec<f32> = Vec::new();
-        for &i in &keep {
-            for t in counts(&parts.lists[i]).keys() {
+        let kept_counts: Vec<BTreeMap<&str, f32>> = keep.iter().map(|&i| counts(&parts.lists[i])).collect();
+        for c in &kept_counts {
+            for t in c.keys() {
                 let next = ids.len() as u32;
                 let id = *ids.entry((*t).to_owned()).or_insert(next);
                 if id as usize == df.len() {
@@ -229,7 +226,7 @@ impl ImportedModel {
         }
         let n = keep.len().max(1) as f32;
         let idf: Vec<f32> = df.iter().map(|d| (1.0 + n / d.max(1.0)).ln()).collect();
-        let vector = |c: &HashMap<&str, f32>| -> Sparse {
+        let vector = |c: &BTreeMap<&str, f32>| -> Sparse {
             let mut v: Sparse =
                 c.iter().map(|(t, n)| (ids[*t], (1.0 + n.ln()) * idf[ids[*t] as usize])).collect();
             v.sort_unstable_by_key(|p| p.0);
@@ -237,17 +234,16 @@ impl ImportedModel {
             v.iter_mut().for_each(|p| p.1 /= norm.max(f32::MIN_POSITIVE));
             v
         };
-        let own: Vec<Sparse> = keep.iter().map(|&i| vector(&counts(&parts.lists[i]))).collect();
-        let areas: Vec<Sparse> = (0..areas_n)
-            .map(|a| {
-                let all: Vec<String> = keep
-                    .iter()
-                    .filter(|&&i| parts.area_of[i] == a)
-                    .flat_map(|&i| parts.lists[i].iter().cloned())
-                    .collect();
-                vector(&counts(&all))
-            })
-            .collect();
+        let own: Vec<Sparse> = kept_counts.iter().map(&vector).collect();
+        // An area's profile: its expectations' counts added up (whole
+        // numbers, so the sum is exact).
+        let mut area_counts: Vec<BTreeMap<&str, f32>> = vec![BTreeMap::new(); areas_n];
+        for (c, &a) in kept_counts.iter().zip(&area_of) {
+            for (t, n) in c {
+                *area_counts[a].entry(*t).or_default() += n;
+            }
+        }
+        let areas: Vec<Sparse> = area_counts.iter().map(&vector).collect();
         let (mut own_embedding, mut area_embedding) = (Vec::new(), Vec::new());
         if !parts.embeddings.is_empty() {
             own_embedding = keep.iter().map(|&i| parts.embeddings[i].clone()).collect();

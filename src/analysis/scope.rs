@@ -116,13 +116,7 @@ impl ScopeMatcher {
         let mut out: Vec<ClaimScope> = Vec::with_capacity(packet.claims.len());
         for claim in &packet.claims {
             let locate = |r: Range<usize>| -> (String, Option<Range<usize>>) {
-                let words = claim.text[r].to_owned();
-                let source = text.get(claim.range.clone()).unwrap_or_default();
-                let range = source
-                    .find(&words)
-                    .filter(|_| !words.is_empty())
-                    .map(|at| claim.range.start + at..claim.range.start + at + words.len());
-                (words, range)
+                (claim.text[r.clone()].to_owned(), super::source_range(claim, text, r))
             };
             let scope = if let Some((value, r)) = self.classify(&claim.text) {
                 let (words, range) = locate(r);

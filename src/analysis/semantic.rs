@@ -254,10 +254,7 @@ impl StaticEmbedding {
             }
         }
         // The mean's length is irrelevant once normalised: divide by the norm only.
-        let norm = sum.iter().map(|v| v * v).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            sum.iter_mut().for_each(|v| *v /= norm);
-        }
+        normalise(&mut sum);
         sum
     }
 
@@ -404,4 +401,12 @@ fn is_cjk(c: char) -> bool {
         | 0x2B820..=0x2CEAF
         | 0xF900..=0xFAFF
         | 0x2F800..=0x2FA1F)
+}
+
+/// Scales `v` to unit length (a zero vector stays zero).
+pub(super) fn normalise(v: &mut [f32]) {
+    let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        v.iter_mut().for_each(|x| *x /= norm);
+    }
 }

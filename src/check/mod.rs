@@ -49,6 +49,22 @@ pub struct CheckOptions {
     pub new_only: bool,
 }
 
+impl CheckOptions {
+    /// The options of a run under `config` with `levels` in force: the
+    /// config's default ladder and target and its minimum coverage, the
+    /// config itself (for `exclude`), and nothing from the command line.
+    pub fn from_config(config: Config, levels: LintLevels) -> Self {
+        CheckOptions {
+            default_ladder: config.ladder.clone(),
+            default_target: config.target.clone(),
+            levels,
+            min_coverage: config.min_coverage,
+            config: Some(config),
+            ..CheckOptions::default()
+        }
+    }
+}
+
 /// The result for one file.
 #[derive(Debug)]
 pub struct PacketReport<'r> {

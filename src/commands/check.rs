@@ -48,13 +48,9 @@ pub fn run(global: &GlobalArgs, args: CheckArgs, io: &mut Io<'_>) -> anyhow::Res
     let options = CheckOptions {
         ladder: args.ladder.clone(),
         target: args.target.clone(),
-        default_ladder: config.ladder.clone(),
-        default_target: config.target.clone(),
-        levels,
-        min_coverage: config.min_coverage,
-        config: Some(config),
         force_exclude: args.force_exclude,
         new_only: args.new_only,
+        ..CheckOptions::from_config(config, levels)
     };
     let stdin_text = if stdin {
         let mut bytes = Vec::new();

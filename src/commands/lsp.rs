@@ -16,10 +16,8 @@ pub fn run(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
         Ok(session) => session,
         Err(outcome) => return Ok(outcome),
     };
-    let startup_config = match &global.config {
-        Some(path) => Some(path.clone()),
-        None => std::env::current_dir().ok().and_then(|cwd| crate::config::discover(&cwd)),
-    };
+    // The file the configuration came from (none when no promolint.yaml was found).
+    let startup_config = config.path.clone();
     let workspaces = Workspaces::new(
         Loaded::new(rules, config),
         startup_config,

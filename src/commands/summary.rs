@@ -33,16 +33,11 @@ pub fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> anyhow::R
         Ok(session) => session,
         Err(outcome) => return Ok(outcome),
     };
+    let levels = config.lint_levels();
     let options = CheckOptions {
         ladder: args.ladder.clone(),
         target: args.target.clone(),
-        default_ladder: config.ladder.clone(),
-        default_target: config.target.clone(),
-        levels: config.lint_levels(),
-        min_coverage: config.min_coverage,
-        config: Some(config),
-        force_exclude: false,
-        new_only: false,
+        ..CheckOptions::from_config(config, levels)
     };
     let mut summary =
         summary::collect::summarize(&args.paths, &rules, &options, &sources, args.format.detail());

@@ -296,9 +296,5 @@ fn file_path(uri: &Uri) -> Option<std::path::PathBuf> {
 
 /// The name a document is shown under: its path for `file:` URIs.
 fn display_name(uri: &Uri) -> String {
-    let s = uri.as_str();
-    match s.strip_prefix("file://") {
-        Some(path) => percent_encoding::percent_decode_str(path).decode_utf8_lossy().into_owned(),
-        None => s.to_owned(),
-    }
+    file_path(uri).map_or_else(|| uri.as_str().to_owned(), |path| path.display().to_string())
 }

@@ -24,14 +24,8 @@ impl Loaded {
     /// `rules` with the options `check` builds from `config` (its ladder,
     /// target, lint levels and minimum coverage).
     pub fn new(rules: RuleSet, config: Config) -> Self {
-        let options = CheckOptions {
-            default_ladder: config.ladder.clone(),
-            default_target: config.target.clone(),
-            levels: config.lint_levels(),
-            min_coverage: config.min_coverage,
-            config: Some(config),
-            ..CheckOptions::default()
-        };
+        let levels = config.lint_levels();
+        let options = CheckOptions::from_config(config, levels);
         Loaded { rules, options }
     }
 }

@@ -137,8 +137,9 @@ impl Walk<'_> {
                 // Html events inside an HtmlBlock are handled at its start.
                 if matches!(event, Event::InlineHtml(_)) {
                     let html = &self.body[range.clone()];
-                    self.directives_in(html, range.start + self.offset);
-                    self.html_in(range);
+                    if self.directives_in(html, range.start + self.offset) {
+                        self.html_in(range);
+                    }
                 }
             }
             _ => {}
@@ -151,8 +152,9 @@ impl Walk<'_> {
             Tag::CodeBlock(_) => self.in_code += 1,
             Tag::HtmlBlock => {
                 let html = &self.body[range.clone()];
-                self.directives_in(html, range.start + self.offset);
-                self.html_in(range);
+                if self.directives_in(html, range.start + self.offset) {
+                    self.html_in(range);
+                }
             }
             Tag::BlockQuote(_) => self.blockquotes += 1,
             Tag::List(_) => {
@@ -227,8 +229,12 @@ impl Walk<'_> {
         }
     }
 
-    fn directives_in(&mut self, html: &str, offset: usize) {
-        for d in directives::parse(html, offset) {
+    /// Takes the promolint directives in raw HTML at `offset`; true when
+    /// there were none (the HTML is the claim's own).
+    fn directives_in(&mut self, html: &str, offset: usize) -> bool {
+        let found = directives::parse(html, offset);
+        let none = found.is_empty();
+        for d in found {
             match d.kind {
                 DirectiveKind::Covers(ids) => {
                     // In the claim being read, else the one it follows.
@@ -241,15 +247,13 @@ impl Walk<'_> {
                 _ => self.directives.push(d),
             }
         }
+        none
     }
 
-    /// Records raw HTML at `range` (of the body) in the claim being read,
-    /// unless it is a promolint directive.
+    /// Records raw HTML at `range` (of the body), which holds no promolint
+    /// directive, in the claim being read.
     fn html_in(&mut self, range: Range<usize>) {
-        let html = &self.body[range.clone()];
-        if let Some(c) = self.current()
-            && directives::parse(html, range.start + self.offset).is_empty()
-        {
+        if let Some(c) = self.current() {
             let abs = self.abs(&range);
             self.claims[c].html.push(abs);
         }
@@ -312,21 +316,16 @@ fn collapse_with_map(s: &str) -> (String, Vec<usize>) {
     let mut map = vec![0; s.len() + 1];
     let mut pending_space = false;
     for (i, ch) in s.char_indices() {
-        if ch.is_whitespace() {
+        let space = ch.is_whitespace();
+        if space {
             pending_space = !out.is_empty();
-        } else {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            for b in 0..ch.len_utf8() {
-                map[i + b] = out.len();
-            }
-            out.push(ch);
-            continue;
+        } else if pending_space {
+            out.push(' ');
+            pending_space = false;
         }
-        for b in 0..ch.len_utf8() {
-            map[i + b] = out.len();
+        map[i..i + ch.len_utf8()].fill(out.len());
+        if !space {
+            out.push(ch);
         }
     }
     map[s.len()] = out.len();

@@ -102,7 +102,7 @@ impl From<CoverageCounts> for JsonCoverage {
             weak: c.weak,
             uncovered: c.uncovered,
             waived: c.waived,
-            percent: (c.percent() * 10.0).round() / 10.0,
+            percent: crate::summary::round1(c.percent()),
         }
     }
 }

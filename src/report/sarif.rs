@@ -16,7 +16,7 @@ use super::stream::{self, ArrayWriter, MARKER};
 use super::{Failure, Reporter, RunSummary};
 use crate::check::PacketReport;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::lint::{Code, LintLevel};
+use crate::lint::Code;
 use crate::source::Sources;
 
 /// Characters escaped in artifact URIs: everything but RFC 3986's
@@ -113,7 +113,7 @@ impl<W: Write> SarifReporter<W> {
         let mut result = json!({
             "ruleId": d.code.name(),
             "ruleIndex": rule_index(d.code),
-            "level": level(d.severity),
+            "level": d.severity.as_str(),
             "message": { "text": message },
             "locations": [location],
             "partialFingerprints": { "promolint/v1": fingerprint(sources, &path, d) },
@@ -133,14 +133,6 @@ fn rule_index(code: Code) -> Option<usize> {
     Code::ALL.iter().position(|c| *c == code)
 }
 
-fn level(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Note => "note",
-    }
-}
-
 /// A relative reference to a repository-relative path (`/` separators).
 fn uri(path: &str) -> String {
     utf8_percent_encode(path, URI).to_string()
@@ -157,12 +149,8 @@ fn rules() -> Vec<Value> {
     Code::ALL
         .iter()
         .map(|code| {
-            let level = match code.default_level() {
-                LintLevel::Allow => "none",
-                LintLevel::Note => "note",
-                LintLevel::Warn => "warning",
-                LintLevel::Deny => "error",
-            };
+            // SARIF's word for a rule that is off is `none`.
+            let level = code.default_level().severity().map_or("none", Severity::as_str);
             json!({
                 "id": code.name(),
                 "shortDescription": { "text": code.name().replace('-', " ") },
@@ -205,7 +193,7 @@ impl<W: Write> Reporter for SarifReporter<W> {
             .map(|d| {
                 let (message, location) = self.message_and_location(sources, d);
                 json!({
-                    "level": level(d.severity),
+                    "level": d.severity.as_str(),
                     "message": { "text": message },
                     "locations": [location],
                     "associatedRule": { "id": d.code.name(), "index": rule_index(d.code) },

@@ -68,13 +68,8 @@ pub fn load_files(
 ) -> anyhow::Result<(Vec<LoadedFile>, Vec<Diagnostic>)> {
     let mut loaded = Vec::new();
     let mut diagnostics = Vec::new();
-    let mut add = |name: String, bytes: &[u8], is_builtin: bool, sources: &mut Sources| {
-        add_file(name, bytes, is_builtin, sources, &mut loaded, &mut diagnostics);
-    };
     if builtin {
-        for (path, bytes) in builtin::files() {
-            add(format!("{BUILTIN_PREFIX}/{path}"), bytes, true, sources);
-        }
+        add_builtin(sources, &mut loaded, &mut diagnostics);
     }
     // The same folder named twice (in promolint.yaml and with --rules) is read once.
     let mut seen = std::collections::HashSet::new();
@@ -120,7 +115,14 @@ pub fn load_files(
             }
             let path = entry.into_path();
             match crate::input::read_bytes(&path, crate::input::RULE_FILE_LIMIT) {
-                Ok(bytes) => add(path.display().to_string(), &bytes, false, sources),
+                Ok(bytes) => add_file(
+                    path.display().to_string(),
+                    &bytes,
+                    false,
+                    sources,
+                    &mut loaded,
+                    &mut diagnostics,
+                ),
                 Err(problem) => {
                     let file = sources.add(path.display().to_string(), String::new());
                     unreadable.push(lint::rules::unreadable(file, 0, &problem.reason));
@@ -143,9 +145,7 @@ pub fn load_texts(
     let mut loaded = Vec::new();
     let mut diagnostics = Vec::new();
     if builtin {
-        for (path, bytes) in builtin::files() {
-            add_file(format!("{BUILTIN_PREFIX}/{path}"), bytes, true, sources, &mut loaded, &mut diagnostics);
-        }
+        add_builtin(sources, &mut loaded, &mut diagnostics);
     }
     for (name, text) in texts {
         add_file(name.clone(), text.as_bytes(), false, sources, &mut loaded, &mut diagnostics);
@@ -154,6 +154,13 @@ pub fn load_texts(
 }
 
 /// Adds one rule file to `sources` and deserializes it into `loaded`, or
+/// Adds every embedded rule file, named under [`BUILTIN_PREFIX`].
+fn add_builtin(sources: &mut Sources, loaded: &mut Vec<LoadedFile>, diagnostics: &mut Vec<Diagnostic>) {
+    for (path, bytes) in builtin::files() {
+        add_file(format!("{BUILTIN_PREFIX}/{path}"), bytes, true, sources, loaded, diagnostics);
+    }
+}
+
 /// pushes the diagnostic saying why it does not deserialize.
 fn add_file(
     name: String,

@@ -18,17 +18,13 @@ use super::{
     MAX_QUOTE_CHARS, PacketCoverage, PacketRow, RedFlagNote, Summary, Waiver, truncate,
 };
 use crate::analysis::{Analysis, CoverageCounts, Status};
-use crate::check::{CheckOptions, Linter, PacketReport};
+use crate::check::{BATCH, CheckOptions, Linter, PacketReport};
 use crate::diagnostic::{Label, Severity};
 use crate::input::{self, Unreadable};
 use crate::lint;
 use crate::packet::Packet;
 use crate::rules::{Level, RuleSet};
 use crate::source::{FileId, SourceFile, Sources};
-
-/// Files read and linted per batch: enough to keep every core busy, few
-/// enough that a batch's texts and analyses stay small.
-pub const BATCH: usize = 64;
 
 /// Lints every packet under `paths` and summarises each, keeping quotes only
 /// with [`Detail::Quotes`]; rows are in input order (unsorted). `rule_sources`

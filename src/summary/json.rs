@@ -350,7 +350,7 @@ fn packet(summary: &Summary, row: &PacketRow) -> JsonPacket {
             scope: s.scope.to_string(),
             at_or_above: s.at_or_above,
             claims: s.claims,
-            percent: (s.percent() * 10.0).round() / 10.0,
+            percent: super::round1(s.percent()),
         });
         out.weak_claims = c
             .weak_claims

@@ -21,12 +21,6 @@ use serde_saphyr::Spanned;
 use super::{Document, Dropped, Entry, Problem, SourceLevel, clean, slug};
 use crate::rules::load::{error_range, range_of, yaml_message};
 
-#[derive(Deserialize)]
-struct Probe {
-    #[serde(default)]
-    topics: Option<IgnoredAny>,
-}
-
 /// The keys that make a YAML file a ladder, without reading the rest.
 #[derive(Deserialize)]
 struct Shape {
@@ -130,7 +124,7 @@ fn shift(r: Range<usize>, offset: usize) -> Range<usize> {
 /// # Errors
 /// Not YAML, or YAML of neither shape; the problem points at the YAML error.
 pub fn parse(text: &str) -> Result<Document, Problem> {
-    let probe: Probe = serde_saphyr::from_str(text).map_err(|e| problem(text, 0, &e, "YAML"))?;
+    let probe: Shape = serde_saphyr::from_str(text).map_err(|e| problem(text, 0, &e, "YAML"))?;
     if probe.topics.is_some() {
         let levels = monzo(text, 0)?;
         return Ok(Document { title: None, leveled: true, levels, dropped: Vec::new() });
@@ -180,8 +174,8 @@ pub fn parse(text: &str) -> Result<Document, Problem> {
 /// # Errors
 /// `topics` that do not follow the Monzo shape.
 pub fn front_matter(text: &str, offset: usize) -> Result<Option<Vec<SourceLevel>>, Problem> {
-    match serde_saphyr::from_str::<Probe>(text) {
-        Ok(Probe { topics: Some(_) }) => monzo(text, offset).map(Some),
+    match serde_saphyr::from_str::<Shape>(text) {
+        Ok(Shape { topics: Some(_), .. }) => monzo(text, offset).map(Some),
         _ => Ok(None),
     }
 }
