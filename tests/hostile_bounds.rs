@@ -101,3 +101,22 @@ fn control_characters_are_escaped_in_terminal_output() {
     assert!(!out.contains("\u{1b}]0;") && !out.contains('\u{7}'), "{out:?}");
     assert!(out.contains("Eve\\u{1b}]0;pwned\\u{7}"), "{out}");
 }
+
+/// The human format's per-area checklist of uncovered expectations is a
+/// diagnostic like the others: a company ladder's area and expectation text
+/// are escaped, and a long front-matter line under its label is clipped.
+#[test]
+fn the_uncovered_checklist_is_escaped_and_clipped() {
+    let dir = Dir::new();
+    let expectations = "  - id: own-a-service\n    area: \"Deliv\\e[2Jery\"\n    text: \"Owns a service \\e]0;pwned\\a end to end\"\n    patterns: ['\\bservice owner\\b']\n";
+    dir.write("rules/acme/senior.yaml", &level("senior", None, expectations));
+    let comment = "x".repeat(5_000);
+    dir.write("p.md", &format!("---\nladder: acme\ntarget: senior # {comment}\n---\n- Wrote docs.\n"));
+    let (code, out, err) = dir.run(&["check", "p.md", "--rules", "rules", "--color", "never"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("no claim covers this expectation (Deliv\\u{1b}[2Jery)"), "{out}");
+    assert!(out.contains("[ ] `own-a-service`: Owns a service \\u{1b}]0;pwned\\u{7} end to end"), "{out}");
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    let longest = out.lines().map(str::len).max().unwrap_or(0);
+    assert!(longest < 1_000, "a line of {longest} bytes was printed: {out}");
+}

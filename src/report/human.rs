@@ -13,14 +13,12 @@ use termcolor::WriteColor;
 #[path = "human_group.rs"]
 mod group;
 
-use codespan_reporting::files::Files;
-
 use super::escape::{escape_controls, escape_line};
 use super::snippet::View;
 use super::{Reporter, RunSummary, coverage_line};
 use crate::check::PacketReport;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::{FileId, Sources};
+use crate::source::Sources;
 
 /// Writes diagnostics for people, in colour when the writer supports it.
 pub struct HumanReporter<W: WriteColor> {
@@ -52,10 +50,24 @@ impl<W: WriteColor> HumanReporter<W> {
     }
 
     fn emit(&mut self, sources: &Sources, d: &Diagnostic) -> io::Result<()> {
+        self.emit_with_notes(sources, d, None)
+    }
+
+    /// `d` as [`Self::emit`] writes it, with `first_note` (several lines,
+    /// escaped here) shown bare before its notes: the checklist of a group.
+    fn emit_with_notes(
+        &mut self,
+        sources: &Sources,
+        d: &Diagnostic,
+        first_note: Option<&str>,
+    ) -> io::Result<()> {
         let labels: Vec<&crate::diagnostic::Label> =
             std::iter::once(&d.primary).chain(&d.secondary).collect();
         let (view, ranges) = View::new(sources, &labels);
         let mut diagnostic = to_codespan(d, &ranges);
+        if let Some(note) = first_note {
+            diagnostic.notes.insert(0, escape_controls(note).into_owned());
+        }
         // A file with no text (unreadable) has no snippet to show: name it instead.
         let file = sources.get(d.primary.file);
         if file.text.is_empty() {
@@ -107,17 +119,6 @@ fn to_codespan(d: &Diagnostic, ranges: &[(usize, Range<usize>)]) -> CsDiagnostic
         .with_notes(notes)
 }
 
-impl<W: WriteColor> HumanReporter<W> {
-    fn emit_codespan(&mut self, sources: &Sources, diagnostic: &CsDiagnostic<FileId>) -> io::Result<()> {
-        term::emit_to_write_style(&mut self.out, &self.config, &SourcesFiles(sources), diagnostic).map_err(
-            |e| match e {
-                FilesError::Io(io) => io,
-                other => io::Error::other(other.to_string()),
-            },
-        )
-    }
-}
-
 impl<W: WriteColor> Reporter for HumanReporter<W> {
     fn packet(&mut self, sources: &Sources, report: &PacketReport<'_>) -> io::Result<()> {
         let groups = if self.style.verbose { Vec::new() } else { group::uncovered_by_area(sources, report) };
@@ -145,8 +146,7 @@ impl<W: WriteColor> Reporter for HumanReporter<W> {
                 // A group is shown where its first member would have been.
                 Some(g) if !emitted[g] => {
                     emitted[g] = true;
-                    let diagnostic = groups[g].diagnostic.clone();
-                    self.emit_codespan(sources, &diagnostic)?;
+                    self.emit_with_notes(sources, &groups[g].diagnostic, Some(&groups[g].checklist))?;
                 }
                 Some(_) => {}
                 None => self.emit(sources, d)?,
@@ -173,47 +173,5 @@ impl<W: WriteColor> Reporter for HumanReporter<W> {
 
     fn finish(&mut self, _sources: &Sources, _summary: &RunSummary) -> io::Result<()> {
         self.out.flush()
-    }
-}
-
-/// The run's sources as codespan-reporting's file database.
-struct SourcesFiles<'a>(&'a Sources);
-
-impl<'a> Files<'a> for SourcesFiles<'a> {
-    type FileId = FileId;
-    type Name = std::borrow::Cow<'a, str>;
-    type Source = &'a str;
-
-    /// The file's name, escaped for the terminal.
-    fn name(&'a self, id: FileId) -> Result<Self::Name, FilesError> {
-        self.check(id)?;
-        Ok(escape_line(&self.0.get(id).name))
-    }
-
-    fn source(&'a self, id: FileId) -> Result<&'a str, FilesError> {
-        self.check(id)?;
-        Ok(&self.0.get(id).text)
-    }
-
-    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
-        self.check(id)?;
-        Ok(self.0.get(id).position(byte_index).line - 1)
-    }
-
-    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, FilesError> {
-        self.check(id)?;
-        let file = self.0.get(id);
-        let starts = file.line_starts();
-        let start = *starts
-            .get(line_index)
-            .ok_or(FilesError::LineTooLarge { given: line_index, max: starts.len().saturating_sub(1) })?;
-        let end = starts.get(line_index + 1).copied().unwrap_or(file.text.len());
-        Ok(start..end)
-    }
-}
-
-impl SourcesFiles<'_> {
-    fn check(&self, id: FileId) -> Result<(), FilesError> {
-        if id.0 < self.0.len() { Ok(()) } else { Err(FilesError::FileMissing) }
     }
 }

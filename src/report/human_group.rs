@@ -4,12 +4,10 @@
 //! shows the full blocks; machine formats always keep one diagnostic per
 //! expectation.
 
-use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel};
-
 use crate::check::PacketReport;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::lint::Code;
-use crate::source::{FileId, Sources};
+use crate::source::Sources;
 
 /// Words of an expectation's text shown in the checklist.
 const FIRST_WORDS: usize = 10;
@@ -18,8 +16,12 @@ const FIRST_WORDS: usize = 10;
 pub(super) struct Group {
     /// Indexes into the report's diagnostics that the group replaces.
     pub members: Vec<usize>,
-    /// What is shown instead.
-    pub diagnostic: CsDiagnostic<FileId>,
+    /// What is shown instead: rendered, clipped and escaped like any other
+    /// diagnostic, with [`Group::checklist`] as its first note.
+    pub diagnostic: Diagnostic,
+    /// One line per uncovered expectation (`[ ] `id`: first words …`),
+    /// shown bare (without `note:`) before the help.
+    pub checklist: String,
 }
 
 /// The groups of a packet's `uncovered-expectation` diagnostics, by area in
@@ -65,20 +67,18 @@ pub(super) fn uncovered_by_area(sources: &Sources, report: &PacketReport<'_>) ->
                 format!("no claim covers these {n} expectations ({area})")
             };
             let primary = &ds[0].primary;
-            let diagnostic = CsDiagnostic::new(severity.into())
-                .with_code(Code::UncoveredExpectation.name())
-                .with_message(message)
-                .with_labels(vec![
-                    CsLabel::primary(primary.file, primary.range.clone())
-                        .with_message(format!("{} expects them", level.qualified_id())),
-                ])
-                .with_notes(vec![
-                    checklist.join("\n"),
-                    "help: add a claim with evidence for each, or name one with <!-- covers: ID -->; \
-                     waive one with <!-- promolint-waive ID: reason -->; `promolint explain ID` says more"
-                        .to_owned(),
-                ]);
-            Group { members, diagnostic }
+            let label = Label::new(
+                primary.file,
+                primary.range.clone(),
+                format!("{} expects them", level.qualified_id()),
+            );
+            let diagnostic = Diagnostic::new(Code::UncoveredExpectation, message, label)
+                .with_severity(severity)
+                .with_help(
+                    "add a claim with evidence for each, or name one with <!-- covers: ID -->; \
+                     waive one with <!-- promolint-waive ID: reason -->; `promolint explain ID` says more",
+                );
+            Group { members, diagnostic, checklist: checklist.join("\n") }
         })
         .collect()
 }
