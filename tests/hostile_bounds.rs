@@ -109,9 +109,9 @@ fn control_characters_are_escaped_in_terminal_output() {
 fn the_uncovered_checklist_is_escaped_and_clipped() {
     let dir = Dir::new();
     let expectations = "  - id: own-a-service\n    area: \"Deliv\\e[2Jery\"\n    text: \"Owns a service \\e]0;pwned\\a end to end\"\n    patterns: ['\\bservice owner\\b']\n";
-    dir.write("rules/acme/senior.yaml", &level("senior", None, expectations));
+    dir.write("rules/acme/senior.yaml", level("senior", None, expectations));
     let comment = "x".repeat(5_000);
-    dir.write("p.md", &format!("---\nladder: acme\ntarget: senior # {comment}\n---\n- Wrote docs.\n"));
+    dir.write("p.md", format!("---\nladder: acme\ntarget: senior # {comment}\n---\n- Wrote docs.\n"));
     let (code, out, err) = dir.run(&["check", "p.md", "--rules", "rules", "--color", "never"]);
     assert_eq!(code, 1, "{out}{err}");
     assert!(out.contains("no claim covers this expectation (Deliv\\u{1b}[2Jery)"), "{out}");
