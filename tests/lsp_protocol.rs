@@ -383,3 +383,39 @@ fn each_document_gets_the_configuration_of_its_own_folder() {
     s.notify("exit", Value::Null);
     assert!(s.child.wait().unwrap().success());
 }
+
+/// Saving a `promolint.yaml` (or a rule file) in the editor loads the
+/// configurations again and re-publishes every open document: a new
+/// configuration takes effect, and so does an edit of one already loaded.
+#[test]
+fn a_saved_configuration_takes_effect_without_a_restart() {
+    let mut s = Server::start();
+    let dir = s.dir.path().to_path_buf();
+    let uri = s.uri();
+    s.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": ACME_EDITOR_PACKET}}),
+    );
+    let before = published_codes(&s.diagnostics());
+    assert!(before.contains(&"uncovered-expectation".to_owned()), "{before:?}");
+
+    let config = dir.join("promolint.yaml");
+    let saved = |s: &mut Server| {
+        let config_uri = format!("file://{}", config.display());
+        s.notify("textDocument/didSave", json!({"textDocument": {"uri": config_uri}}));
+        let published = s.diagnostics();
+        assert_eq!(published["uri"], uri);
+        published_codes(&published)
+    };
+    std::fs::write(&config, "lints:\n  uncovered-expectation: allow\n").unwrap();
+    let allowed = saved(&mut s);
+    assert!(!allowed.contains(&"uncovered-expectation".to_owned()), "promolint.yaml allows it: {allowed:?}");
+    assert_eq!(allowed, stdin_check_codes(&dir, "packet.md"), "as `check` now says");
+
+    std::fs::write(&config, "lints: {}\n").unwrap();
+    assert_eq!(saved(&mut s), before, "the edit back is seen too");
+
+    s.request("shutdown", Value::Null);
+    s.notify("exit", Value::Null);
+    assert!(s.child.wait().unwrap().success());
+}

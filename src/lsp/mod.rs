@@ -30,8 +30,8 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument, Notification as _,
-    PublishDiagnostics,
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    DidSaveTextDocument, Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{CodeActionRequest, CodeLensRequest, Completion, HoverRequest, Request as _};
 use lsp_types::{
@@ -192,7 +192,19 @@ impl Server {
             DidSaveTextDocument::METHOD => {
                 if let Ok(p) = n.extract::<lsp_types::DidSaveTextDocumentParams>(DidSaveTextDocument::METHOD)
                 {
-                    self.publish(connection, &p.text_document.uri)?;
+                    if is_yaml(&p.text_document.uri) {
+                        self.reload(connection)?;
+                    } else {
+                        self.publish(connection, &p.text_document.uri)?;
+                    }
+                }
+            }
+            DidChangeWatchedFiles::METHOD => {
+                if let Ok(p) =
+                    n.extract::<lsp_types::DidChangeWatchedFilesParams>(DidChangeWatchedFiles::METHOD)
+                    && p.changes.iter().any(|c| is_yaml(&c.uri))
+                {
+                    self.reload(connection)?;
                 }
             }
             DidCloseTextDocument::METHOD => {
@@ -204,6 +216,24 @@ impl Server {
                 }
             }
             _ => {}
+        }
+        Ok(())
+    }
+
+    /// Loads every configuration and rule set again (a `promolint.yaml` or a
+    /// rule file changed) and publishes every open document's diagnostics.
+    fn reload(&mut self, connection: &Connection) -> anyhow::Result<()> {
+        if let Some(problem) = self.workspaces.reload() {
+            log(connection, problem)?;
+        }
+        let open: Vec<Uri> = self.documents.keys().cloned().collect();
+        for uri in &open {
+            if let Some(problem) = file_path(uri).and_then(|path| self.workspaces.prepare(&path)) {
+                log(connection, problem)?;
+            }
+        }
+        for uri in &open {
+            self.publish(connection, uri)?;
         }
         Ok(())
     }
@@ -286,6 +316,12 @@ fn log(connection: &Connection, message: String) -> anyhow::Result<()> {
     let method = <lsp_types::notification::LogMessage as lsp_types::notification::Notification>::METHOD;
     connection.sender.send(Message::Notification(Notification::new(method.into(), params)))?;
     Ok(())
+}
+
+/// Whether a URI names a YAML file (a configuration or a rule file).
+fn is_yaml(uri: &Uri) -> bool {
+    let path = uri.as_str();
+    path.ends_with(".yaml") || path.ends_with(".yml")
 }
 
 /// The file a `file:` URI names.

@@ -3,7 +3,9 @@
 //! --stdin-filename PATH` finds them, loaded once per configuration file and
 //! kept for the session. A document with no configuration of its own (or
 //! whose configuration or rules do not load) uses the set the server started
-//! with; `--config` fixes that set for every document.
+//! with; `--config` fixes that set for every document. When the editor
+//! saves a YAML file (a `promolint.yaml` or a rule file), every set is
+//! loaded again ([`Workspaces::reload`]).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -102,18 +104,47 @@ impl Workspaces {
         problem
     }
 
+    /// Forgets every loaded configuration and loads the start-up set again
+    /// from its file (or, without one, from the built-in and `--rules`
+    /// rules), so that an edited `promolint.yaml` or rule file takes effect;
+    /// documents' own configurations load again at their next
+    /// [`Self::prepare`]. Returns what went wrong: the start-up set is then
+    /// kept as it was.
+    pub fn reload(&mut self) -> Option<String> {
+        self.by_config.clear();
+        let reloaded = match &self.startup_config {
+            Some(path) => self.load(path),
+            None => self.load_rules(Config::default(), None),
+        };
+        match reloaded {
+            Ok(workspace) => {
+                self.startup = workspace;
+                None
+            }
+            Err(problem) => Some(problem.replace("using the start-up", "keeping the previous")),
+        }
+    }
+
     fn load(&self, config_path: &Path) -> Result<Workspace, String> {
         let mut sources = Sources::new();
         let config = crate::config::load(config_path, &mut sources).map_err(|d| {
             format!("{} has {} problem(s); using the start-up configuration", config_path.display(), d.len())
         })?;
+        self.load_rules(config, Some(config_path))
+    }
+
+    /// The rules of `config` (from `config_path`, if any) and the `--rules`
+    /// folders, loaded for a linter.
+    fn load_rules(&self, config: Config, config_path: Option<&Path>) -> Result<Workspace, String> {
+        let mut sources = Sources::new();
+        let name =
+            config_path.map_or_else(|| "the start-up configuration".to_owned(), |p| p.display().to_string());
         let dirs: Vec<&Path> = config.rules.iter().chain(&self.extra_rules).map(PathBuf::as_path).collect();
         let rules = match crate::rules::load(&dirs, true, &mut sources) {
             Ok((rules, problems)) if problems.is_empty() => rules,
             Ok((_, problems)) => {
                 return Err(format!(
-                    "the rule files of {} have {} problem(s) (`promolint rules check`); using the start-up rules",
-                    config_path.display(),
+                    "the rule files of {name} have {} problem(s) (`promolint rules check`); using the start-up rules",
                     problems.len()
                 ));
             }
