@@ -113,6 +113,8 @@ fn name(s: Scope) -> &'static str {
 /// claims' lines, fired).
 struct Checked {
     claims: Vec<(usize, Scope)>,
+    /// Each claim's text and the words that decided its scope, for `SCOPE_ERRORS=1`.
+    texts: Vec<(String, String)>,
     expectations: Vec<(ScopeValue, Vec<usize>, bool)>,
 }
 
@@ -133,6 +135,12 @@ fn check(rules: &promolint::rules::RuleSet, document: &str, ladder: &str, level:
     let src = sources.get(file);
     let line = |c: usize| src.position(packet.claims[c].range.start).line - FRONT_MATTER_LINES;
     let claims = analysis.claims.iter().enumerate().map(|(i, a)| (line(i), a.scope.value)).collect();
+    let texts = packet
+        .claims
+        .iter()
+        .zip(&analysis.claims)
+        .map(|(c, a)| (c.text.clone(), a.scope.words.clone()))
+        .collect();
     let fired: Vec<String> = report
         .diagnostics
         .iter()
@@ -150,7 +158,7 @@ fn check(rules: &promolint::rules::RuleSet, document: &str, ladder: &str, level:
             Some((asked, lines, fired.iter().any(|f| f.eq_ignore_ascii_case(&e.id))))
         })
         .collect();
-    Checked { claims, expectations }
+    Checked { claims, texts, expectations }
 }
 
 /// What one set of documents shows: (kappa, accuracy, lint precision,
@@ -186,6 +194,24 @@ fn figures(
             let checked = check(rules, doc, ladder, level);
             if (ladder, level) == (&levels[0].0, &levels[0].1) {
                 let predicted: BTreeMap<usize, Scope> = checked.claims.iter().copied().collect();
+                // SCOPE_ERRORS=1 lists the disagreements; =all every agreed line.
+                let listing = std::env::var("SCOPE_ERRORS").unwrap_or_default();
+                if listing == "1" || listing == "all" {
+                    for ((l, p), (text, words)) in checked.claims.iter().zip(&checked.texts) {
+                        match consensus.get(l) {
+                            Some(truth) if truth != p || listing == "all" => {
+                                let text: String = text.chars().take(160).collect();
+                                let mark = if truth == p { "ok" } else { "  " };
+                                println!(
+                                    "{mark} {doc}:{l}: readers {} promolint {} ({words:?}): {text}",
+                                    name(*truth),
+                                    name(*p)
+                                );
+                            }
+                            _ => {}
+                        }
+                    }
+                }
                 for (l, truth) in &consensus {
                     let Some(p) = predicted.get(l) else {
                         unmatched += 1;

@@ -108,8 +108,9 @@ impl ScopeMatcher {
     /// The scope of every claim of `packet` (whose source is `text`),
     /// parallel to `packet.claims`. A claim that shows no scale value is
     /// `unknown` when it is a question (it ends with `?`); else it takes its
-    /// parent item's scope when the parent's came from words (its own or its
-    /// parent's, not from `own-work`); else it is `own` from `own-work`, else
+    /// parent item's scope when the parent has one (from words, or `own`
+    /// from `own-work`: the items of an entry the candidate tells as their
+    /// own work are theirs too); else it is `own` from `own-work`, else
     /// `unknown`. Section headings lend no scope: a heading titles a section,
     /// it does not say who took part in each item under it.
     pub fn claims(&self, packet: &Packet, text: &str) -> Vec<ClaimScope> {
@@ -124,11 +125,7 @@ impl ScopeMatcher {
             } else if claim.text.trim_end().ends_with('?') {
                 // A question asks; it tells of no work done.
                 ClaimScope::unknown()
-            } else if let Some(parent) = claim
-                .parent
-                .and_then(|p| out.get(p))
-                .filter(|p| p.value.is_some() && p.from != Some(ScopeFrom::OwnWork))
-            {
+            } else if let Some(parent) = claim.parent.and_then(|p| out.get(p)).filter(|p| p.value.is_some()) {
                 ClaimScope { from: Some(ScopeFrom::Parent), ..parent.clone() }
             } else if let Some(r) = self.own_work(&claim.text) {
                 let (words, range) = locate(r);
