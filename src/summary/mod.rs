@@ -23,6 +23,7 @@ mod text;
 use clap::ValueEnum;
 
 use crate::analysis::{CoverageCounts, Status};
+use crate::check::Skipped;
 use crate::lint::Kind;
 
 pub use text::truncate;
@@ -97,8 +98,9 @@ pub struct Summary {
     pub levels: Vec<LevelInfo>,
     /// One row per packet, including those that could not be summarised.
     pub packets: Vec<PacketRow>,
-    /// Markdown files found by walking folders and skipped (no promolint front matter).
-    pub skipped: usize,
+    /// Files found by walking folders and skipped, with the reason (no
+    /// promolint front matter), as `check` skips them.
+    pub skipped: Vec<Skipped>,
     /// Whether names and paths were replaced by pseudonyms.
     pub anonymized: bool,
 }
