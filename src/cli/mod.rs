@@ -1,5 +1,5 @@
 //! The command line: argument definitions (clap derive) and [`run`], which
-//! dispatches to the commands in [`crate::commands`].
+//! dispatches to the commands in `commands`.
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -17,7 +17,7 @@ enum Found<'r> {
 ///
 /// # Errors
 /// Unreadable rule folders; failed writes.
-pub fn run(global: &GlobalArgs, args: &ExplainArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+pub(crate) fn run(global: &GlobalArgs, args: &ExplainArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let super::Session { rules, .. } = match super::Session::load(global, io)? {
         Ok(session) => session,
         Err(outcome) => return Ok(outcome),

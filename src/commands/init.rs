@@ -14,7 +14,7 @@ use crate::rules::{Level, RuleSet, did_you_mean};
 ///
 /// # Errors
 /// Unreadable rule folders; failed writes.
-pub fn run(global: &GlobalArgs, args: &InitArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+pub(crate) fn run(global: &GlobalArgs, args: &InitArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     if let Some(path) = &args.file
         && crate::fsutil::occupied(path)
         && !args.force
@@ -97,7 +97,7 @@ fn yaml_scalar(value: &str) -> String {
 }
 
 /// The skeleton of a packet for `level`.
-pub fn skeleton(level: &Level, candidate: Option<&str>) -> String {
+pub(crate) fn skeleton(level: &Level, candidate: Option<&str>) -> String {
     let mut out = String::new();
     out.push_str("---\n");
     out.push_str(&format!("candidate: {}\n", yaml_scalar(candidate.unwrap_or("Your Name"))));

@@ -16,7 +16,7 @@ use crate::summary::{self, Summary};
 ///
 /// # Errors
 /// Unreadable rule folders; failed writes.
-pub fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+pub(crate) fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     // Checked again, atomically, when the file is written; this saves the work.
     if let Some(path) = &args.output
         && crate::fsutil::occupied(path)

@@ -5,7 +5,7 @@
 //! of each level packets target, sorting and anonymisation. [`collect`] builds
 //! it from check runs a batch of files at a time, so memory holds what the
 //! report shows, never the packets' whole text. One file per format renders
-//! it: [`table`], [`markdown`], [`csv`], [`json`], [`html`].
+//! it: `table.rs`, `markdown.rs`, [`csv`], [`json`], `html.rs`, behind [`render`].
 //!
 //! It does not lint: every number comes from [`crate::check`].
 
@@ -13,12 +13,12 @@ pub mod anonymize;
 pub mod collect;
 pub mod csv;
 mod grid;
-pub mod html;
+mod html;
 mod html_detail;
 pub mod json;
-pub mod markdown;
+mod markdown;
 mod row;
-pub mod table;
+mod table;
 mod text;
 mod totals;
 

@@ -1,6 +1,6 @@
 //! The JSON format: the stable contract for tools (DESIGN.md, "JSON output").
 //! One object for the whole run, written as it goes: each packet as soon as
-//! it is reported (see [`super::stream`]), the errors at the end. Fields may
+//! it is reported (see `report/stream.rs`), the errors at the end. Fields may
 //! be added; none may be renamed or removed without raising `version`.
 //! The contract's types are in `json/contract.rs`; this file fills them.
 

@@ -38,10 +38,10 @@ const URI: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').
 const ABSOLUTE: &AsciiSet = &URI.remove(b':');
 
 /// The `uriBaseId` artifact locations are relative to.
-pub const SRCROOT: &str = "SRCROOT";
+pub(crate) const SRCROOT: &str = "SRCROOT";
 
 /// Writes one SARIF log, each result as it comes.
-pub struct SarifReporter<W: Write> {
+pub(crate) struct SarifReporter<W: Write> {
     out: W,
     paths: RepoPaths,
     results: ArrayWriter,
@@ -51,7 +51,7 @@ pub struct SarifReporter<W: Write> {
 
 impl<W: Write> SarifReporter<W> {
     /// A reporter writing to `out`, with paths relative to `paths.root`.
-    pub fn new(out: W, paths: RepoPaths) -> Self {
+    pub(crate) fn new(out: W, paths: RepoPaths) -> Self {
         SarifReporter { out, paths, results: ArrayWriter::default(), split: None }
     }
 
