@@ -26,4 +26,5 @@ pub mod packet;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suggest;
 pub mod summary;

@@ -316,7 +316,7 @@ pub fn yaml_message(error: &serde_saphyr::Error) -> String {
             _ => {}
         },
         serde_saphyr::Error::SerdeUnknownField { field, expected, .. } => {
-            if let Some(s) = crate::rules::did_you_mean(field, expected.iter().copied()) {
+            if let Some(s) = crate::suggest::did_you_mean(field, expected.iter().copied()) {
                 return format!("unknown field `{field}`; did you mean `{s}`?");
             }
         }

@@ -16,10 +16,9 @@ use crate::rules::budget::Budget;
 use crate::rules::load::{LoadedFile, RuleFile, label, range_of};
 use crate::rules::model::{LevelFile, Located, RedFlagDef, RuleSeverity};
 use crate::rules::vocabulary;
-use crate::rules::{
-    CommonRedFlag, EvidenceKind, EvidenceRule, Expectation, Level, Origin, RedFlag, RuleSet, did_you_mean,
-};
+use crate::rules::{CommonRedFlag, EvidenceKind, EvidenceRule, Expectation, Level, Origin, RedFlag, RuleSet};
 use crate::source::{FileId, Sources};
+use crate::suggest::did_you_mean;
 
 /// Largest compiled size of one pattern, in bytes (the `regex` crate's size
 /// limit); a larger one is an `invalid-pattern` diagnostic rather than a slow run.
