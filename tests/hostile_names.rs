@@ -56,6 +56,38 @@ fn non_utf8_file_names_are_linted_under_their_escaped_bytes() {
     assert!(out.contains("packets/p\\xFF.md"), "{out}");
 }
 
+/// `summary` names each non-UTF-8 file as `check` does: two names that
+/// differ only in bytes that are not UTF-8 get two rows and two pseudonyms.
+#[cfg(unix)]
+#[test]
+fn summary_keeps_non_utf8_file_names_apart_in_rows_and_pseudonyms() {
+    use std::os::unix::ffi::OsStrExt;
+    let repo = repo();
+    let dir = repo.path().join("packets");
+    std::fs::create_dir(&dir).unwrap();
+    for name in [&b"p\xff.md"[..], &b"p\xfe.md"[..]] {
+        std::fs::write(dir.join(std::ffi::OsStr::from_bytes(name)), PACKET).unwrap();
+    }
+    let paths = |args: &[&str]| -> Vec<String> {
+        let Run { code, out, err } = run(repo.path(), args);
+        assert_eq!(code, 0, "{err}");
+        let doc: Value = serde_json::from_str(&out).unwrap();
+        let mut paths: Vec<String> = doc["packets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["path"].as_str().unwrap().to_owned())
+            .collect();
+        paths.sort();
+        paths
+    };
+    let named = paths(&["summary", "packets", "--format", "json"]);
+    assert_eq!(named, ["packets/p\\xFE.md", "packets/p\\xFF.md"], "each row under its own name");
+    let anonymized = paths(&["summary", "packets", "--format", "json", "--anonymize"]);
+    assert_eq!(anonymized.len(), 2);
+    assert_ne!(anonymized[0], anonymized[1], "two files, two pseudonyms: {anonymized:?}");
+}
+
 #[test]
 fn sarif_uri_with_a_colon_in_its_first_segment_is_a_relative_reference() {
     let repo = repo();
