@@ -9,7 +9,7 @@
 //! The public modules are the library's API: what the binary ([`cli`]), the
 //! tests, the benchmarks and the fuzz targets use. The commands, the language
 //! server and the file-writing helpers are private to the crate (the binary
-//! reaches them through [`cli::run`]), so `unreachable_pub` flags a `pub`
+//! reaches them through [`run`]), so `unreachable_pub` flags a `pub`
 //! item nothing outside can name.
 
 pub mod analysis;
@@ -28,3 +28,5 @@ pub mod rules;
 pub mod source;
 pub mod suggest;
 pub mod summary;
+
+pub use commands::run;

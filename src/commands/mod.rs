@@ -13,12 +13,32 @@ pub(crate) mod lsp;
 pub(crate) mod rules;
 pub(crate) mod summary;
 
-use crate::cli::{GlobalArgs, Io, Outcome};
+use crate::cli::{Cli, Command, GlobalArgs, Io, Outcome, RulesCommand};
 use crate::config::Config;
 use crate::report::Reporter;
 use crate::report::human::{HumanReporter, HumanStyle};
 use crate::rules::RuleSet;
 use crate::source::Sources;
+
+/// Runs a parsed command line.
+///
+/// # Errors
+/// Environment failures (unreadable paths, failed writes) with context.
+pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Command::Check(args) => check::run(&cli.global, args, io),
+        Command::Summary(args) => summary::run(&cli.global, args, io),
+        Command::Ladders(args) => ladders::run(&cli.global, &args, io),
+        Command::Explain(args) => explain::run(&cli.global, &args, io),
+        Command::Rules(RulesCommand::Check(args)) => rules::check(&cli.global, &args, io),
+        Command::Rules(RulesCommand::Import(args)) => import::run(&args, io),
+        Command::Config => config::run(&cli.global, io),
+        Command::Init(args) => init::run(&cli.global, &args, io),
+        Command::Lsp => lsp::run(&cli.global, io),
+        Command::Completions(args) => completions::completions(&args, io),
+        Command::Man(args) => completions::man(&args, io),
+    }
+}
 
 /// Loads the built-in rules and `--rules` folders. Problems in rule files are
 /// rendered to standard error (they are about the run, not the packets) and

@@ -94,6 +94,11 @@ pub struct Failure<'a> {
     pub messages: &'a [String],
 }
 
+/// Rounds to one decimal, as every format (of `check` and `summary`) prints percentages.
+pub fn round1(x: f32) -> f32 {
+    (x * 10.0).round() / 10.0
+}
+
 /// The closing line of a run over files: how many were checked and skipped, and why.
 pub fn closing_line(summary: &RunSummary) -> String {
     let mut line = format!(

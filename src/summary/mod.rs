@@ -27,6 +27,7 @@ use clap::ValueEnum;
 use crate::analysis::Status;
 use crate::check::Skipped;
 
+pub use crate::report::round1;
 pub use row::{
     ClaimNote, CoveringClaim, EvidenceNote, ExpectationInfo, LevelInfo, PacketCoverage, PacketRow,
     RedFlagNote, ScopeShare, Waiver,
@@ -159,11 +160,6 @@ pub fn render(
         Format::Json => json::write(summary, out),
         Format::Html => html::write(summary, view, out),
     }
-}
-
-/// Rounds to one decimal, as every format prints percentages.
-pub fn round1(x: f32) -> f32 {
-    (x * 10.0).round() / 10.0
 }
 
 /// The word every format uses for a status.

@@ -72,7 +72,7 @@ impl From<CoverageCounts> for JsonCoverage {
             weak: c.weak,
             uncovered: c.uncovered,
             waived: c.waived,
-            percent: crate::summary::round1(c.percent()),
+            percent: super::super::round1(c.percent()),
         }
     }
 }
