@@ -25,9 +25,9 @@ use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, Label};
 use crate::lint::{Code, LintLevel, LintLevels};
-use crate::rules::load::{label, yaml_error};
 use crate::source::{FileId, Sources};
 use crate::suggest::{self, did_you_mean};
+use crate::yaml::{label, yaml_error};
 
 /// The config file's name.
 pub const FILE_NAME: &str = "promolint.yaml";

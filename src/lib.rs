@@ -28,5 +28,6 @@ pub mod rules;
 pub mod source;
 pub mod suggest;
 pub mod summary;
+pub mod yaml;
 
 pub use commands::run;
