@@ -17,9 +17,10 @@ fn repo() -> tempfile::TempDir {
 
 const PACKET: &str = "---\nladder: socialbakers\ntarget: L4\n---\n- Mentored two new hires in 2024.\n";
 
+/// A repository whose `packets/` holds two packets named `p\xFF.md` and
+/// `p\xFE.md`: names that are not UTF-8 and differ only in that byte.
 #[cfg(unix)]
-#[test]
-fn non_utf8_file_names_are_linted_under_their_escaped_bytes() {
+fn non_utf8_packets() -> tempfile::TempDir {
     use std::os::unix::ffi::OsStrExt;
     let repo = repo();
     let dir = repo.path().join("packets");
@@ -27,6 +28,13 @@ fn non_utf8_file_names_are_linted_under_their_escaped_bytes() {
     for name in [&b"p\xff.md"[..], &b"p\xfe.md"[..]] {
         std::fs::write(dir.join(std::ffi::OsStr::from_bytes(name)), PACKET).unwrap();
     }
+    repo
+}
+
+#[cfg(unix)]
+#[test]
+fn non_utf8_file_names_are_linted_under_their_escaped_bytes() {
+    let repo = non_utf8_packets();
     let Run { code, out, err } = run(repo.path(), &["check", "packets", "--format", "json"]);
     assert_eq!(code, 1, "{err}");
     let doc: Value = serde_json::from_str(&out).unwrap();
@@ -61,13 +69,7 @@ fn non_utf8_file_names_are_linted_under_their_escaped_bytes() {
 #[cfg(unix)]
 #[test]
 fn summary_keeps_non_utf8_file_names_apart_in_rows_and_pseudonyms() {
-    use std::os::unix::ffi::OsStrExt;
-    let repo = repo();
-    let dir = repo.path().join("packets");
-    std::fs::create_dir(&dir).unwrap();
-    for name in [&b"p\xff.md"[..], &b"p\xfe.md"[..]] {
-        std::fs::write(dir.join(std::ffi::OsStr::from_bytes(name)), PACKET).unwrap();
-    }
+    let repo = non_utf8_packets();
     let paths = |args: &[&str]| -> Vec<String> {
         let Run { code, out, err } = run(repo.path(), args);
         assert_eq!(code, 0, "{err}");
