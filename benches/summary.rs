@@ -33,7 +33,7 @@ fn bench_summary(c: &mut Criterion) {
     let paths: Vec<PathBuf> = vec![dir.path().to_path_buf()];
     let options = CheckOptions::default();
 
-    let mut finished = summary::collect::summarize(&paths, &rules, &options, &sources, Detail::Quotes);
+    let mut finished = summary::collect::summarize(&paths, &rules, &options, &mut sources, Detail::Quotes);
     assert_eq!(finished.packets.len(), generated.packets, "every generated packet is summarised");
     assert!(finished.packets.iter().all(|p| p.coverage.is_some()), "every packet finds its level");
     finished.sort(SortKey::Name);
@@ -46,8 +46,13 @@ fn bench_summary(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(20));
     group.bench_function(format!("summarize-{PACKETS}-packets"), |b| {
         b.iter(|| {
-            let s =
-                summary::collect::summarize(black_box(&paths), &rules, &options, &sources, Detail::Quotes);
+            let s = summary::collect::summarize(
+                black_box(&paths),
+                &rules,
+                &options,
+                &mut sources,
+                Detail::Quotes,
+            );
             black_box(s.packets.len())
         });
     });

@@ -25,9 +25,9 @@ use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, Label};
 use crate::lint::{Code, LintLevel, LintLevels};
-use crate::rules::did_you_mean;
-use crate::rules::load::{label, yaml_error};
 use crate::source::{FileId, Sources};
+use crate::suggest::{self, did_you_mean};
+use crate::yaml::{label, yaml_error};
 
 /// The config file's name.
 pub const FILE_NAME: &str = "promolint.yaml";
@@ -311,19 +311,18 @@ pub fn check_defaults(config: &Config, rules: &crate::rules::RuleSet) -> Vec<Dia
         Label::new(file, range.clone().unwrap_or(0..0), message)
     };
     let mut problems = Vec::new();
-    let ladders: Vec<&str> = rules.ladders.iter().map(|l| l.id.as_str()).collect();
     let ladder = match &config.ladder {
-        Some(id) => match rules.ladder(id) {
-            Some(ladder) => Some(ladder),
-            None => {
-                let mut d =
-                    invalid(at(&config.ladder_range, "no such ladder"), &format!("unknown ladder `{id}`"))
-                        .with_note(format!("known ladders: {}", ladders.join(", ")));
-                d.help = Some(match did_you_mean(id, ladders.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => "`promolint ladders` lists the ladders; `rules:` in promolint.yaml adds your own"
-                        .into(),
-                });
+        Some(id) => match rules.find_ladder(id) {
+            Ok(ladder) => Some(ladder),
+            Err(unknown) => {
+                let d = invalid(
+                    at(&config.ladder_range, "no such ladder"),
+                    &format!("unknown ladder `{id}`"),
+                )
+                .with_note(format!("known ladders: {}", unknown.known.join(", ")))
+                .with_help(unknown.help().unwrap_or_else(|| {
+                    "`promolint ladders` lists the ladders; `rules:` in promolint.yaml adds your own".into()
+                }));
                 problems.push(d);
                 // The target cannot be checked against a ladder that is not there.
                 return problems;
@@ -333,30 +332,32 @@ pub fn check_defaults(config: &Config, rules: &crate::rules::RuleSet) -> Vec<Dia
     };
     let Some(target) = &config.target else { return problems };
     match ladder {
-        Some(ladder) if ladder.level(target).is_none() => {
-            let levels: Vec<&str> = ladder.levels.iter().map(|l| l.id.as_str()).collect();
-            let mut d = invalid(
-                at(&config.target_range, "no such level"),
-                &format!("ladder `{}` has no level `{target}`", ladder.id),
-            )
-            .with_note(format!("levels of `{}`: {}", ladder.id, levels.join(", ")));
-            if let Some(s) = did_you_mean(target, levels.iter().copied()) {
-                d = d.with_help(format!("did you mean `{s}`?"));
+        Some(ladder) => {
+            if let Err(unknown) = ladder.find_level(target) {
+                let mut d = invalid(
+                    at(&config.target_range, "no such level"),
+                    &format!("ladder `{}` has no level `{target}`", ladder.id),
+                )
+                .with_note(format!(
+                    "levels of `{}`: {}",
+                    ladder.id,
+                    unknown.known.join(", ")
+                ));
+                d.help = unknown.help();
+                problems.push(d);
             }
-            problems.push(d);
         }
-        None if rules.ladders.iter().all(|l| l.level(target).is_none()) => {
-            let levels = rules.ladders.iter().flat_map(|l| l.levels.iter().map(|v| v.id.as_str()));
-            let mut d = invalid(
-                at(&config.target_range, "no such level"),
-                &format!("no ladder has a level `{target}`"),
-            );
-            if let Some(s) = did_you_mean(target, levels) {
-                d = d.with_help(format!("did you mean `{s}`?"));
+        None => {
+            let levels: Vec<_> = rules.levels().collect();
+            if let Err(unknown) = suggest::lookup(target, &levels, |l| &l.id) {
+                let mut d = invalid(
+                    at(&config.target_range, "no such level"),
+                    &format!("no ladder has a level `{target}`"),
+                );
+                d.help = unknown.help();
+                problems.push(d);
             }
-            problems.push(d);
         }
-        _ => {}
     }
     problems
 }

@@ -35,7 +35,7 @@ fn install_handler() {
 
 /// Removes every temporary file [`write_file`] is writing and returns how
 /// many were removed; called by the signal handler before it exits.
-pub fn remove_pending() -> usize {
+pub(crate) fn remove_pending() -> usize {
     remove_files(&PENDING.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
 }
 
@@ -64,7 +64,7 @@ impl Drop for Pending {
 
 /// Why [`write_file`] wrote nothing.
 #[derive(Debug)]
-pub enum WriteError {
+pub(crate) enum WriteError {
     /// Something is already at the path (a file, a folder or a symbolic link,
     /// dangling or not) and `force` was not given.
     Exists(PathBuf),
@@ -97,7 +97,7 @@ impl std::error::Error for WriteError {
 
 /// Whether anything is at `path`: a file, a folder, or a symbolic link even
 /// when it dangles. What [`write_file`] refuses to replace without `force`.
-pub fn occupied(path: &Path) -> bool {
+pub(crate) fn occupied(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok()
 }
 
@@ -112,7 +112,7 @@ pub fn occupied(path: &Path) -> bool {
 /// [`WriteError::Exists`] when `path` is occupied and `force` is false;
 /// [`WriteError::Io`] naming `path` for any other failure. Nothing is left
 /// behind in either case.
-pub fn write_file(path: &Path, contents: &[u8], force: bool) -> Result<(), WriteError> {
+pub(crate) fn write_file(path: &Path, contents: &[u8], force: bool) -> Result<(), WriteError> {
     let io_error = |source: io::Error| WriteError::Io { path: path.to_path_buf(), source };
     if !force && occupied(path) {
         return Err(WriteError::Exists(path.to_path_buf()));

@@ -23,7 +23,7 @@ fn main() -> ExitCode {
     let mut out: Box<dyn Write> =
         if matches!(cli.command, cli::Command::Lsp) { Box::new(stdout) } else { Box::new(stdout.lock()) };
     let mut err = std::io::stderr().lock();
-    let result = cli::run(cli, &mut Io { out: &mut out, err: &mut err, color });
+    let result = promolint::run(cli, &mut Io { out: &mut out, err: &mut err, color });
     let _ = out.flush();
     match result {
         Ok(outcome) => ExitCode::from(outcome as u8),

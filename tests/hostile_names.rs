@@ -17,9 +17,10 @@ fn repo() -> tempfile::TempDir {
 
 const PACKET: &str = "---\nladder: socialbakers\ntarget: L4\n---\n- Mentored two new hires in 2024.\n";
 
+/// A repository whose `packets/` holds two packets named `p\xFF.md` and
+/// `p\xFE.md`: names that are not UTF-8 and differ only in that byte.
 #[cfg(unix)]
-#[test]
-fn non_utf8_file_names_are_linted_under_their_escaped_bytes() {
+fn non_utf8_packets() -> tempfile::TempDir {
     use std::os::unix::ffi::OsStrExt;
     let repo = repo();
     let dir = repo.path().join("packets");
@@ -27,6 +28,13 @@ fn non_utf8_file_names_are_linted_under_their_escaped_bytes() {
     for name in [&b"p\xff.md"[..], &b"p\xfe.md"[..]] {
         std::fs::write(dir.join(std::ffi::OsStr::from_bytes(name)), PACKET).unwrap();
     }
+    repo
+}
+
+#[cfg(unix)]
+#[test]
+fn non_utf8_file_names_are_linted_under_their_escaped_bytes() {
+    let repo = non_utf8_packets();
     let Run { code, out, err } = run(repo.path(), &["check", "packets", "--format", "json"]);
     assert_eq!(code, 1, "{err}");
     let doc: Value = serde_json::from_str(&out).unwrap();
@@ -54,6 +62,32 @@ fn non_utf8_file_names_are_linted_under_their_escaped_bytes() {
     // The human output shows the same escaped name.
     let Run { out, .. } = run(repo.path(), &["check", "packets"]);
     assert!(out.contains("packets/p\\xFF.md"), "{out}");
+}
+
+/// `summary` names each non-UTF-8 file as `check` does: two names that
+/// differ only in bytes that are not UTF-8 get two rows and two pseudonyms.
+#[cfg(unix)]
+#[test]
+fn summary_keeps_non_utf8_file_names_apart_in_rows_and_pseudonyms() {
+    let repo = non_utf8_packets();
+    let paths = |args: &[&str]| -> Vec<String> {
+        let Run { code, out, err } = run(repo.path(), args);
+        assert_eq!(code, 0, "{err}");
+        let doc: Value = serde_json::from_str(&out).unwrap();
+        let mut paths: Vec<String> = doc["packets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["path"].as_str().unwrap().to_owned())
+            .collect();
+        paths.sort();
+        paths
+    };
+    let named = paths(&["summary", "packets", "--format", "json"]);
+    assert_eq!(named, ["packets/p\\xFE.md", "packets/p\\xFF.md"], "each row under its own name");
+    let anonymized = paths(&["summary", "packets", "--format", "json", "--anonymize"]);
+    assert_eq!(anonymized.len(), 2);
+    assert_ne!(anonymized[0], anonymized[1], "two files, two pseudonyms: {anonymized:?}");
 }
 
 #[test]

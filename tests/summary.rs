@@ -37,7 +37,7 @@ fn fixture() -> &'static Summary {
             &[dir.join("packets")],
             &rules,
             &CheckOptions::default(),
-            &sources,
+            &mut sources,
             Detail::Quotes,
         );
         let prefix = format!("{}/", dir.display());
@@ -480,4 +480,19 @@ fn html_elements_never_repeat_an_attribute() {
         }
         assert!(tags > 100, "the report has its elements ({tags})");
     }
+}
+
+#[test]
+fn summary_skips_the_files_check_skips_for_the_same_reason() {
+    let mut sources = promolint::source::Sources::new();
+    let (rules, _) = promolint::rules::load(&[] as &[&str], true, &mut sources).unwrap();
+    let run = promolint::check::check(
+        &[fixture_dir().join("packets")],
+        &rules,
+        &CheckOptions::default(),
+        &mut sources,
+    );
+    assert_eq!(run.skipped.len(), 1, "the fixture folder holds one README");
+    assert_eq!(run.skipped[0].reason, "no promolint front matter");
+    assert_eq!(fixture().skipped, run.skipped);
 }

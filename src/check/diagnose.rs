@@ -6,8 +6,9 @@ use crate::analysis::{Analysis, FlagSource, Status, matcher};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::lint::{self, Code, LintLevels};
 use crate::packet::{DirectiveKind, Packet};
-use crate::rules::{Level, RuleSet, delta, did_you_mean};
+use crate::rules::{Level, RuleSet, delta};
 use crate::source::SourceFile;
+use crate::suggest::did_you_mean;
 
 use super::suppress;
 

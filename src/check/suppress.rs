@@ -12,8 +12,9 @@ use crate::diagnostic::{Diagnostic, Label};
 use crate::lint::{self, Code};
 use crate::packet::directives::Word;
 use crate::packet::{DirectiveKind, Packet};
-use crate::rules::{Level, did_you_mean};
+use crate::rules::Level;
 use crate::source::SourceFile;
+use crate::suggest::did_you_mean;
 
 /// The codes a suppression names; `None` means every code.
 type Codes = Option<Vec<(Code, Word)>>;

@@ -5,7 +5,7 @@ use crate::check::CheckOptions;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::lint;
 use crate::packet::Packet;
-use crate::rules::{Level, RuleSet, did_you_mean};
+use crate::rules::{Level, RuleSet};
 
 /// The packet's level, or the diagnostics that say why there is none.
 pub(super) fn resolve<'r>(
@@ -47,17 +47,18 @@ pub(super) fn resolve<'r>(
         );
     };
     let from = |cli: bool| if cli { "given on the command line or in promolint.yaml" } else { "" };
-    let Some(ladder) = rules.ladder(&ladder_id) else {
-        let known: Vec<&str> = rules.ladders.iter().map(|l| l.id.as_str()).collect();
-        let suggestion = did_you_mean(&ladder_id, known.iter().copied());
-        let at = Label::new(file, ladder_at, from(ladder_cli));
-        return (None, vec![lint::packet::unknown_ladder(at, &ladder_id, suggestion, &known)]);
+    let ladder = match rules.find_ladder(&ladder_id) {
+        Ok(ladder) => ladder,
+        Err(unknown) => {
+            let at = Label::new(file, ladder_at, from(ladder_cli));
+            return (None, vec![lint::packet::unknown_ladder(at, &ladder_id, &unknown)]);
+        }
     };
-    let Some(level) = ladder.level(&level_id) else {
-        let known: Vec<&str> = ladder.levels.iter().map(|l| l.id.as_str()).collect();
-        let suggestion = did_you_mean(&level_id, known.iter().copied());
-        let at = Label::new(file, level_at, from(level_cli));
-        return (None, vec![lint::packet::unknown_level(at, &ladder.id, &level_id, suggestion, &known)]);
-    };
-    (Some(level), Vec::new())
+    match ladder.find_level(&level_id) {
+        Ok(level) => (Some(level), Vec::new()),
+        Err(unknown) => {
+            let at = Label::new(file, level_at, from(level_cli));
+            (None, vec![lint::packet::unknown_level(at, &ladder.id, &level_id, &unknown)])
+        }
+    }
 }

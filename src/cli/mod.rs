@@ -1,12 +1,11 @@
-//! The command line: argument definitions (clap derive) and [`run`], which
-//! dispatches to the commands in [`crate::commands`].
+//! The command line: argument definitions (clap derive), parsed into a
+//! [`Cli`] that [`crate::run`] dispatches to the commands.
 
 use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use crate::commands;
 use crate::lint::LintLevel;
 
 mod rules;
@@ -305,25 +304,5 @@ pub fn use_color(choice: ColorChoice, stdout_is_terminal: bool, no_color: Option
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => stdout_is_terminal && no_color.is_none_or(|v| v.is_empty()),
-    }
-}
-
-/// Runs a parsed command line.
-///
-/// # Errors
-/// Environment failures (unreadable paths, failed writes) with context.
-pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
-    match cli.command {
-        Command::Check(args) => commands::check::run(&cli.global, args, io),
-        Command::Summary(args) => commands::summary::run(&cli.global, args, io),
-        Command::Ladders(args) => commands::ladders::run(&cli.global, &args, io),
-        Command::Explain(args) => commands::explain::run(&cli.global, &args, io),
-        Command::Rules(RulesCommand::Check(args)) => commands::rules::check(&cli.global, &args, io),
-        Command::Rules(RulesCommand::Import(args)) => commands::import::run(&args, io),
-        Command::Config => commands::config::run(&cli.global, io),
-        Command::Init(args) => commands::init::run(&cli.global, &args, io),
-        Command::Lsp => commands::lsp::run(&cli.global, io),
-        Command::Completions(args) => commands::completions::completions(&args, io),
-        Command::Man(args) => commands::completions::man(&args, io),
     }
 }

@@ -21,7 +21,7 @@ use crate::report::{Reporter, RunSummary, closing_line};
 ///
 /// # Errors
 /// Unreadable rule folders or standard input; failed writes.
-pub fn run(global: &GlobalArgs, args: CheckArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+pub(crate) fn run(global: &GlobalArgs, args: CheckArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
     if stdin && args.paths.len() > 1 {
         let failed = Failed::message("`-` (standard input) cannot be combined with other paths".into(), io)?;

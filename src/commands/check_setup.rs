@@ -10,8 +10,9 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::lint::{Code, LintLevel, LintLevels};
 use crate::report::Failure;
-use crate::rules::{RuleSet, did_you_mean};
+use crate::rules::RuleSet;
 use crate::source::Sources;
+use crate::suggest::did_you_mean;
 
 /// Everything a run needs, loaded without a problem.
 pub(super) struct Ready {

@@ -10,7 +10,7 @@ use crate::cli::{Cli, CompletionsArgs, Io, ManArgs, Outcome};
 ///
 /// # Errors
 /// Failed writes.
-pub fn completions(args: &CompletionsArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+pub(crate) fn completions(args: &CompletionsArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let mut command = Cli::command();
     clap_complete::generate(args.shell, &mut command, "promolint", &mut *io.out);
     io.out.flush()?;
@@ -21,7 +21,7 @@ pub fn completions(args: &CompletionsArgs, io: &mut Io<'_>) -> anyhow::Result<Ou
 ///
 /// # Errors
 /// Failed writes.
-pub fn man(args: &ManArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+pub(crate) fn man(args: &ManArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let mut command = Cli::command();
     command.build();
     let page = match &args.command {

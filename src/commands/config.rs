@@ -8,7 +8,7 @@ use crate::lint::Code;
 ///
 /// # Errors
 /// Failed writes.
-pub fn run(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+pub(crate) fn run(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let config = match super::load_config(global, io)? {
         Ok(config) => config,
         Err(outcome) => return Ok(outcome),

@@ -5,7 +5,8 @@ use std::io::Write;
 
 use crate::cli::{ExplainArgs, GlobalArgs, Io, Outcome};
 use crate::lint::Code;
-use crate::rules::{Expectation, Level, RedFlag, RuleSet, delta, did_you_mean};
+use crate::rules::{Expectation, Level, RedFlag, RuleSet, delta};
+use crate::suggest::did_you_mean;
 
 enum Found<'r> {
     Expectation(&'r Level, &'r Expectation),
@@ -17,7 +18,7 @@ enum Found<'r> {
 ///
 /// # Errors
 /// Unreadable rule folders; failed writes.
-pub fn run(global: &GlobalArgs, args: &ExplainArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+pub(crate) fn run(global: &GlobalArgs, args: &ExplainArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let super::Session { rules, .. } = match super::Session::load(global, io)? {
         Ok(session) => session,
         Err(outcome) => return Ok(outcome),
@@ -219,27 +220,21 @@ fn explain_difference(
         }
         None => to,
     };
-    let Some(ladder) = rules.ladder(ladder_id) else {
-        let s = did_you_mean(ladder_id, rules.ladders.iter().map(|l| l.id.as_str()));
-        writeln!(
-            err,
-            "error: unknown ladder `{ladder_id}`{}",
-            s.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default()
-        )?;
-        return Ok(Outcome::Failed);
+    let hint =
+        |unknown: crate::suggest::Unknown<'_>| unknown.help().map(|h| format!("; {h}")).unwrap_or_default();
+    let ladder = match rules.find_ladder(ladder_id) {
+        Ok(ladder) => ladder,
+        Err(unknown) => {
+            writeln!(err, "error: unknown ladder `{ladder_id}`{}", hint(unknown))?;
+            return Ok(Outcome::Failed);
+        }
     };
     let mut levels = Vec::new();
     for name in [current, target] {
-        match ladder.level(name) {
-            Some(l) => levels.push(l),
-            None => {
-                let s = did_you_mean(name, ladder.levels.iter().map(|l| l.id.as_str()));
-                writeln!(
-                    err,
-                    "error: ladder `{}` has no level `{name}`{}",
-                    ladder.id,
-                    s.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default()
-                )?;
+        match ladder.find_level(name) {
+            Ok(l) => levels.push(l),
+            Err(unknown) => {
+                writeln!(err, "error: ladder `{}` has no level `{name}`{}", ladder.id, hint(unknown))?;
                 return Ok(Outcome::Failed);
             }
         }

@@ -17,7 +17,7 @@ use crate::source::{FileId, Sources};
 ///
 /// # Errors
 /// Failed writes of the output or of the messages.
-pub fn run(args: &ImportArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &ImportArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let name = args.file.display().to_string();
     let text = match import::read(&args.file) {
         Ok(text) => text,

@@ -8,13 +8,13 @@
 //! replaced without `--force`.
 
 use crate::cli::{GlobalArgs, InitArgs, Io, Outcome};
-use crate::rules::{Level, RuleSet, did_you_mean};
+use crate::rules::{Level, RuleSet};
 
 /// Runs `init`.
 ///
 /// # Errors
 /// Unreadable rule folders; failed writes.
-pub fn run(global: &GlobalArgs, args: &InitArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+pub(crate) fn run(global: &GlobalArgs, args: &InitArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     if let Some(path) = &args.file
         && crate::fsutil::occupied(path)
         && !args.force
@@ -57,21 +57,23 @@ fn find_level<'r>(
     target: &str,
     io: &mut Io<'_>,
 ) -> anyhow::Result<Option<&'r Level>> {
-    let Some(found) = rules.ladder(ladder) else {
-        let hint = did_you_mean(ladder, rules.ladders.iter().map(|l| l.id.as_str()))
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_else(|| "; `promolint ladders` lists them".to_owned());
-        writeln!(io.err, "error: unknown ladder `{ladder}`{hint}")?;
-        return Ok(None);
+    let hint = |unknown: crate::suggest::Unknown<'_>| {
+        unknown.help().unwrap_or_else(|| "`promolint ladders` lists them".to_owned())
     };
-    let Some(level) = found.level(target) else {
-        let hint = did_you_mean(target, found.levels.iter().map(|l| l.id.as_str()))
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_else(|| "; `promolint ladders` lists them".to_owned());
-        writeln!(io.err, "error: `{target}` is not a level of `{}`{hint}", found.id)?;
-        return Ok(None);
+    let found = match rules.find_ladder(ladder) {
+        Ok(found) => found,
+        Err(unknown) => {
+            writeln!(io.err, "error: unknown ladder `{ladder}`; {}", hint(unknown))?;
+            return Ok(None);
+        }
     };
-    Ok(Some(level))
+    match found.find_level(target) {
+        Ok(level) => Ok(Some(level)),
+        Err(unknown) => {
+            writeln!(io.err, "error: `{target}` is not a level of `{}`; {}", found.id, hint(unknown))?;
+            Ok(None)
+        }
+    }
 }
 
 /// The areas of a level in ladder order, each once.
@@ -97,7 +99,7 @@ fn yaml_scalar(value: &str) -> String {
 }
 
 /// The skeleton of a packet for `level`.
-pub fn skeleton(level: &Level, candidate: Option<&str>) -> String {
+pub(crate) fn skeleton(level: &Level, candidate: Option<&str>) -> String {
     let mut out = String::new();
     out.push_str("---\n");
     out.push_str(&format!("candidate: {}\n", yaml_scalar(candidate.unwrap_or("Your Name"))));

@@ -22,7 +22,7 @@ struct LevelRow<'a> {
 ///
 /// # Errors
 /// Unreadable rule folders; failed writes.
-pub fn run(global: &GlobalArgs, args: &LaddersArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+pub(crate) fn run(global: &GlobalArgs, args: &LaddersArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let super::Session { rules, sources, .. } = match super::Session::load(global, io)? {
         Ok(session) => session,
         Err(outcome) => return Ok(outcome),

@@ -11,7 +11,7 @@ use crate::lsp::{Loaded, Workspaces};
 ///
 /// # Errors
 /// Unreadable rule folders; a broken connection to the editor.
-pub fn run(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+pub(crate) fn run(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let super::Session { config, rules, .. } = match super::Session::load(global, io)? {
         Ok(session) => session,
         Err(outcome) => return Ok(outcome),

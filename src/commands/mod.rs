@@ -1,24 +1,44 @@
 //! One module per command. Each takes parsed arguments and an [`Io`], writes
 //! through it, and returns an [`Outcome`].
 
-pub mod check;
+pub(crate) mod check;
 mod check_setup;
-pub mod completions;
-pub mod config;
-pub mod explain;
-pub mod import;
-pub mod init;
-pub mod ladders;
-pub mod lsp;
-pub mod rules;
-pub mod summary;
+pub(crate) mod completions;
+pub(crate) mod config;
+pub(crate) mod explain;
+pub(crate) mod import;
+pub(crate) mod init;
+pub(crate) mod ladders;
+pub(crate) mod lsp;
+pub(crate) mod rules;
+pub(crate) mod summary;
 
-use crate::cli::{GlobalArgs, Io, Outcome};
+use crate::cli::{Cli, Command, GlobalArgs, Io, Outcome, RulesCommand};
 use crate::config::Config;
 use crate::report::Reporter;
 use crate::report::human::{HumanReporter, HumanStyle};
 use crate::rules::RuleSet;
 use crate::source::Sources;
+
+/// Runs a parsed command line.
+///
+/// # Errors
+/// Environment failures (unreadable paths, failed writes) with context.
+pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+    match cli.command {
+        Command::Check(args) => check::run(&cli.global, args, io),
+        Command::Summary(args) => summary::run(&cli.global, args, io),
+        Command::Ladders(args) => ladders::run(&cli.global, &args, io),
+        Command::Explain(args) => explain::run(&cli.global, &args, io),
+        Command::Rules(RulesCommand::Check(args)) => rules::check(&cli.global, &args, io),
+        Command::Rules(RulesCommand::Import(args)) => import::run(&args, io),
+        Command::Config => config::run(&cli.global, io),
+        Command::Init(args) => init::run(&cli.global, &args, io),
+        Command::Lsp => lsp::run(&cli.global, io),
+        Command::Completions(args) => completions::completions(&args, io),
+        Command::Man(args) => completions::man(&args, io),
+    }
+}
 
 /// Loads the built-in rules and `--rules` folders. Problems in rule files are
 /// rendered to standard error (they are about the run, not the packets) and
@@ -26,7 +46,7 @@ use crate::source::Sources;
 ///
 /// # Errors
 /// A rule folder or file that cannot be read.
-pub fn load_rules(
+pub(crate) fn load_rules(
     global: &GlobalArgs,
     config: &Config,
     io: &mut Io<'_>,
@@ -46,13 +66,16 @@ pub fn load_rules(
 }
 
 /// The rule folders of a run: the config file's `rules`, then `--rules`.
-pub fn rule_dirs<'a>(global: &'a GlobalArgs, config: &'a Config) -> Vec<&'a std::path::Path> {
+pub(crate) fn rule_dirs<'a>(global: &'a GlobalArgs, config: &'a Config) -> Vec<&'a std::path::Path> {
     config.rules.iter().map(|p| p.as_path()).chain(global.rules.iter().map(|p| p.as_path())).collect()
 }
 
 /// The config file of a run, if any: `--config FILE`, else promolint.yaml
 /// found from `start` (a folder; the current folder when `None`) up.
-pub fn config_path(global: &GlobalArgs, start: Option<&std::path::Path>) -> Option<std::path::PathBuf> {
+pub(crate) fn config_path(
+    global: &GlobalArgs,
+    start: Option<&std::path::Path>,
+) -> Option<std::path::PathBuf> {
     match (&global.config, start) {
         (Some(path), _) => Some(path.clone()),
         (None, Some(start)) => crate::config::discover(start),
@@ -62,7 +85,7 @@ pub fn config_path(global: &GlobalArgs, start: Option<&std::path::Path>) -> Opti
 
 /// What a command that reads rules starts from: the configuration and the
 /// rules it and `--rules` name, loaded once.
-pub struct Session {
+pub(crate) struct Session {
     /// `--config FILE`, or promolint.yaml found from the current folder up.
     pub config: Config,
     /// The built-in rules and every rule folder of the run.
@@ -77,7 +100,7 @@ impl Session {
     ///
     /// # Errors
     /// Unreadable rule folders; failed writes.
-    pub fn load(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Result<Session, Outcome>> {
+    pub(crate) fn load(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Result<Session, Outcome>> {
         let config = match load_config(global, io)? {
             Ok(config) => config,
             Err(outcome) => return Ok(Err(outcome)),
@@ -92,7 +115,7 @@ impl Session {
 ///
 /// # Errors
 /// Failed writes.
-pub fn load_config(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Result<Config, Outcome>> {
+pub(crate) fn load_config(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Result<Config, Outcome>> {
     load_config_from(global, None, io)
 }
 
@@ -101,7 +124,7 @@ pub fn load_config(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Resul
 ///
 /// # Errors
 /// Failed writes.
-pub fn load_config_from(
+pub(crate) fn load_config_from(
     global: &GlobalArgs,
     start: Option<&std::path::Path>,
     io: &mut Io<'_>,
@@ -119,12 +142,12 @@ pub fn load_config_from(
 }
 
 /// A human reporter over a plain writer, coloured or not.
-pub fn human_reporter<'w>(out: &'w mut dyn std::io::Write, color: bool) -> Box<dyn Reporter + 'w> {
+pub(crate) fn human_reporter<'w>(out: &'w mut dyn std::io::Write, color: bool) -> Box<dyn Reporter + 'w> {
     human_reporter_with(out, color, HumanStyle::default())
 }
 
 /// A human reporter with `check`'s `--quiet` / `--verbose` choices.
-pub fn human_reporter_with<'w>(
+pub(crate) fn human_reporter_with<'w>(
     out: &'w mut dyn std::io::Write,
     color: bool,
     style: HumanStyle,

@@ -12,7 +12,7 @@ use crate::source::Sources;
 ///
 /// # Errors
 /// Unreadable folders or files; failed writes.
-pub fn check(global: &GlobalArgs, args: &RulesCheckArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+pub(crate) fn check(global: &GlobalArgs, args: &RulesCheckArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     let mut dirs: Vec<PathBuf> = global.rules.clone();
     dirs.extend(args.dirs.iter().cloned());
     // The same folder named twice (with --rules and as an argument) is read once.

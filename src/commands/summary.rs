@@ -16,7 +16,7 @@ use crate::summary::{self, Summary};
 ///
 /// # Errors
 /// Unreadable rule folders; failed writes.
-pub fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
+pub(crate) fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     // Checked again, atomically, when the file is written; this saves the work.
     if let Some(path) = &args.output
         && crate::fsutil::occupied(path)
@@ -29,7 +29,7 @@ pub fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> anyhow::R
         Ok(key) => key,
         Err(outcome) => return Ok(outcome),
     };
-    let super::Session { config, rules, sources } = match super::Session::load(global, io)? {
+    let super::Session { config, rules, mut sources } = match super::Session::load(global, io)? {
         Ok(session) => session,
         Err(outcome) => return Ok(outcome),
     };
@@ -40,7 +40,7 @@ pub fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> anyhow::R
         ..CheckOptions::from_config(config, levels)
     };
     let mut summary =
-        summary::collect::summarize(&args.paths, &rules, &options, &sources, args.format.detail());
+        summary::collect::summarize(&args.paths, &rules, &options, &mut sources, args.format.detail());
     if let Some((key, write)) = key {
         let entries = summary.anonymize(&key);
         if let Some(path) = write {
@@ -136,10 +136,10 @@ fn closing_line(summary: &Summary, args: &SummaryArgs, io: &mut Io<'_>) -> anyho
     if t.failed > 0 {
         line.push_str(&format!("; {} could not be summarised", t.failed));
     }
-    if summary.skipped > 0 {
+    if !summary.skipped.is_empty() {
         line.push_str(&format!(
             "; skipped {} Markdown file(s) without promolint front matter",
-            summary.skipped
+            summary.skipped.len()
         ));
     }
     writeln!(io.err, "{line}")?;

@@ -7,6 +7,7 @@ use crate::diagnostic::{Diagnostic, Label};
 use crate::lint::Code;
 use crate::rules::scope::ScopeValue;
 use crate::rules::{Expectation, Level, RedFlag};
+use crate::suggest::Unknown;
 
 /// Front matter opened with `fence` but never closed.
 pub fn unterminated_front_matter(at: Label, fence: &str) -> Diagnostic {
@@ -35,29 +36,20 @@ pub fn missing_front_matter(at: Label, missing: &[&str]) -> Diagnostic {
 }
 
 /// A ladder id that names no ladder.
-pub fn unknown_ladder(at: Label, ladder: &str, suggestion: Option<&str>, known: &[&str]) -> Diagnostic {
-    let d = Diagnostic::new(Code::UnknownLadder, format!("unknown ladder `{ladder}`"), at)
-        .with_note(format!("known ladders: {}", known.join(", ")));
-    match suggestion {
-        Some(s) => d.with_help(format!("did you mean `{s}`?")),
-        None => d.with_help("`promolint ladders` lists the ladders; `--rules DIR` adds your own"),
-    }
+pub fn unknown_ladder(at: Label, ladder: &str, unknown: &Unknown<'_>) -> Diagnostic {
+    Diagnostic::new(Code::UnknownLadder, format!("unknown ladder `{ladder}`"), at)
+        .with_note(format!("known ladders: {}", unknown.known.join(", ")))
+        .with_help(unknown.help().unwrap_or_else(|| {
+            "`promolint ladders` lists the ladders; `--rules DIR` adds your own".to_owned()
+        }))
 }
 
 /// A target that names no level of the ladder.
-pub fn unknown_level(
-    at: Label,
-    ladder: &str,
-    level: &str,
-    suggestion: Option<&str>,
-    known: &[&str],
-) -> Diagnostic {
-    let d = Diagnostic::new(Code::UnknownLevel, format!("ladder `{ladder}` has no level `{level}`"), at)
-        .with_note(format!("levels of `{ladder}`: {}", known.join(", ")));
-    match suggestion {
-        Some(s) => d.with_help(format!("did you mean `{s}`?")),
-        None => d,
-    }
+pub fn unknown_level(at: Label, ladder: &str, level: &str, unknown: &Unknown<'_>) -> Diagnostic {
+    let mut d = Diagnostic::new(Code::UnknownLevel, format!("ladder `{ladder}` has no level `{level}`"), at)
+        .with_note(format!("levels of `{ladder}`: {}", unknown.known.join(", ")));
+    d.help = unknown.help();
+    d
 }
 
 /// A `covers` or waiver comment naming an id the level does not have.

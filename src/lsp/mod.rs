@@ -22,7 +22,7 @@ mod document;
 mod hover;
 mod workspace;
 
-pub use workspace::{Loaded, Workspaces};
+pub(crate) use workspace::{Loaded, Workspaces};
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -45,7 +45,7 @@ use lsp_types::{
 use document::Linted;
 
 /// How long after the last change diagnostics are published.
-pub const DEBOUNCE: Duration = Duration::from_millis(150);
+pub(crate) const DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// An open document: the editor's text and version.
 struct Open {
@@ -87,7 +87,7 @@ fn capabilities() -> ServerCapabilities {
 ///
 /// # Errors
 /// The connection broke or the editor broke the protocol.
-pub fn serve(connection: &Connection, workspaces: Workspaces) -> anyhow::Result<()> {
+pub(crate) fn serve(connection: &Connection, workspaces: Workspaces) -> anyhow::Result<()> {
     let init = InitializeResult {
         capabilities: capabilities(),
         server_info: Some(ServerInfo {

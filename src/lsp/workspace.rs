@@ -17,7 +17,7 @@ use crate::source::Sources;
 
 /// What a linter borrows: the rules and the options built from one config.
 #[derive(Debug)]
-pub struct Loaded {
+pub(crate) struct Loaded {
     rules: RuleSet,
     options: CheckOptions,
 }
@@ -25,7 +25,7 @@ pub struct Loaded {
 impl Loaded {
     /// `rules` with the options `check` builds from `config` (its ladder,
     /// target, lint levels and minimum coverage).
-    pub fn new(rules: RuleSet, config: Config) -> Self {
+    pub(crate) fn new(rules: RuleSet, config: Config) -> Self {
         let levels = config.lint_levels();
         let options = CheckOptions::from_config(config, levels);
         Loaded { rules, options }
@@ -47,7 +47,7 @@ self_cell::self_cell!(
 /// Every configuration the server has loaded, by the path of its
 /// `promolint.yaml`.
 #[derive(Debug)]
-pub struct Workspaces {
+pub(crate) struct Workspaces {
     startup: Workspace,
     /// The configuration file the start-up set came from, if any.
     startup_config: Option<PathBuf>,
@@ -63,7 +63,7 @@ impl Workspaces {
     /// The server's start-up set: `loaded`, from `startup_config` (none when
     /// no promolint.yaml was found); `fixed` when `--config` named it;
     /// `extra_rules` are the `--rules` folders.
-    pub fn new(
+    pub(crate) fn new(
         loaded: Loaded,
         startup_config: Option<PathBuf>,
         fixed: bool,
@@ -91,7 +91,7 @@ impl Workspaces {
     /// Loads the configuration and rules for a document at `path` if they
     /// are not loaded yet. Returns what went wrong, once, when they do not
     /// load (the document then uses the start-up set).
-    pub fn prepare(&mut self, path: &Path) -> Option<String> {
+    pub(crate) fn prepare(&mut self, path: &Path) -> Option<String> {
         let config_path = self.own_config(path)?;
         if self.by_config.contains_key(&config_path) {
             return None;
@@ -154,7 +154,7 @@ impl Workspaces {
     }
 
     /// The linter for a document at `path` (`None`: not a file).
-    pub fn linter(&self, path: Option<&Path>) -> &Linter<'_, '_> {
+    pub(crate) fn linter(&self, path: Option<&Path>) -> &Linter<'_, '_> {
         let own = path.and_then(|p| self.own_config(p)).and_then(|c| self.by_config.get(&c));
         match own {
             Some(Some(workspace)) => workspace.borrow_dependent(),

@@ -13,8 +13,8 @@ use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, Label};
 use crate::lint;
-use crate::rules::load::{range_of, yaml_message};
 use crate::source::FileId;
+use crate::yaml::{range_of, yaml_message};
 
 /// A front matter value with its byte range in the packet source.
 #[derive(Debug, Clone, PartialEq, Eq)]

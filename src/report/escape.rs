@@ -7,20 +7,20 @@ use std::borrow::Cow;
 
 /// Whether `c` must not reach a terminal as it is: a C0/C1 control other
 /// than tab and line breaks, or a bidirectional formatting character.
-pub fn is_unsafe(c: char) -> bool {
+pub(crate) fn is_unsafe(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `s` with each unsafe character (see [`is_unsafe`]) written as `\u{XX}`;
 /// borrowed when there is none. Line breaks and tabs are kept.
-pub fn escape_controls(s: &str) -> Cow<'_, str> {
+pub(crate) fn escape_controls(s: &str) -> Cow<'_, str> {
     escape_with(s, is_unsafe)
 }
 
 /// `s` for one line of output (a name, a path, a message): as
 /// [`escape_controls`], and line breaks and tabs escaped too (`\u{a}`).
-pub fn escape_line(s: &str) -> Cow<'_, str> {
+pub(crate) fn escape_line(s: &str) -> Cow<'_, str> {
     escape_with(s, |c| is_unsafe(c) || matches!(c, '\t' | '\n' | '\r'))
 }
 
@@ -42,7 +42,7 @@ fn escape_with(s: &str, unsafe_char: impl Fn(char) -> bool) -> Cow<'_, str> {
 /// A coloured writer that escapes unsafe characters in the text written to
 /// it (as [`escape_controls`]) while colour changes still reach the terminal:
 /// for outputs such as `summary --format table` that print many names.
-pub struct EscapingWriter<W>(pub W);
+pub(crate) struct EscapingWriter<W>(pub W);
 
 impl<W: std::io::Write> std::io::Write for EscapingWriter<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {

@@ -10,7 +10,7 @@ use crate::source::Sources;
 
 /// A hex SHA-256 over (path, code, subject, the primary span's text with white
 /// space collapsed). `path` is the repository-relative path.
-pub fn fingerprint(sources: &Sources, path: &str, d: &Diagnostic) -> String {
+pub(super) fn fingerprint(sources: &Sources, path: &str, d: &Diagnostic) -> String {
     let file = sources.get(d.primary.file);
     let text = file.text.get(d.primary.range.clone()).unwrap_or("");
     let text: Vec<&str> = text.split_whitespace().collect();

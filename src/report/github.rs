@@ -15,14 +15,14 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::Sources;
 
 /// Writes one workflow command per diagnostic.
-pub struct GithubReporter<W: Write> {
+pub(crate) struct GithubReporter<W: Write> {
     out: W,
     paths: RepoPaths,
 }
 
 impl<W: Write> GithubReporter<W> {
     /// A reporter writing to `out`, with paths relative to `paths.root`.
-    pub fn new(out: W, paths: RepoPaths) -> Self {
+    pub(crate) fn new(out: W, paths: RepoPaths) -> Self {
         GithubReporter { out, paths }
     }
 
@@ -55,12 +55,12 @@ impl<W: Write> GithubReporter<W> {
 }
 
 /// Escapes a command's message.
-pub fn escape_data(s: &str) -> String {
+pub(crate) fn escape_data(s: &str) -> String {
     s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escapes a command's property value.
-pub fn escape_property(s: &str) -> String {
+pub(crate) fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 

@@ -18,7 +18,7 @@ use crate::source::Sources;
 
 /// One Code Quality issue.
 #[derive(Debug, Serialize)]
-pub struct Issue {
+pub(crate) struct Issue {
     /// The message.
     pub description: String,
     /// The lint code.
@@ -33,7 +33,7 @@ pub struct Issue {
 
 /// An issue's location.
 #[derive(Debug, Serialize)]
-pub struct IssueLocation {
+pub(crate) struct IssueLocation {
     /// Repository-relative path.
     pub path: String,
     /// The first line.
@@ -42,13 +42,13 @@ pub struct IssueLocation {
 
 /// An issue's lines.
 #[derive(Debug, Serialize)]
-pub struct Lines {
+pub(crate) struct Lines {
     /// 1-based first line.
     pub begin: usize,
 }
 
 /// Writes the report's issues as they come.
-pub struct GitlabReporter<W: Write> {
+pub(crate) struct GitlabReporter<W: Write> {
     out: W,
     paths: RepoPaths,
     issues: ArrayWriter,
@@ -60,7 +60,7 @@ fn split() -> io::Result<stream::Split> {
 
 impl<W: Write> GitlabReporter<W> {
     /// A reporter writing to `out`, with paths relative to `paths.root`.
-    pub fn new(out: W, paths: RepoPaths) -> Self {
+    pub(crate) fn new(out: W, paths: RepoPaths) -> Self {
         GitlabReporter { out, paths, issues: ArrayWriter::default() }
     }
 

@@ -6,7 +6,7 @@ use std::path::{Component, Path, PathBuf};
 
 /// Turns the paths promolint was given into repository-relative ones.
 #[derive(Debug, Clone)]
-pub struct RepoPaths {
+pub(crate) struct RepoPaths {
     /// The repository root, absolute.
     pub root: PathBuf,
     cwd: PathBuf,
@@ -14,13 +14,13 @@ pub struct RepoPaths {
 
 impl RepoPaths {
     /// Finds the root from the current folder.
-    pub fn discover() -> Self {
+    pub(crate) fn discover() -> Self {
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         Self::from_cwd(cwd)
     }
 
     /// Finds the root from `cwd`.
-    pub fn from_cwd(cwd: PathBuf) -> Self {
+    pub(crate) fn from_cwd(cwd: PathBuf) -> Self {
         let root = cwd.ancestors().find(|a| a.join(".git").exists()).unwrap_or(&cwd).to_path_buf();
         RepoPaths { root, cwd }
     }
@@ -28,7 +28,7 @@ impl RepoPaths {
     /// `name` (as shown in diagnostics: relative to the current folder, or
     /// absolute) relative to the repository root, with `/` separators. A path
     /// outside the repository stays absolute.
-    pub fn relative(&self, name: &str) -> String {
+    pub(crate) fn relative(&self, name: &str) -> String {
         let path = Path::new(name);
         let absolute = if path.is_absolute() { path.to_path_buf() } else { self.cwd.join(path) };
         let absolute = normalize(&absolute);

@@ -2,21 +2,21 @@
 //!
 //! Every format writes as reports arrive; the whole-document formats (JSON,
 //! SARIF, GitLab) write each packet's part of the document as it comes
-//! ([`stream`]) and close the document in [`Reporter::finish`]. Reporters are the
+//! (`stream.rs`) and close the document in [`Reporter::finish`]. Reporters are the
 //! only place byte ranges become lines and columns.
 
-pub mod escape;
-pub mod fingerprint;
-pub mod github;
-pub mod gitlab;
+pub(crate) mod escape;
+mod fingerprint;
+pub(crate) mod github;
+pub(crate) mod gitlab;
 pub mod human;
 pub mod json;
-pub mod location;
-pub mod sarif;
+pub(crate) mod location;
+pub(crate) mod sarif;
 pub mod short;
 mod snippet;
-pub mod statistics;
-pub mod stream;
+pub(crate) mod statistics;
+mod stream;
 
 use std::io;
 
@@ -92,6 +92,11 @@ pub struct Failure<'a> {
     /// Problems with no place in a file: the command line, a folder that
     /// cannot be read. One sentence each, without the `error: ` prefix.
     pub messages: &'a [String],
+}
+
+/// Rounds to one decimal, as every format (of `check` and `summary`) prints percentages.
+pub fn round1(x: f32) -> f32 {
+    (x * 10.0).round() / 10.0
 }
 
 /// The closing line of a run over files: how many were checked and skipped, and why.

@@ -12,7 +12,7 @@ use crate::lint::Code;
 use crate::source::Sources;
 
 /// Counts diagnostics per (code, severity) and writes the table in `finish`.
-pub struct StatisticsReporter<W: Write> {
+pub(crate) struct StatisticsReporter<W: Write> {
     out: W,
     counts: BTreeMap<(Code, SeverityKey), usize>,
 }
@@ -23,7 +23,7 @@ struct SeverityKey(u8, Severity);
 
 impl<W: Write> StatisticsReporter<W> {
     /// A reporter writing the table to `out` at the end of the run.
-    pub fn new(out: W) -> Self {
+    pub(crate) fn new(out: W) -> Self {
         StatisticsReporter { out, counts: BTreeMap::new() }
     }
 

@@ -14,11 +14,11 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 /// The array's one item in the document printed to find its place.
-pub const MARKER: &str = "\u{1}promolint-streamed-array\u{1}";
+pub(super) const MARKER: &str = "\u{1}promolint-streamed-array\u{1}";
 
 /// A document split around one of its arrays.
 #[derive(Debug, Clone)]
-pub struct Split {
+pub(super) struct Split {
     /// The document up to and including the array's `[`.
     pub head: String,
     /// The indentation of the array's items.
@@ -33,7 +33,7 @@ pub struct Split {
 ///
 /// # Errors
 /// The document does not serialize, or holds no marker (a programming error).
-pub fn split(document: &impl Serialize) -> io::Result<Split> {
+pub(super) fn split(document: &impl Serialize) -> io::Result<Split> {
     let text = serde_json::to_string_pretty(document)?;
     let marker = serde_json::to_string(MARKER)?;
     let at = text.find(&marker).ok_or_else(|| io::Error::other("streamed array marker not found"))?;
@@ -48,7 +48,7 @@ pub fn split(document: &impl Serialize) -> io::Result<Split> {
 
 /// Writes the items of one array between its document's head and tail.
 #[derive(Debug, Default)]
-pub struct ArrayWriter {
+pub(super) struct ArrayWriter {
     indent: String,
     items: usize,
     /// Whether the head was written.
@@ -60,7 +60,7 @@ impl ArrayWriter {
     ///
     /// # Errors
     /// Writing failed.
-    pub fn start(&mut self, out: &mut impl Write, split: &Split) -> io::Result<()> {
+    pub(super) fn start(&mut self, out: &mut impl Write, split: &Split) -> io::Result<()> {
         if !self.started {
             out.write_all(split.head.as_bytes())?;
             self.indent = split.indent.clone();
@@ -74,7 +74,7 @@ impl ArrayWriter {
     ///
     /// # Errors
     /// The item does not serialize, or writing failed.
-    pub fn item(&mut self, out: &mut impl Write, item: &impl Serialize) -> io::Result<()> {
+    pub(super) fn item(&mut self, out: &mut impl Write, item: &impl Serialize) -> io::Result<()> {
         let text = serde_json::to_string_pretty(item)?;
         out.write_all(if self.items == 0 { b"\n" } else { b",\n" })?;
         out.write_all(self.indent.as_bytes())?;
@@ -97,7 +97,7 @@ impl ArrayWriter {
     ///
     /// # Errors
     /// Writing failed.
-    pub fn finish(&mut self, out: &mut impl Write, split: &Split) -> io::Result<()> {
+    pub(super) fn finish(&mut self, out: &mut impl Write, split: &Split) -> io::Result<()> {
         self.start(out, split)?;
         // serde_json prints an empty array as `[]`, a full one with the `]`
         // on a line of its own.

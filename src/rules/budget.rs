@@ -9,10 +9,10 @@ use regex_automata::nfa::thompson;
 
 use crate::diagnostic::{Diagnostic, Label};
 use crate::lint::rules as msg;
-use crate::rules::load::label;
 use crate::rules::model::Located;
 use crate::rules::validate::{PATTERN_SIZE_LIMIT, compile_pattern};
 use crate::source::FileId;
+use crate::yaml::label;
 
 /// Compiled size allowed for all patterns of one rule file (one level), in bytes.
 pub const FILE_PATTERN_BUDGET: usize = 16 << 20;

@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use crate::diagnostic::Diagnostic;
 use crate::lint::rules as msg;
 use crate::rules::validate::OwnLevel;
-use crate::rules::{Expectation, Ladder, Level, did_you_mean};
+use crate::rules::{Expectation, Ladder, Level};
+use crate::suggest::did_you_mean;
 
 /// Longest `extends` chain: a level may have at most this many bases above it.
 /// Real ladders have a handful; a longer chain is an error, so resolving stays

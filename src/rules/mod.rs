@@ -23,6 +23,7 @@ use std::ops::Range;
 use crate::diagnostic::Severity;
 use crate::lint::Code;
 use crate::source::{FileId, Sources};
+use crate::suggest::{self, Unknown};
 
 /// Where a rule came from: a byte range in a rule file held in the run's
 /// [`crate::source::Sources`].
@@ -207,7 +208,15 @@ pub struct Ladder {
 impl Ladder {
     /// The level with this id (case-insensitive).
     pub fn level(&self, id: &str) -> Option<&Level> {
-        self.levels.iter().find(|l| l.id.eq_ignore_ascii_case(id))
+        self.find_level(id).ok()
+    }
+
+    /// [`Ladder::level`], or the ladder's level ids and the closest of them.
+    ///
+    /// # Errors
+    /// The ladder has no level with that id.
+    pub fn find_level(&self, id: &str) -> Result<&Level, Unknown<'_>> {
+        suggest::lookup(id, &self.levels, |l| &l.id)
     }
 }
 
@@ -238,31 +247,21 @@ pub struct RuleSet {
 impl RuleSet {
     /// The ladder with this id (case-insensitive).
     pub fn ladder(&self, id: &str) -> Option<&Ladder> {
-        self.ladders.iter().find(|l| l.id.eq_ignore_ascii_case(id))
+        self.find_ladder(id).ok()
+    }
+
+    /// [`RuleSet::ladder`], or the known ladder ids and the closest of them.
+    ///
+    /// # Errors
+    /// No ladder has that id.
+    pub fn find_ladder(&self, id: &str) -> Result<&Ladder, Unknown<'_>> {
+        suggest::lookup(id, &self.ladders, |l| &l.id)
     }
 
     /// Every level of every ladder.
     pub fn levels(&self) -> impl Iterator<Item = &Level> {
         self.ladders.iter().flat_map(|l| l.levels.iter())
     }
-}
-
-/// The candidate closest to `wanted` (case-insensitive), if any is close
-/// enough to be worth suggesting: by edit distance for typos, by Jaro-Winkler
-/// similarity for a shared beginning (`mentor-senior` ~ `mentor-the-mentors`).
-pub fn did_you_mean<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let wanted = wanted.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| {
-            let c_lower = c.to_lowercase();
-            let score = strsim::normalized_levenshtein(&wanted, &c_lower)
-                .max(strsim::jaro_winkler(&wanted, &c_lower) - 0.15);
-            (score, c)
-        })
-        .filter(|(score, _)| *score >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
 }
 
 /// Loads the built-in rules (unless `builtin` is false) and the rule folders

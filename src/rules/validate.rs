@@ -13,13 +13,13 @@ use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::lint::Code;
 use crate::lint::rules::{self as msg, IdKind};
 use crate::rules::budget::Budget;
-use crate::rules::load::{LoadedFile, RuleFile, label, range_of};
+use crate::rules::load::{LoadedFile, RuleFile};
 use crate::rules::model::{LevelFile, Located, RedFlagDef, RuleSeverity};
 use crate::rules::vocabulary;
-use crate::rules::{
-    CommonRedFlag, EvidenceKind, EvidenceRule, Expectation, Level, Origin, RedFlag, RuleSet, did_you_mean,
-};
+use crate::rules::{CommonRedFlag, EvidenceKind, EvidenceRule, Expectation, Level, Origin, RedFlag, RuleSet};
 use crate::source::{FileId, Sources};
+use crate::suggest::did_you_mean;
+use crate::yaml::{label, range_of};
 
 /// Largest compiled size of one pattern, in bytes (the `regex` crate's size
 /// limit); a larger one is an `invalid-pattern` diagnostic rather than a slow run.

@@ -14,9 +14,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::rules as msg;
-use crate::rules::load::label;
 use crate::rules::model::Located;
 use crate::source::FileId;
+use crate::yaml::label;
 
 /// `vocabulary.yaml` as written.
 #[derive(Debug, Deserialize)]

@@ -259,6 +259,50 @@ fn replace_folded(text: &str, name: &str, with: &str) -> String {
     out
 }
 
+impl super::Summary {
+    /// Returns who is who, for the key file.
+    pub fn anonymize(&mut self, key: &Key) -> Vec<KeyEntry> {
+        let identities: Vec<String> = self
+            .packets
+            .iter()
+            .map(|row| match row.candidate.as_deref().map(fold).filter(|n| !n.is_empty()) {
+                Some(name) => format!("candidate:{name}"),
+                None => format!("path:{}", row.path),
+            })
+            .collect();
+        let codes = pseudonyms(key, &identities);
+        let mut entries = Vec::new();
+        for (row, code) in self.packets.iter_mut().zip(codes) {
+            let pseudonym = format!("Candidate {code}");
+            entries.push(KeyEntry {
+                pseudonym: pseudonym.clone(),
+                candidate: row.candidate.clone(),
+                path: row.path.clone(),
+            });
+            let masker = Masker::new(row.candidate.as_deref(), &row.aliases, &pseudonym);
+            let mask = |s: &mut String| *s = masker.mask(s);
+            for flag in &mut row.red_flags {
+                mask(&mut flag.quote);
+                mask(&mut flag.message);
+                flag.claim.as_mut().map(mask);
+            }
+            if let Some(c) = &mut row.coverage {
+                c.weak_claims.iter_mut().for_each(|claim| mask(&mut claim.text));
+                c.waivers.iter_mut().for_each(|w| mask(&mut w.reason));
+                c.claims.iter_mut().for_each(|claim| mask(&mut claim.text));
+            }
+            row.error.as_mut().map(mask);
+            row.candidate = Some(pseudonym);
+            row.aliases.clear();
+            row.path = format!("candidate-{}.md", code.to_lowercase());
+            row.pseudonym = Some(code);
+        }
+        entries.sort_by(|a, b| a.pseudonym.cmp(&b.pseudonym).then_with(|| a.path.cmp(&b.path)));
+        self.anonymized = true;
+        entries
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,75 +1,53 @@
 //! Building a [`Summary`] from linted packets, one batch of files at a time.
 //!
-//! Each batch is read into its own copy of the rule sources and linted by one
-//! [`Linter`] (levels compiled once for the whole run); its reports are
-//! boiled down to [`PacketRow`]s (counts, per-area numbers, a few truncated
-//! quotes) and dropped with the packet texts, so memory holds one batch plus
-//! the rows, whatever the corpus' size. Which files are packets follows
-//! `check`: config `exclude`s apply to files found by walking, and walked
-//! Markdown without promolint front matter is skipped.
+//! The files go through `check`'s own driver ([`crate::check::check_each`]):
+//! the same discovery, `exclude`s, reading and linting, the same skipped
+//! files (walked Markdown without promolint front matter). Each report is
+//! boiled down to a [`PacketRow`] (counts, per-area numbers, a few truncated
+//! quotes) and dropped with its batch's texts, so memory holds one batch plus
+//! the rows, whatever the corpus' size.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-
-use rayon::prelude::*;
 
 use super::{
     ClaimNote, CoveringClaim, Detail, EvidenceNote, ExpectationInfo, LevelInfo, MAX_COVERING, MAX_NOTES,
     MAX_QUOTE_CHARS, PacketCoverage, PacketRow, RedFlagNote, Summary, Waiver, truncate,
 };
 use crate::analysis::{Analysis, CoverageCounts, Status};
-use crate::check::{BATCH, CheckOptions, Linter, PacketReport};
+use crate::check::{self, CheckOptions, PacketReport};
 use crate::diagnostic::{Label, Severity};
-use crate::input::{self, Unreadable};
 use crate::lint;
 use crate::packet::Packet;
 use crate::rules::{Level, RuleSet};
-use crate::source::{FileId, SourceFile, Sources};
+use crate::source::{SourceFile, Sources};
 
 /// Lints every packet under `paths` and summarises each, keeping quotes only
-/// with [`Detail::Quotes`]; rows are in input order (unsorted). `rule_sources`
-/// holds the rule files `rules` were loaded from.
+/// with [`Detail::Quotes`]; rows are in input order (unsorted). `sources`
+/// holds the rule files `rules` were loaded from; each batch's packets are
+/// added to it while the batch is summarised and removed after.
 pub fn summarize(
     paths: &[PathBuf],
     rules: &RuleSet,
     options: &CheckOptions,
-    rule_sources: &Sources,
+    sources: &mut Sources,
     detail: Detail,
 ) -> Summary {
-    let mut found = input::discover(paths);
-    if let Some(config) = &options.config {
-        found.inputs.retain(|i| i.explicit || !config.excludes(&i.path));
-    }
-    let linter = Linter::new(rules, options);
     let mut builder = Builder::default();
-    for problem in &found.problems {
-        builder.unreadable(problem);
-    }
-    for batch in found.inputs.chunks(BATCH) {
-        let texts: Vec<Result<String, Unreadable>> = batch.par_iter().map(|i| input::read(&i.path)).collect();
-        let mut sources = rule_sources.clone();
-        let mut files: Vec<(FileId, bool)> = Vec::new();
-        for (inp, text) in batch.iter().zip(texts) {
-            match text {
-                Ok(text) => files.push((sources.add(inp.path.display().to_string(), text), inp.explicit)),
-                Err(problem) => builder.unreadable(&problem),
+    let done = check::check_each(paths, rules, options, sources, |sources, result| {
+        match result {
+            Ok(report) => {
+                let (row, level) = row(&report, sources.get(report.file), detail);
+                builder.add(row, level);
             }
+            Err(skipped) => builder.summary.skipped.push(skipped),
         }
-        let rows: Vec<Option<(PacketRow, Option<&Level>)>> = files
-            .par_iter()
-            .map(|&(file, explicit)| {
-                let report = linter.lint(file, &sources, explicit)?;
-                Some(row(&report, sources.get(file), detail))
-            })
-            .collect();
-        for entry in rows {
-            match entry {
-                Some((row, level)) => builder.add(row, level),
-                None => builder.summary.skipped += 1,
-            }
-        }
+        Ok::<(), std::convert::Infallible>(())
+    });
+    match done {
+        Ok(()) => builder.summary,
+        Err(never) => match never {},
     }
-    builder.summary
 }
 
 #[derive(Default)]
@@ -80,23 +58,6 @@ struct Builder {
 }
 
 impl Builder {
-    fn unreadable(&mut self, problem: &Unreadable) {
-        let d = lint::packet::unreadable_file(Label::new(FileId(0), 0..0, ""), &problem.reason);
-        self.summary.packets.push(PacketRow {
-            path: problem.path.display().to_string(),
-            candidate: None,
-            ladder: None,
-            level: None,
-            aliases: Vec::new(),
-            pseudonym: None,
-            coverage: None,
-            error: Some(d.message),
-            behaviour_flags: 0,
-            writing_flags: 0,
-            red_flags: Vec::new(),
-        });
-    }
-
     fn add(&mut self, mut row: PacketRow, level: Option<&Level>) {
         if let (Some(level), Some(c)) = (level, &mut row.coverage) {
             c.level = self.level(level);
@@ -296,8 +257,13 @@ fn covering_claims(
     (claims, covering)
 }
 
-/// Why a packet has no level: its first error (with a "did you mean"), or its first diagnostic.
+/// Why a packet has no level: why it could not be read, its first error
+/// (with a "did you mean"), or its first diagnostic.
 fn error_note(report: &PacketReport<'_>) -> String {
+    if let Some(reason) = &report.unreadable {
+        // Whatever the level of `unreadable-file`: the row says why it is empty.
+        return lint::packet::unreadable_file(Label::new(report.file, 0..0, ""), reason).message;
+    }
     let first = report
         .diagnostics
         .iter()

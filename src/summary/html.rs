@@ -28,13 +28,13 @@ const CSP: &str =
 ///
 /// # Errors
 /// Writing failed.
-pub fn write(summary: &Summary, view: View, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(summary: &Summary, view: View, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(render(summary, view).into_string().as_bytes())?;
     writeln!(out)
 }
 
 /// The summary as an HTML document.
-pub fn render(summary: &Summary, view: View) -> Markup {
+pub(super) fn render(summary: &Summary, view: View) -> Markup {
     let t = summary.totals();
     html! {
         (DOCTYPE)

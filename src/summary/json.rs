@@ -271,7 +271,7 @@ pub fn to_json(summary: &Summary) -> JsonSummary {
             writing_smells: t.writing_flags,
             claims_without_evidence: t.claims_without_evidence,
         },
-        skipped: summary.skipped,
+        skipped: summary.skipped.len(),
     }
 }
 

@@ -18,7 +18,7 @@ use super::{Summary, View, status_word};
 ///
 /// # Errors
 /// Writing failed.
-pub fn write(summary: &Summary, view: View, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(summary: &Summary, view: View, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# Coverage summary")?;
     writeln!(out)?;
     let t = summary.totals();
@@ -167,7 +167,7 @@ fn table_row(out: &mut dyn Write, cells: &[&str]) -> io::Result<()> {
 /// Text made literal in a Markdown table cell: ASCII punctuation that
 /// Markdown, GFM tables or inline HTML give meaning to is backslash-escaped,
 /// and line breaks become spaces.
-pub fn escape(s: &str) -> String {
+pub(super) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

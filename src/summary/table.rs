@@ -18,7 +18,7 @@ use crate::analysis::Status;
 ///
 /// # Errors
 /// Writing failed.
-pub fn write(
+pub(super) fn write(
     summary: &Summary,
     view: View,
     out: &mut dyn Write,

@@ -19,7 +19,7 @@ use serde::de::IgnoredAny;
 use serde_saphyr::Spanned;
 
 use super::{Document, Dropped, Entry, Problem, SourceLevel, clean, slug};
-use crate::rules::load::{error_range, range_of, yaml_message};
+use crate::yaml::{error_range, range_of, yaml_message};
 
 /// The keys that make a YAML file a ladder, without reading the rest.
 #[derive(Deserialize)]
