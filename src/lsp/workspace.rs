@@ -110,7 +110,7 @@ impl Workspaces {
     /// documents' own configurations load again at their next
     /// [`Self::prepare`]. Returns what went wrong: the start-up set is then
     /// kept as it was.
-    pub fn reload(&mut self) -> Option<String> {
+    pub(crate) fn reload(&mut self) -> Option<String> {
         self.by_config.clear();
         let reloaded = match &self.startup_config {
             Some(path) => self.load(path),
