@@ -9,30 +9,10 @@
 use std::ops::Range;
 
 use super::prefilter::Prefilter;
-use regex::{Regex, RegexBuilder};
+use regex::Regex;
 
 use crate::packet::Packet;
-use crate::rules::scope::{ScopeValue, ScopeWords};
-use crate::rules::validate::PATTERN_SIZE_LIMIT;
-
-/// One regex matching any of `patterns` (case-insensitive), or `None` when
-/// there are none or they do not compile together (each was checked alone
-/// when its file was loaded).
-pub fn alternation(patterns: &[String]) -> Option<Regex> {
-    if patterns.is_empty() {
-        return None;
-    }
-    RegexBuilder::new(&joined(patterns))
-        .case_insensitive(true)
-        .size_limit(PATTERN_SIZE_LIMIT * 4)
-        .build()
-        .ok()
-}
-
-/// `patterns` as one alternation's source.
-fn joined(patterns: &[String]) -> String {
-    patterns.iter().map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|")
-}
+use crate::rules::scope::{ScopeValue, ScopeWords, alternation};
 
 /// The scope words of one ladder, compiled: one alternation per list (the
 /// five scale values, then `own-work`), behind one required-literal

@@ -12,6 +12,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::rules::model::Located;
+use crate::rules::validate::PATTERN_SIZE_LIMIT;
 
 /// A value of the scope scale, smallest first; the order is the scale's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
@@ -266,7 +267,7 @@ pub fn propose<'a>(
 ) -> Option<LevelScope> {
     let mut best: Option<(usize, LevelScope)> = None;
     for value in ScopeValue::ALL.into_iter().rev().filter(|v| *v != ScopeValue::Own) {
-        let Some(re) = crate::analysis::scope::alternation(&words.scale[value.rank()]) else { continue };
+        let Some(re) = alternation(&words.scale[value.rank()]) else { continue };
         let mut count = 0;
         let mut found: Vec<String> = Vec::new();
         for text in texts.clone() {
@@ -283,4 +284,22 @@ pub fn propose<'a>(
         }
     }
     best.map(|(_, s)| s)
+}
+/// One regex matching any of `patterns` (case-insensitive), or `None` when
+/// there are none or they do not compile together (each was checked alone
+/// when its file was loaded).
+pub fn alternation(patterns: &[String]) -> Option<regex::Regex> {
+    if patterns.is_empty() {
+        return None;
+    }
+    regex::RegexBuilder::new(&joined(patterns))
+        .case_insensitive(true)
+        .size_limit(PATTERN_SIZE_LIMIT * 4)
+        .build()
+        .ok()
+}
+
+/// `patterns` as one alternation's source.
+fn joined(patterns: &[String]) -> String {
+    patterns.iter().map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|")
 }
