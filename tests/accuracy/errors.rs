@@ -55,3 +55,32 @@ pub(crate) fn list(
         }
     }
 }
+
+/// Writes every row's labels and claim signals as JSON to `path`
+/// (`ACCURACY_DUMP=path`): for trying other fits and decisions outside the
+/// harness while developing. Nothing is written unless asked.
+pub(crate) fn dump(rows: &[Row], path: &str) {
+    let out: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|row| {
+            let labels: Vec<serde_json::Value> = row
+                .labels
+                .iter()
+                .map(|(id, agreed, _)| serde_json::json!([id, agreed.map(|l| l.addressed())]))
+                .collect();
+            let claims: Vec<serde_json::Value> = row
+                .claims
+                .iter()
+                .zip(&row.texts)
+                .map(|((s, ev), t)| {
+                    let s = s.as_ref().map(|s| s.iter().map(|x| x.to_array().to_vec()).collect::<Vec<_>>());
+                    serde_json::json!({"text": t, "evidence": ev, "signals": s})
+                })
+                .collect();
+            serde_json::json!({"name": row.name, "document": row.document, "level": row.level,
+                "two_readers": row.two_readers, "labels": labels, "claims": claims})
+        })
+        .collect();
+    std::fs::write(path, serde_json::to_string(&out).unwrap_or_default())
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
+}

@@ -252,3 +252,45 @@ pub(crate) fn check_statuses(row: &Row, rules: &RuleSet) -> BTreeMap<String, Str
         .map(|(e, c)| (e.id.clone(), format!("{:?}", c.status).to_lowercase()))
         .collect()
 }
+
+/// The 95% interval of precision, recall and F1 over `rows` when the
+/// documents are resampled with replacement (2,000 resamples, a fixed seed):
+/// how far the figures could move on another set of documents like these,
+/// so that a change smaller than the interval is read as noise.
+pub(crate) fn interval(rows: &[Row], predicted: &[Vec<(bool, bool)>]) -> String {
+    let mut by_document: std::collections::BTreeMap<&str, Tally> = std::collections::BTreeMap::new();
+    for (row, p) in rows.iter().zip(predicted) {
+        by_document.entry(row.document.as_str()).or_default().add(Tally::of(row, p));
+    }
+    let documents: Vec<Tally> = by_document.into_values().collect();
+    // xorshift64: a fixed, dependency-free stream; only its spread matters.
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let (mut p, mut r, mut f) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..2000 {
+        let mut t = Tally::default();
+        for _ in 0..documents.len() {
+            t.add(documents[(next() % documents.len() as u64) as usize]);
+        }
+        p.push(t.precision());
+        r.push(t.recall());
+        f.push(t.f1());
+    }
+    let range = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        let at = |q: f64| v[((v.len() - 1) as f64 * q).round() as usize];
+        format!("{:.2}-{:.2}", at(0.025), at(0.975))
+    };
+    format!(
+        "95% interval over {} documents resampled: P {}  R {}  F1 {}",
+        documents.len(),
+        range(&mut p),
+        range(&mut r),
+        range(&mut f)
+    )
+}
