@@ -185,7 +185,7 @@ fn json_format_follows_the_contract_on_every_fixture_packet() {
     assert_json_contract(&json);
     assert_eq!(packets(&json).len(), 10);
     // The exit code is 1 exactly when some packet has an error.
-    let errors = packets(&json).iter().flat_map(|p| codes(p)).filter(|(_, s)| s == "error").count();
+    let errors = packets(&json).iter().flat_map(codes).filter(|(_, s)| s == "error").count();
     assert_eq!(out.status.code(), Some(i32::from(errors > 0)), "{errors} errors");
 }
 
