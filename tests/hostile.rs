@@ -2,47 +2,13 @@
 //! the file and the problem, the other files are still linted, and the exit
 //! code says what happened. Nothing here may panic or hang.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-const GOOD: &str = "---\nladder: socialbakers\ntarget: L4\n---\n- Planned and tracked the roadmap across the value stream in Q3 2024 (PLAT-12).\n";
-
-struct Dir(tempfile::TempDir);
-
-impl Dir {
-    fn new() -> Self {
-        Dir(tempfile::tempdir().unwrap())
-    }
-    fn path(&self) -> &Path {
-        self.0.path()
-    }
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let p = self.path().join(name);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(&p, bytes).unwrap();
-        p
-    }
-    fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = Command::cargo_bin("promolint")
-            .unwrap()
-            .current_dir(self.path())
-            .args(args)
-            .timeout(std::time::Duration::from_secs(600))
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-        assert!(!stderr.contains("panicked"), "promolint panicked: {stderr}");
-        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), stderr)
-    }
-    fn json(&self, args: &[&str]) -> (i32, Value) {
-        let mut all = vec!["check", "--format", "json"];
-        all.extend_from_slice(args);
-        let (code, out, err) = self.run(&all);
-        (code, serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}\n{err}")))
-    }
-}
+mod support;
+use support::Run;
+use support::workspace::{L4_PACKET as GOOD, Workspace};
 
 fn error_for<'a>(report: &'a Value, name: &str) -> &'a Value {
     report["errors"]
@@ -68,24 +34,24 @@ fn codes(p: &Value) -> Vec<String> {
 
 #[test]
 fn invalid_utf8_names_the_byte_offset_and_the_rest_is_linted() {
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     let mut bad = GOOD.as_bytes().to_vec();
     bad.splice(10..10, [0xC3, 0x28]);
     dir.write("bad.md", bad);
     dir.write("good.md", GOOD);
-    let (code, report) = dir.json(&["."]);
+    let (report, code) = dir.json(&["."]);
     assert_eq!(code, 1);
     let e = error_for(&report, "bad.md");
     assert!(e["message"].as_str().unwrap().contains("not valid UTF-8"), "{e}");
     assert_eq!(e["code"], "unreadable-file");
-    let (_, out, _) = dir.run(&["check", "bad.md", "--color", "never"]);
+    let Run { out, .. } = dir.run(&["check", "bad.md", "--color", "never"]);
     assert!(out.contains("first bad byte at offset 10"), "{out}");
     assert!(packet(&report, "good.md")["coverage"].is_object());
 }
 
 #[test]
 fn boms_utf16_and_line_endings_keep_positions_right() {
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     let todo = "---\nladder: socialbakers\ntarget: L4\n---\n\n- TODO finish this\n";
     dir.write("bom.md", [b"\xEF\xBB\xBF".as_slice(), todo.as_bytes()].concat());
     let utf16: Vec<u8> =
@@ -93,7 +59,7 @@ fn boms_utf16_and_line_endings_keep_positions_right() {
     dir.write("utf16.md", utf16);
     dir.write("crlf.md", todo.replace('\n', "\r\n"));
     dir.write("cr.md", todo.replace('\n', "\r"));
-    let (_, report) = dir.json(&["bom.md", "utf16.md", "crlf.md", "cr.md"]);
+    let (report, _) = dir.json(&["bom.md", "utf16.md", "crlf.md", "cr.md"]);
     for name in ["bom.md", "utf16.md", "crlf.md", "cr.md"] {
         let p = packet(&report, name);
         let d = p["diagnostics"]
@@ -108,10 +74,10 @@ fn boms_utf16_and_line_endings_keep_positions_right() {
 
 #[test]
 fn binary_files_are_skipped_with_a_diagnostic() {
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     dir.write("blob.md", b"---\nladder: x\n---\n\x00\x01\x02binary");
     dir.write("good.md", GOOD);
-    let (_, report) = dir.json(&["."]);
+    let (report, _) = dir.json(&["."]);
     let e = error_for(&report, "blob.md");
     assert!(e["message"].as_str().unwrap().contains("binary file (NUL byte at offset"), "{e}");
     packet(&report, "good.md");
@@ -119,10 +85,10 @@ fn binary_files_are_skipped_with_a_diagnostic() {
 
 #[test]
 fn empty_and_front_matter_only_files() {
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     dir.write("empty.md", "");
     dir.write("only.md", "---\nladder: socialbakers\ntarget: L4\n---\n");
-    let (code, report) = dir.json(&["empty.md", "only.md"]);
+    let (report, code) = dir.json(&["empty.md", "only.md"]);
     assert_eq!(code, 1);
     assert!(codes(packet(&report, "empty.md")).contains(&"missing-front-matter".to_owned()));
     let only = packet(&report, "only.md");
@@ -131,12 +97,12 @@ fn empty_and_front_matter_only_files() {
 
 #[test]
 fn broken_front_matter_is_one_clear_diagnostic() {
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     dir.write("open.md", "---\nladder: socialbakers\ntarget: L4\n- Did things\n");
     dir.write("list.md", "---\n- a\n- b\n---\nText.\n");
     let bomb = "---\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\nladder: socialbakers\ntarget: L4\n---\nText.\n";
     dir.write("bomb.md", bomb);
-    let (code, report) = dir.json(&["open.md", "list.md", "bomb.md"]);
+    let (report, code) = dir.json(&["open.md", "list.md", "bomb.md"]);
     assert_eq!(code, 1);
     for name in ["open.md", "list.md"] {
         let c = codes(packet(&report, name));
@@ -150,7 +116,7 @@ fn broken_front_matter_is_one_clear_diagnostic() {
 
 #[test]
 fn huge_packets_and_lines_finish() {
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     let mut big = String::from("---\nladder: generic\ntarget: senior\n---\n");
     let item = "- Led the migration of the billing service to the new platform, cutting p99 latency by 40% in Q3 2024 (PLAT-123).\n";
     while big.len() < 50 * 1024 * 1024 {
@@ -162,14 +128,14 @@ fn huge_packets_and_lines_finish() {
         line.push_str("helped with the designs and wrote RFCs for the team ");
     }
     dir.write("line.md", &line);
-    let (code, out, _) = dir.run(&["check", "big.md", "line.md", "--format", "short"]);
+    let Run { code, out, .. } = dir.run(&["check", "big.md", "line.md", "--format", "short"]);
     assert!(code == 0 || code == 1);
     assert!(out.contains("line.md:5:1: warning[vague-claim]"), "{}", &out[..out.len().min(2000)]);
 }
 
 #[test]
 fn deep_nesting_does_not_overflow_the_stack() {
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     let mut lists = String::from("---\nladder: generic\ntarget: senior\n---\n");
     for depth in 0..10_000 {
         lists.push_str(&"  ".repeat(depth));
@@ -178,13 +144,13 @@ fn deep_nesting_does_not_overflow_the_stack() {
     dir.write("lists.md", &lists);
     let quotes = format!("---\nladder: generic\ntarget: senior\n---\n{} deep quote\n", ">".repeat(10_000));
     dir.write("quotes.md", &quotes);
-    let (code, _, _) = dir.run(&["check", "lists.md", "quotes.md", "--format", "short"]);
+    let Run { code, .. } = dir.run(&["check", "lists.md", "quotes.md", "--format", "short"]);
     assert!(code == 0 || code == 1);
 }
 
 #[test]
 fn hostile_rule_files_are_diagnostics_not_hangs() {
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     let mut expectations = String::new();
     for i in 0..10_000 {
         expectations.push_str(&format!("  - id: e{i}\n    area: A\n    text: Expectation number {i} about mentoring\n    patterns: ['\\bmentor{i}\\b']\n"));
@@ -199,7 +165,7 @@ fn hostile_rule_files_are_diagnostics_not_hangs() {
     );
     dir.write("p.md", format!("---\nladder: acme\ntarget: nasty\n---\n- {}b\n", "a".repeat(50_000)));
     dir.write("q.md", "---\nladder: acme\ntarget: big\n---\n- mentor42 and mentor9999 in 2024\n");
-    let (code, report) = dir.json(&["--rules", "rules", "p.md", "q.md"]);
+    let (report, code) = dir.json(&["--rules", "rules", "p.md", "q.md"]);
     assert!(code == 0 || code == 1, "{report}");
     let q = packet(&report, "q.md");
     assert_eq!(q["coverage"]["total"], 10_000);
@@ -209,15 +175,15 @@ fn hostile_rule_files_are_diagnostics_not_hangs() {
         "huge/acme/l1.yaml",
         "ladder: acme\nladder-name: Acme\nlevel: l1\ntitle: L1\nexpectations:\n  - id: e\n    area: A\n    text: T\n    patterns: ['\\w{500}{500}']\n",
     );
-    let (code, _, err) = dir.run(&["rules", "check", "huge", "--color", "never"]);
+    let Run { code, err, .. } = dir.run(&["rules", "check", "huge", "--color", "never"]);
     assert_eq!(code, 2);
     assert!(err.contains("problem") || err.contains("size limit"), "{err}");
-    let (_, out, _) = dir.run(&["rules", "check", "huge", "--color", "never"]);
+    let Run { out, .. } = dir.run(&["rules", "check", "huge", "--color", "never"]);
     assert!(out.contains("exceeds the size limit"), "{out}");
 
     let bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\nladder: acme\n";
     dir.write("bomb/acme/l1.yaml", bomb);
-    let (code, _, _) = dir.run(&["rules", "check", "bomb"]);
+    let Run { code, .. } = dir.run(&["rules", "check", "bomb"]);
     assert_eq!(code, 2);
 }
 
@@ -225,35 +191,35 @@ fn hostile_rule_files_are_diagnostics_not_hangs() {
 #[test]
 fn odd_files_in_folders() {
     use std::os::unix::fs::symlink;
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     dir.write("good.md", GOOD);
     std::fs::create_dir_all(dir.path().join("loop")).unwrap();
     symlink(dir.path().join("loop"), dir.path().join("loop/again")).unwrap();
     std::fs::create_dir_all(dir.path().join("x.md")).unwrap();
     let fifo = dir.path().join("packet.md");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
-    let (code, report) = dir.json(&["."]);
+    let (report, code) = dir.json(&["."]);
     assert_eq!(code, 1, "{report}");
     packet(&report, "good.md");
     let errors = report["errors"].as_array().unwrap();
     assert!(errors.iter().any(|e| e["message"].as_str().unwrap().contains("symbolic link loop")), "{report}");
     if made {
-        let (code, report) = dir.json(&["packet.md"]);
+        let (report, code) = dir.json(&["packet.md"]);
         assert_eq!(code, 1);
         assert!(error_for(&report, "packet.md")["message"].as_str().unwrap().contains("not a regular file"));
     }
-    let (code, report) = dir.json(&["gone.md", "good.md"]);
+    let (report, code) = dir.json(&["gone.md", "good.md"]);
     assert_eq!(code, 1);
     assert!(error_for(&report, "gone.md")["message"].as_str().unwrap().contains("no such file"));
 }
 
 #[test]
 fn odd_paths_are_escaped_in_every_format() {
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     let name = if cfg!(unix) { "we\u{ef}rd na\nme, 50%: x.md" } else { "weïrd name, 50%.md" };
     dir.write(name, "---\nladder: socialbakers\ntarget: L4\n---\n- TODO\n");
     for format in ["human", "short", "json", "sarif", "github", "gitlab"] {
-        let (code, out, err) = dir.run(&["check", ".", "--format", format, "--color", "never"]);
+        let Run { code, out, err } = dir.run(&["check", ".", "--format", format, "--color", "never"]);
         assert_eq!(code, 1, "{format}: {err}");
         match format {
             "json" | "gitlab" => {
@@ -286,7 +252,7 @@ fn odd_paths_are_escaped_in_every_format() {
 #[test]
 fn inputs_are_never_modified() {
     use sha2::{Digest, Sha256};
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for entry in std::fs::read_dir(root.join("fixtures/packets")).unwrap() {
         let p = entry.unwrap().path();
@@ -314,7 +280,7 @@ fn inputs_are_never_modified() {
 #[test]
 fn a_file_without_read_permission_gets_a_diagnostic() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let good = dir.write("good.md", GOOD);
     std::fs::set_permissions(&good, std::fs::Permissions::from_mode(0o644)).unwrap();
@@ -324,7 +290,7 @@ fn a_file_without_read_permission_gets_a_diagnostic() {
     // Root reads any file: run as `nobody` then (setpriv is in util-linux),
     // from a copy of the binary in a folder `nobody` may enter.
     let as_root = std::fs::read(&secret).is_ok();
-    let bin_dir = Dir::new();
+    let bin_dir = Workspace::empty();
     let mut cmd = if as_root {
         std::fs::set_permissions(bin_dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
         let copy = bin_dir.path().join("promolint");

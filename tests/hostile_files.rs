@@ -3,9 +3,10 @@
 //! never reads past its cap, and is never skipped without a diagnostic.
 //! Every run here has a timeout; fixtures are generated in a scratch folder.
 
-mod hostile_support;
+mod support;
 
-use hostile_support::{Dir, GOOD};
+use support::Run;
+use support::workspace::{L4_PACKET as GOOD, Workspace};
 
 #[cfg(unix)]
 fn mkfifo(path: &std::path::Path) {
@@ -16,11 +17,11 @@ fn mkfifo(path: &std::path::Path) {
 #[cfg(unix)]
 #[test]
 fn a_config_that_is_a_device_or_fifo_is_an_error_naming_it() {
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     dir.write("p.md", GOOD);
     mkfifo(&dir.path().join("fifo.yaml"));
     for (config, kind) in [("/dev/zero", "a device"), ("fifo.yaml", "a named pipe (FIFO)")] {
-        let (code, _, err) = dir.run(&["check", "p.md", "--config", config, "--color", "never"]);
+        let Run { code, err, .. } = dir.run(&["check", "p.md", "--config", config, "--color", "never"]);
         assert_eq!(code, 2, "{config}: {err}");
         assert!(
             err.contains(&format!("{config}: cannot read the config file: not a regular file: {kind}")),
@@ -33,7 +34,7 @@ fn a_config_that_is_a_device_or_fifo_is_an_error_naming_it() {
 #[test]
 fn a_broken_promolint_yaml_never_falls_back_to_the_parents_config() {
     use std::os::unix::fs::symlink;
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     dir.write(".git/HEAD", "ref: refs/heads/main\n");
     dir.write("promolint.yaml", "lints:\n  vague-claim: allow\n");
     for (case, make) in [
@@ -45,12 +46,12 @@ fn a_broken_promolint_yaml_never_falls_back_to_the_parents_config() {
         std::fs::create_dir_all(&sub).unwrap();
         std::fs::write(sub.join("p.md"), GOOD).unwrap();
         make(&sub.join("promolint.yaml"));
-        let (code, _, err) = dir.run_in(&sub, &["check", "p.md", "--color", "never"]);
+        let Run { code, err, .. } = dir.run_in(&sub, &["check", "p.md", "--color", "never"]);
         assert_eq!(code, 2, "{case}: {err}");
         let named = format!("{}: cannot read the config file", sub.join("promolint.yaml").display());
         assert!(err.contains(&named), "{case}: {err}");
     }
-    let (code, _, err) = dir.run(&["config"]);
+    let Run { code, err, .. } = dir.run(&["config"]);
     assert_eq!(code, 0, "the parent's own config still works: {err}");
 }
 
@@ -58,7 +59,7 @@ fn a_broken_promolint_yaml_never_falls_back_to_the_parents_config() {
 #[test]
 fn unreadable_rule_files_are_diagnostics_and_the_others_are_still_checked() {
     use std::os::unix::fs::symlink;
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     mkfifo(&dir.path().join("rules/acme/fifo.yaml").tap_parent());
     symlink("/dev/zero", dir.path().join("rules/acme/zero.yaml")).unwrap();
     symlink("gone.yaml", dir.path().join("rules/acme/dangling.yaml")).unwrap();
@@ -67,7 +68,7 @@ fn unreadable_rule_files_are_diagnostics_and_the_others_are_still_checked() {
         "rules/acme/typo.yaml",
         "ladder: acme\nladder-name: Acme\nlevel: l1\ntitle: L1\nexpectation: []\n",
     );
-    let (code, out, err) = dir.run(&["rules", "check", "rules", "--format", "short"]);
+    let Run { code, out, err } = dir.run(&["rules", "check", "rules", "--format", "short"]);
     assert_eq!(code, 2, "{out}{err}");
     for (file, reason) in [
         ("fifo.yaml", "not a regular file: a named pipe (FIFO)"),
@@ -90,10 +91,11 @@ fn unreadable_rule_files_are_diagnostics_and_the_others_are_still_checked() {
 #[cfg(unix)]
 #[test]
 fn rules_import_refuses_devices_and_fifos_at_once() {
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     mkfifo(&dir.path().join("ladder.md"));
     for (input, kind) in [("/dev/zero", "a device"), ("ladder.md", "a named pipe (FIFO)")] {
-        let (code, out, err) = dir.run(&["rules", "import", input, "--ladder", "acme", "--level", "l1"]);
+        let Run { code, out, err } =
+            dir.run(&["rules", "import", input, "--ladder", "acme", "--level", "l1"]);
         assert_eq!(code, 2, "{input}: {err}");
         assert!(out.is_empty());
         assert!(err.contains(&format!("cannot import {input}: not a regular file: {kind}")), "{err}");
@@ -102,13 +104,13 @@ fn rules_import_refuses_devices_and_fifos_at_once() {
 
 #[test]
 fn a_huge_file_is_refused_by_its_size_before_it_is_read() {
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     // 1 GiB of NULs, sparse: it costs no disk, and reading it would take seconds and a GiB.
     let big = std::fs::File::create(dir.path().join("nul.md")).unwrap();
     big.set_len(1 << 30).unwrap();
     dir.write("good.md", GOOD);
     let started = std::time::Instant::now();
-    let (code, report) = dir.json(&["nul.md", "good.md"]);
+    let (report, code) = dir.json(&["nul.md", "good.md"]);
     assert!(started.elapsed() < std::time::Duration::from_secs(20), "took {:?}", started.elapsed());
     assert_eq!(code, 1);
     let errors = report["errors"].as_array().unwrap();
@@ -117,7 +119,7 @@ fn a_huge_file_is_refused_by_its_size_before_it_is_read() {
     assert_eq!(report["packets"].as_array().unwrap().len(), 1, "good.md is still linted");
 
     big.set_len(2 << 20).unwrap();
-    let (code, _, err) = dir.run(&["check", "good.md", "--config", "nul.md", "--color", "never"]);
+    let Run { code, err, .. } = dir.run(&["check", "good.md", "--config", "nul.md", "--color", "never"]);
     assert_eq!(code, 2);
     assert!(err.contains("cannot read the config file: larger than the limit of 1 MiB (2 MiB)"), "{err}");
 }
@@ -137,14 +139,14 @@ impl TapParent for std::path::PathBuf {
 #[cfg(unix)]
 #[test]
 fn check_output_onto_a_dangling_link_needs_force_and_never_writes_through_it() {
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     dir.write("p.md", GOOD);
     std::os::unix::fs::symlink(dir.path().join("victim.json"), dir.path().join("out.json")).unwrap();
-    let (code, _, err) = dir.run(&["check", "p.md", "--format", "json", "-o", "out.json"]);
+    let Run { code, err, .. } = dir.run(&["check", "p.md", "--format", "json", "-o", "out.json"]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("out.json exists; pass --force to replace it"), "{err}");
     assert!(!dir.path().join("victim.json").exists(), "the dangling link's target was created");
-    let (code, _, err) = dir.run(&["check", "p.md", "--format", "json", "-o", "out.json", "--force"]);
+    let Run { code, err, .. } = dir.run(&["check", "p.md", "--format", "json", "-o", "out.json", "--force"]);
     assert!(code == 0 || code == 1, "{err}");
     assert!(!dir.path().join("victim.json").exists(), "--force replaces the link, never writes through it");
     assert!(!std::fs::symlink_metadata(dir.path().join("out.json")).unwrap().is_symlink());
@@ -154,14 +156,14 @@ fn check_output_onto_a_dangling_link_needs_force_and_never_writes_through_it() {
 #[test]
 fn summary_output_never_replaces_or_follows_without_force() {
     use std::os::unix::fs::symlink;
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     dir.write("p.md", GOOD);
     symlink(dir.path().join("victim.md"), dir.path().join("out.csv")).unwrap();
-    let (code, _, err) = dir.run(&["summary", "p.md", "--format", "csv", "-o", "out.csv"]);
+    let Run { code, err, .. } = dir.run(&["summary", "p.md", "--format", "csv", "-o", "out.csv"]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("out.csv exists; pass --force to replace it"), "{err}");
     assert!(!dir.path().join("victim.md").exists(), "the dangling link's target was created");
-    let (code, _, err) = dir.run(&["summary", "p.md", "--format", "csv", "-o", "out.csv", "--force"]);
+    let Run { code, err, .. } = dir.run(&["summary", "p.md", "--format", "csv", "-o", "out.csv", "--force"]);
     assert_eq!(code, 0, "{err}");
     assert!(!dir.path().join("victim.md").exists(), "--force replaces the link, never writes through it");
     let csv = std::fs::read_to_string(dir.path().join("out.csv")).unwrap();
@@ -175,12 +177,12 @@ fn summary_output_never_replaces_or_follows_without_force() {
 
 #[test]
 fn ids_must_be_kebab_case() {
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     dir.write(
         "rules/acme/l1.yaml",
         "ladder: ac/me\nladder-name: Acme\nlevel: l1\ntitle: L1\nexpectations:\n  - id: 'a b'\n    area: A\n    text: T\n  - id: \"x\\e[2J\"\n    area: A\n    text: T\n",
     );
-    let (code, out, err) = dir.run(&["rules", "check", "rules", "--format", "short"]);
+    let Run { code, out, err } = dir.run(&["rules", "check", "rules", "--format", "short"]);
     assert_eq!(code, 2, "{err}");
     assert!(
         out.contains("l1.yaml:1:9: error[invalid-rule-file]: ladder id `ac/me` is not kebab-case"),
@@ -192,16 +194,16 @@ fn ids_must_be_kebab_case() {
 
 #[test]
 fn the_same_file_named_twice_is_linted_once() {
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     dir.write("p.md", GOOD);
-    let (_, report) = dir.json(&["p.md", "./p.md", "p.md", "."]);
+    let (report, _) = dir.json(&["p.md", "./p.md", "p.md", "."]);
     assert_eq!(report["packets"].as_array().unwrap().len(), 1, "{report}");
 }
 
 #[cfg(unix)]
 #[test]
 fn a_broken_pipe_keeps_the_exit_code_of_the_diagnostics() {
-    let dir = Dir::new();
+    let dir = Workspace::empty();
     for i in 0..50 {
         dir.write(&format!("p{i}.md"), "---\nladder: socialbakers\ntarget: L4\n---\n- did things\n");
     }

@@ -66,8 +66,20 @@ fn check_report(sources: &Sources, report: &PacketReport<'_>) -> Result<(), Test
     reporter.packet(sources, report).unwrap();
     reporter.finish(sources, &Default::default()).unwrap();
     drop(reporter);
-    let parsed: Result<serde_json::Value, _> = serde_json::from_slice(&out);
-    prop_assert!(parsed.is_ok(), "JSON output does not parse");
+    // Every diagnostic, in order, with its message (packet text quoted in it
+    // included) unaltered: not only that serde_json's output parses.
+    let parsed: serde_json::Value = serde_json::from_slice(&out).expect("JSON output parses");
+    // A packet that could not be read lists its diagnostics under `errors`.
+    let listed =
+        if report.packet.is_some() { &parsed["packets"][0]["diagnostics"] } else { &parsed["errors"] };
+    let messages: Vec<&str> = listed
+        .as_array()
+        .expect("diagnostics is an array")
+        .iter()
+        .map(|d| d["message"].as_str().expect("message is a string"))
+        .collect();
+    let expected: Vec<&str> = report.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    prop_assert_eq!(messages, expected);
     Ok(())
 }
 

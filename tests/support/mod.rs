@@ -38,11 +38,21 @@ pub(crate) fn case_name(case: &Path) -> String {
     case.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
-/// The built `promolint` binary, run from `dir`, with the colour variables of
-/// the developer's environment removed so that only `--color` decides.
+/// How long any one run may take before the test fails: a hang is a
+/// failure, not a wait forever. Generous, because the debug binary on a
+/// loaded machine takes a while over the hostile inputs.
+pub(crate) const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// The built `promolint` binary, run from `dir`, with the variables of the
+/// developer's environment that change its output removed (colour, so that
+/// only `--color` decides; `COLUMNS`, the width of `summary`'s table).
 pub(crate) fn promolint(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("promolint").expect("the promolint binary is built");
-    cmd.current_dir(dir).env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE").env_remove("CLICOLOR");
+    cmd.current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR")
+        .env_remove("COLUMNS");
     cmd
 }
 
@@ -55,22 +65,26 @@ pub(crate) const BUILTIN_LEVELS: [(&str, &str); 5] = [
     ("socialbakers", "value-stream-architect"),
 ];
 
-/// What a finished run of the binary gave: its exit code (-1 when killed by
-/// a signal) and its standard output and error as text.
+/// What a finished run of the binary gave: its exit code and its standard
+/// output and error as text.
+#[derive(Debug)]
 pub(crate) struct Run {
     pub(crate) code: i32,
     pub(crate) out: String,
     pub(crate) err: String,
 }
 
-/// Runs the built binary in `dir` with `--color never` and `args`.
+/// The one way the tests run the binary to completion: `promolint ARGS` in
+/// `dir` (stdout is a pipe, so `--color auto` means no colour), with
+/// [`TIMEOUT`]. Fails the test when the run panicked, was killed (the
+/// timeout) or printed text that is not UTF-8.
 pub(crate) fn run(dir: &Path, args: &[&str]) -> Run {
-    let out = promolint(dir).args(["--color", "never"]).args(args).output().expect("run promolint");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        out: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
-        err: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
-    }
+    let out = promolint(dir).args(args).timeout(TIMEOUT).output().expect("run promolint");
+    let err = String::from_utf8(out.stderr).expect("UTF-8 stderr");
+    assert!(!err.contains("panicked"), "promolint panicked: {args:?}\n{err}");
+    let code = out.status.code();
+    assert!(code.is_some(), "promolint was killed (timeout {TIMEOUT:?}?): {args:?}\n{err}");
+    Run { code: code.unwrap_or(-1), out: String::from_utf8(out.stdout).expect("UTF-8 stdout"), err }
 }
 
 /// The exit code of a finished run, or `signal` when it was killed.

@@ -1,7 +1,8 @@
-//! A scratch folder to run `promolint` in, and the tiny custom ladder most
-//! command-line tests lint against.
+//! The one scratch folder the tests run `promolint` in ([`Workspace`]), the
+//! tiny custom ladder most command-line tests lint against, and a packet of a
+//! built-in level.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -66,6 +67,9 @@ target: senior
 - Helped with the incident reviews.
 ";
 
+/// A packet that lints against a built-in level (socialbakers/L4).
+pub(crate) const L4_PACKET: &str = "---\nladder: socialbakers\ntarget: L4\n---\n- Planned and tracked the roadmap across the value stream in Q3 2024 (PLAT-12).\n";
+
 /// A temporary folder, removed when dropped. With [`Workspace::acme`] it holds
 /// `rules/acme/senior.yaml` and `check` is run with `--rules rules`.
 pub(crate) struct Workspace {
@@ -91,11 +95,13 @@ impl Workspace {
         self.dir.path()
     }
 
-    /// Writes `contents` to `rel` (a path inside the folder), creating folders.
-    pub(crate) fn write(&self, rel: &str, contents: impl AsRef<[u8]>) {
+    /// Writes `contents` to `rel` (a path inside the folder), creating
+    /// folders, and returns the file's full path.
+    pub(crate) fn write(&self, rel: &str, contents: impl AsRef<[u8]>) -> PathBuf {
         let path = self.path().join(rel);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("create folder");
-        std::fs::write(path, contents).expect("write file");
+        std::fs::write(&path, contents).expect("write file");
+        path
     }
 
     /// The text of `rel`.
@@ -120,14 +126,29 @@ impl Workspace {
         cmd
     }
 
-    /// Runs `check --format json ARGS...`: the parsed output and the exit
-    /// code. Fails the test when the output is not JSON or the run panicked.
+    /// `promolint ARGS` run to completion in the folder ([`super::run`]).
+    pub(crate) fn run(&self, args: &[&str]) -> super::Run {
+        super::run(self.path(), args)
+    }
+
+    /// `promolint ARGS` run to completion in `cwd` (a folder inside this one).
+    pub(crate) fn run_in(&self, cwd: &Path, args: &[&str]) -> super::Run {
+        super::run(cwd, args)
+    }
+
+    /// Runs `check [--rules rules] --format json ARGS...`: the parsed output
+    /// and the exit code. Fails the test when the output is not JSON or the
+    /// run panicked, hung or was killed.
     pub(crate) fn json(&self, args: &[&str]) -> (Value, i32) {
-        let out = self.check(&["--format", "json"]).args(args).output().expect("run promolint");
-        assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"), "{out:?}");
-        let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-            panic!("stdout is not JSON ({e}):\n{}", String::from_utf8_lossy(&out.stdout))
-        });
-        (json, out.status.code().expect("exit code"))
+        let mut all = vec!["check"];
+        if self.rules {
+            all.extend(["--rules", "rules"]);
+        }
+        all.extend(["--format", "json"]);
+        all.extend_from_slice(args);
+        let run = self.run(&all);
+        let json = serde_json::from_str(&run.out)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}\n{}", run.out, run.err));
+        (json, run.code)
     }
 }
