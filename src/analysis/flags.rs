@@ -40,7 +40,8 @@ use crate::lint::{Code, Kind};
 use crate::packet::{Claim, Packet};
 
 /// Every red flag the claims of `packet` show, in document order, one per
-/// span. `text` is the packet source; `ladder` the level's red-flag patterns.
+/// span. `text` is the packet source (read only for the raw HTML in a claim,
+/// which is not part of its text); `ladder` the level's red-flag patterns.
 pub fn detect(packet: &Packet, text: &str, ladder: &PatternSet, common: &CommonMatcher) -> Vec<RedFlagHit> {
     let mut out = Vec::new();
     let placeholder = common.codes.iter().position(|c| *c == Code::PlaceholderText);
@@ -81,7 +82,7 @@ pub fn detect(packet: &Packet, text: &str, ladder: &PatternSet, common: &CommonM
         }
         let mut found: Vec<RedFlagHit> = most_specific(hits)
             .into_iter()
-            .map(|(_, flag, r)| RedFlagHit { claim: i, flag, range: locate(claim, text, r) })
+            .map(|(_, flag, r)| RedFlagHit { claim: i, flag, range: locate(claim, r) })
             .collect();
         // Placeholders in the claim's raw HTML, if its text showed none.
         if let Some(f) = placeholder
@@ -216,10 +217,10 @@ fn trim(text: &str, r: Range<usize>) -> Range<usize> {
     if start < end { start..end } else { r }
 }
 
-/// The byte range in the packet source of `r`, a range of `claim.text`: the
-/// first place the source spells the matched text, else the whole claim.
-fn locate(claim: &Claim, text: &str, r: Range<usize>) -> Range<usize> {
-    super::source_range(claim, text, r).unwrap_or_else(|| claim.range.clone())
+/// The byte range in the packet source of `r`, a range of `claim.text`
+/// ([`Claim::source_range`]), else the whole claim.
+fn locate(claim: &Claim, r: Range<usize>) -> Range<usize> {
+    claim.source_range(r).unwrap_or_else(|| claim.range.clone())
 }
 
 #[cfg(test)]

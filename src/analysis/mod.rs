@@ -232,7 +232,7 @@ pub fn analyze(
     for (i, m) in map_claims(packet, level, matcher).into_iter().enumerate() {
         (claims[i].mappings, claims[i].ranked) = m;
     }
-    for (a, s) in claims.iter_mut().zip(matcher.scope.claims(packet, text)) {
+    for (a, s) in claims.iter_mut().zip(matcher.scope.claims(packet)) {
         a.scope = s;
     }
     let red_flags = flags::detect(packet, text, &matcher.red_flags, run.common);
@@ -364,21 +364,6 @@ fn map_claims(packet: &Packet, level: &Level, matcher: &LevelMatcher) -> Vec<(Ve
             (maps.into_iter().map(mapping).collect(), ranked)
         })
         .collect()
-}
-
-/// The byte range in the packet source `text` of `r`, a range of
-/// `claim.text` (plain text, markup removed): the first place within the
-/// claim's source that spells the same words; `None` when the words are
-/// empty or the source spells them otherwise (markup inside them).
-pub(crate) fn source_range(
-    claim: &crate::packet::Claim,
-    text: &str,
-    r: std::ops::Range<usize>,
-) -> Option<std::ops::Range<usize>> {
-    let words = claim.text.get(r).unwrap_or_default();
-    let source = text.get(claim.range.clone()).unwrap_or_default();
-    let at = source.find(words).filter(|_| !words.is_empty())?;
-    Some(claim.range.start + at..claim.range.start + at + words.len())
 }
 
 /// Whether the semantic signal adds more to a score than the lexical ones

@@ -59,8 +59,10 @@ pub struct ClaimScope {
     pub from: Option<ScopeFrom>,
     /// The words that decided it, as written.
     pub words: String,
-    /// Byte range of those words in the packet source (`None` for a heading,
-    /// or when the words cannot be found in the source verbatim).
+    /// Byte range of those words in the packet source, through any markup
+    /// inside them ([`crate::packet::Claim::source_range`]); a scope taken
+    /// from the parent item keeps the parent's words and range; `None` for
+    /// `unknown`.
     pub range: Option<Range<usize>>,
 }
 
@@ -132,19 +134,18 @@ impl ScopeMatcher {
         self.lists[OWN_WORK].as_ref()?.find(text).map(|m| m.range())
     }
 
-    /// The scope of every claim of `packet` (whose source is `text`),
-    /// parallel to `packet.claims`. A claim that shows no scale value is
-    /// `unknown` when it is a question (it ends with `?`); else it takes its
+    /// The scope of every claim of `packet`, parallel to `packet.claims`. A
+    /// claim that shows no scale value is `unknown` when it is a question (it ends with `?`); else it takes its
     /// parent item's scope when the parent has one (from words, or `own`
     /// from `own-work`: the items of an entry the candidate tells as their
     /// own work are theirs too); else it is `own` from `own-work`, else
     /// `unknown`. Section headings lend no scope: a heading titles a section,
     /// it does not say who took part in each item under it.
-    pub fn claims(&self, packet: &Packet, text: &str) -> Vec<ClaimScope> {
+    pub fn claims(&self, packet: &Packet) -> Vec<ClaimScope> {
         let mut out: Vec<ClaimScope> = Vec::with_capacity(packet.claims.len());
         for claim in &packet.claims {
             let locate = |r: Range<usize>| -> (String, Option<Range<usize>>) {
-                (claim.text[r.clone()].to_owned(), super::source_range(claim, text, r))
+                (claim.text[r.clone()].to_owned(), claim.source_range(r))
             };
             let scope = if let Some((value, r)) = self.classify(&claim.text) {
                 let (words, range) = locate(r);

@@ -68,8 +68,11 @@ pub(super) fn diagnose(
                 if let (Some(asked), Some(best), true) = (level.scope_of(e), cov.best_scope, cov.scopes_known)
                     && best < asked
                 {
-                    // Each covering claim, at the words that decided its scope when they are in it.
-                    let mut labels = cov.claims.iter().map(|&c| {
+                    // Each covering claim, at the words that decided its scope when they are
+                    // in it; first the one whose scope is the best, which the message names.
+                    let mut claims = cov.claims.clone();
+                    claims.sort_by_key(|&c| analysis.claims[c].scope.value != Some(best));
+                    let mut labels = claims.iter().map(|&c| {
                         let scope = &analysis.claims[c].scope;
                         let own_words = matches!(scope.from, Some(ScopeFrom::Claim | ScopeFrom::OwnWork));
                         let range = scope.range.clone().filter(|_| own_words);

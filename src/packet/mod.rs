@@ -51,10 +51,29 @@ pub struct Claim {
     pub covers: Vec<CoversRef>,
     /// Byte ranges into `text` of inline code (`` `TODO` ``), which red flags skip.
     pub code: Vec<Range<usize>>,
+    /// For each byte of `text`, the byte offset in the packet source it came
+    /// from (`text.len()` entries): spans found in the plain text map back to
+    /// the source exactly, through any markup ([`Claim::source_range`]).
+    pub origins: Vec<usize>,
     /// Byte ranges into the packet source of raw HTML in the claim that is
     /// not a promolint directive (`<!-- TODO: ... -->`, `<insert link>`):
     /// not part of `text`, but placeholder text may hide there.
     pub html: Vec<Range<usize>>,
+}
+
+impl Claim {
+    /// The byte range in the packet source of `r`, a byte range into
+    /// [`Claim::text`]: from where its first byte came from to just past where
+    /// its last byte came from (text that markup produced, such as an entity,
+    /// maps to where that markup starts). `None` for an empty or out-of-range `r`.
+    pub fn source_range(&self, r: Range<usize>) -> Option<Range<usize>> {
+        if r.is_empty() {
+            return None;
+        }
+        let start = *self.origins.get(r.start)?;
+        let end = *self.origins.get(r.end - 1)? + 1;
+        (start < end).then_some(start..end)
+    }
 }
 
 /// One id named in a `covers` comment.

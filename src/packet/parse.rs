@@ -92,12 +92,15 @@ impl Walk<'_> {
             parent,
             covers: Vec::new(),
             code: Vec::new(),
+            origins: Vec::new(),
             html: Vec::new(),
         });
         self.claims.len() - 1
     }
 
-    fn push_text(&mut self, s: &str) {
+    /// Appends `s`, which came from `range` of the body, to the open claim's
+    /// (or heading's) text, recording where each of its bytes came from.
+    fn push_text(&mut self, s: &str, range: Range<usize>) {
         if self.in_code > 0 || self.in_table_head {
             return;
         }
@@ -105,8 +108,18 @@ impl Walk<'_> {
             h.push_str(s);
             return;
         }
-        if let Some(c) = self.current() {
-            self.claims[c].text.push_str(s);
+        let Some(c) = self.current() else { return };
+        let source = self.body.get(range.clone()).unwrap_or_default();
+        let start = range.start + self.offset;
+        // The text as written (a plain run, or inline code inside its
+        // backticks) maps byte for byte; what markup turned into other text
+        // (an entity, a break's space, a cell's " | ") maps to where it starts.
+        let verbatim = if source == s { Some(0) } else { source.find(s).filter(|_| !s.is_empty()) };
+        let claim = &mut self.claims[c];
+        claim.text.push_str(s);
+        match verbatim {
+            Some(at) => claim.origins.extend((0..s.len()).map(|i| start + at + i)),
+            None => claim.origins.extend(std::iter::repeat_n(start, s.len())),
         }
     }
 
@@ -119,20 +132,20 @@ impl Walk<'_> {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag, range),
-            Event::Text(s) => self.push_text(&s),
+            Event::Text(s) => self.push_text(&s, range),
             Event::Code(s) => {
                 // Remember where inline code sits in the text, so red flags can skip it.
                 let at = self
                     .current()
                     .filter(|_| self.in_code == 0 && !self.in_table_head && self.heading.is_none());
                 let start = at.map(|c| self.claims[c].text.len());
-                self.push_text(&s);
+                self.push_text(&s, range);
                 if let (Some(c), Some(start)) = (at, start) {
                     let end = self.claims[c].text.len();
                     self.claims[c].code.push(start..end);
                 }
             }
-            Event::SoftBreak | Event::HardBreak => self.push_text(" "),
+            Event::SoftBreak | Event::HardBreak => self.push_text(" ", range),
             Event::InlineHtml(_) | Event::Html(_) if self.in_code == 0 => {
                 // Html events inside an HtmlBlock are handled at its start.
                 if matches!(event, Event::InlineHtml(_)) {
@@ -190,7 +203,7 @@ impl Walk<'_> {
                     && !self.in_table_head
                     && !self.claims[c].text.is_empty()
                 {
-                    self.claims[c].text.push_str(" | ");
+                    self.push_text(" | ", range);
                 }
             }
             Tag::Link { dest_url, .. } => {
@@ -261,12 +274,13 @@ impl Walk<'_> {
 
     fn finish(mut self, text: &str) -> Body {
         for claim in &mut self.claims {
-            let (collapsed, map) = collapse_with_map(&claim.text);
+            let (collapsed, map, origins) = collapse_with_map(&claim.text, &claim.origins);
             for r in &mut claim.code {
                 *r = map[r.start]..map[r.end];
             }
             claim.code.retain(|r| !r.is_empty());
             claim.text = collapsed;
+            claim.origins = origins;
             // Trim trailing white space (and a directive-only tail) from the range.
             let slice = &text[claim.range.clone()];
             claim.range.end = claim.range.start + slice.trim_end().len();
@@ -310,26 +324,33 @@ impl Walk<'_> {
 }
 
 /// [`collapse_whitespace`], with each byte offset of `s` (0..=len) mapped to
-/// its offset in the result.
-fn collapse_with_map(s: &str) -> (String, Vec<usize>) {
+/// its offset in the result, and `origins` (one source offset per byte of
+/// `s`) carried over to the bytes of the result (a collapsed run of white
+/// space takes the origin of its first character).
+fn collapse_with_map(s: &str, origins: &[usize]) -> (String, Vec<usize>, Vec<usize>) {
     let mut out = String::with_capacity(s.len());
     let mut map = vec![0; s.len() + 1];
-    let mut pending_space = false;
+    let mut out_origins = Vec::with_capacity(s.len());
+    let origin = |i: usize| origins.get(i).copied().unwrap_or_default();
+    let mut pending_space: Option<usize> = None;
     for (i, ch) in s.char_indices() {
         let space = ch.is_whitespace();
         if space {
-            pending_space = !out.is_empty();
-        } else if pending_space {
+            if !out.is_empty() && pending_space.is_none() {
+                pending_space = Some(i);
+            }
+        } else if let Some(at) = pending_space.take() {
             out.push(' ');
-            pending_space = false;
+            out_origins.push(origin(at));
         }
         map[i..i + ch.len_utf8()].fill(out.len());
         if !space {
             out.push(ch);
+            out_origins.extend((i..i + ch.len_utf8()).map(origin));
         }
     }
     map[s.len()] = out.len();
-    (out, map)
+    (out, map, out_origins)
 }
 
 /// Collapses runs of white space into one space and trims the ends.
@@ -361,5 +382,30 @@ mod tests {
         // The comment follows the nested item, the last claim before it.
         assert_eq!(p.claims[2].covers[0].id, "mentor");
         assert_eq!(p.claims[3].kind, ClaimKind::TableRow);
+    }
+
+    /// Every byte of a claim's plain text knows where it came from, so a
+    /// span found in the text maps back through markup, escapes, entities,
+    /// inline code and line breaks, and never to an earlier look-alike.
+    #[test]
+    fn spans_in_the_plain_text_map_back_to_the_source() {
+        let text = "---\nladder: generic\n---\n- Fixed (INC-311): **two** [new\n  hires](https://x.io) &amp; `I`\n  and I \\*led\\* it\n";
+        let (p, _) = Packet::parse(FileId(0), text);
+        let claim = &p.claims[0];
+        assert_eq!(claim.text, "Fixed (INC-311): two new hires & I and I *led* it");
+        assert_eq!(claim.origins.len(), claim.text.len());
+        let span = |words: &str| {
+            let at = claim.text.rfind(words).unwrap();
+            &text[claim.source_range(at..at + words.len()).unwrap()]
+        };
+        assert_eq!(span("two new hires"), "two** [new\n  hires");
+        assert_eq!(span("and I"), "and I");
+        assert_eq!(span("I *led"), "I \\*led");
+        assert_eq!(span("&"), "&");
+        // The last "I", not the "I" of "INC" that the source spells first.
+        let at = claim.text.rfind('I').unwrap();
+        assert_eq!(claim.source_range(at..at + 1).map(|r| r.start), text.find("I \\*led"));
+        assert_eq!(claim.source_range(0..0), None);
+        assert_eq!(claim.source_range(0..999), None);
     }
 }
