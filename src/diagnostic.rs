@@ -7,33 +7,9 @@
 
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
-
 use crate::lint::Code;
+pub use crate::lint::Severity;
 use crate::source::FileId;
-
-/// How serious a diagnostic is, as printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Informational; never fails a run.
-    Note,
-    /// Worth fixing; fails a run only under `-D warnings`.
-    Warning,
-    /// Fails the run (exit code 1 for packets, 2 for rule and config files).
-    Error,
-}
-
-impl Severity {
-    /// The lowercase word used in every output format (`error`, `warning`, `note`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Note => "note",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
 
 /// A byte range in one source file with a short message.
 #[derive(Debug, Clone, PartialEq, Eq)]

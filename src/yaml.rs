@@ -10,7 +10,7 @@ use std::ops::Range;
 use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, Label};
-use crate::lint;
+use crate::lint::Code;
 use crate::source::FileId;
 
 /// Turns a serde-saphyr error into a diagnostic at the position it reports.
@@ -30,7 +30,19 @@ pub fn yaml_error(file: FileId, text: &str, error: &serde_saphyr::Error) -> Diag
         }
         _ => range,
     };
-    lint::rules::invalid_yaml(file, range, &message)
+    invalid_yaml(file, range, &message)
+}
+
+/// YAML that does not parse or does not fit the format.
+fn invalid_yaml(file: FileId, range: Range<usize>, message: &str) -> Diagnostic {
+    Diagnostic::new(
+        Code::InvalidRuleFile,
+        format!("invalid rule file: {message}"),
+        Label::new(file, range, message),
+    )
+    .with_help(
+        "docs/rule-files.md describes the format; schemas/rule-file.schema.json lets an editor check it",
+    )
 }
 
 /// The byte range of an error's location in `text`. Values carry byte

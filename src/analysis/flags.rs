@@ -26,7 +26,7 @@
 //!   behaviour before writing), so "The team worked through the weekend" is
 //!   one finding, not two; matches that say more than it are kept.
 //!
-//! It does not word diagnostics ([`crate::lint::packet`] does).
+//! It does not word diagnostics (`check::messages` does).
 
 use std::ops::Range;
 use std::sync::LazyLock;

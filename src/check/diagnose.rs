@@ -1,10 +1,10 @@
 //! From an analysis to diagnostics: which findings a packet gets, and the
-//! lint levels applied to them. Wording is [`crate::lint::packet`]'s.
+//! lint levels applied to them. Wording is [`super::messages`]'s.
 
 use crate::analysis::scope::ScopeFrom;
 use crate::analysis::{Analysis, FlagSource, Status, matcher};
 use crate::diagnostic::{Diagnostic, Label, Severity};
-use crate::lint::{self, Code, LintLevels};
+use crate::lint::{Code, LintLevels};
 use crate::packet::{DirectiveKind, Packet};
 use crate::rules::{Level, RuleSet, delta};
 use crate::source::SourceFile;
@@ -38,7 +38,10 @@ pub(super) fn diagnose(
     for (id, range) in named.chain(waived) {
         if level.expectation(id).is_none() {
             let at = Label::new(file, range, "unknown expectation");
-            out.push((lint::packet::unknown_expectation(at, id, level, did_you_mean(id, ids())), None));
+            out.push((
+                crate::check::messages::unknown_expectation(at, id, level, did_you_mean(id, ids())),
+                None,
+            ));
         }
     }
     // Uncovered expectations point at the packet's target.
@@ -58,9 +61,9 @@ pub(super) fn diagnose(
                 let closest = cov
                     .closest
                     .map(|(c, score)| (Label::new(file, packet.claims[c].range.clone(), ""), score));
-                let mut d = lint::packet::uncovered_expectation(at, e, closest);
+                let mut d = crate::check::messages::uncovered_expectation(at, e, closest);
                 if let Some(c) = at_current {
-                    d = d.with_note(lint::packet::at_current_note(c));
+                    d = d.with_note(crate::check::messages::at_current_note(c));
                 }
                 out.push((d, e.severity));
             }
@@ -81,7 +84,7 @@ pub(super) fn diagnose(
                     let Some(first) = labels.next() else { continue };
                     let words =
                         level.scope.as_ref().filter(|s| s.value == asked).map_or(&[][..], |s| &s.words[..]);
-                    let d = lint::packet::scope_below_level(
+                    let d = crate::check::messages::scope_below_level(
                         first,
                         labels.collect(),
                         e,
@@ -104,7 +107,7 @@ pub(super) fn diagnose(
                         _ => None,
                     })
                     .unwrap_or_else(|| target_at.clone());
-                let d = lint::packet::waived_expectation(Label::new(file, at, ""), e, reason);
+                let d = crate::check::messages::waived_expectation(Label::new(file, at, ""), e, reason);
                 out.push((d, None));
             }
             _ => {}
@@ -113,19 +116,21 @@ pub(super) fn diagnose(
     for (claim, ca) in packet.claims.iter().zip(&analysis.claims) {
         let at = Label::new(file, claim.range.clone(), "");
         if ca.mappings.is_empty() {
-            out.push((lint::packet::unmapped_claim(at), None));
+            out.push((crate::check::messages::unmapped_claim(at), None));
         } else if ca.evidence_in_scope.is_empty() {
             let expectations: Vec<_> =
                 ca.mappings.iter().map(|m| &level.expectations[m.expectation]).collect();
-            out.push((lint::packet::claim_without_evidence(at, &expectations), None));
+            out.push((crate::check::messages::claim_without_evidence(at, &expectations), None));
         }
     }
     for hit in &analysis.red_flags {
         let flag = matcher::flag(hit.flag, level, &rules.common_red_flags);
         let at = Label::new(file, hit.range.clone(), "");
         let d = match hit.flag {
-            FlagSource::Ladder(_) => lint::packet::red_flag(at, flag, level),
-            FlagSource::Common(i) => lint::packet::common_red_flag(rules.common_red_flags[i].code, at, flag),
+            FlagSource::Ladder(_) => crate::check::messages::red_flag(at, flag, level),
+            FlagSource::Common(i) => {
+                crate::check::messages::common_red_flag(rules.common_red_flags[i].code, at, flag)
+            }
         };
         out.push((d, flag.severity));
     }
@@ -133,7 +138,7 @@ pub(super) fn diagnose(
         let percent = analysis.counts().percent();
         if percent < min {
             let at = Label::new(file, target_at.clone(), "");
-            out.push((lint::packet::coverage_below_minimum(at, percent, min), None));
+            out.push((crate::check::messages::coverage_below_minimum(at, percent, min), None));
         }
     }
     let _ = text;

@@ -12,7 +12,6 @@ use rayon::prelude::*;
 use super::{CheckOptions, Linter, PacketReport};
 use crate::diagnostic::Label;
 use crate::input::{self, Unreadable};
-use crate::lint;
 use crate::rules::RuleSet;
 use crate::source::{FileId, Sources};
 
@@ -172,7 +171,7 @@ pub fn check_text<'r>(
 }
 
 fn unreadable_report<'r>(file: FileId, problem: &Unreadable, options: &CheckOptions) -> PacketReport<'r> {
-    let mut d = lint::packet::unreadable_file(Label::new(file, 0..0, ""), &problem.reason);
+    let mut d = crate::check::messages::unreadable_file(Label::new(file, 0..0, ""), &problem.reason);
     if let Some(at) = problem.offset {
         d = d.with_note(format!("at byte offset {at}"));
     }

@@ -8,6 +8,7 @@
 
 mod diagnose;
 mod driver;
+pub(crate) mod messages;
 mod suppress;
 mod target;
 

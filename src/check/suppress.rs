@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::analysis::{Analysis, Status};
 use crate::diagnostic::{Diagnostic, Label};
-use crate::lint::{self, Code};
+use crate::lint::Code;
 use crate::packet::directives::Word;
 use crate::packet::{DirectiveKind, Packet};
 use crate::rules::Level;
@@ -155,12 +155,14 @@ pub(super) fn apply(
     index.apply_disabled_marks(&mut suppressors);
     for s in &suppressors {
         match &s.codes {
-            None if !s.used[0] => added.push(lint::packet::unused_suppression(at(s.comment.clone()), None)),
+            None if !s.used[0] => {
+                added.push(crate::check::messages::unused_suppression(at(s.comment.clone()), None))
+            }
             None => {}
             Some(codes) => {
                 for ((code, word), used) in codes.iter().zip(&s.used) {
                     if !used {
-                        added.push(lint::packet::unused_suppression(
+                        added.push(crate::check::messages::unused_suppression(
                             at(word.range.clone()),
                             Some(code.name()),
                         ));
@@ -259,7 +261,7 @@ fn codes(words: &[Word], added: &mut Vec<Diagnostic>, at: &dyn Fn(Range<usize>) 
             _ => {
                 let names = Code::ALL.iter().filter(|c| c.is_configurable()).map(|c| c.name());
                 let suggestion = did_you_mean(&w.text, names);
-                added.push(lint::packet::unknown_code_in_suppression(
+                added.push(crate::check::messages::unknown_code_in_suppression(
                     at(w.range.clone()),
                     &w.text,
                     suggestion,
@@ -280,7 +282,7 @@ fn waiver(
 ) {
     let label = Label::new(packet.file, id.range.clone(), "");
     if reason.is_none() {
-        added.push(lint::packet::waiver_without_reason(label, &id.text));
+        added.push(crate::check::messages::waiver_without_reason(label, &id.text));
         return;
     }
     let (Some(level), Some(analysis)) = (level, analysis) else { return };
@@ -288,8 +290,8 @@ fn waiver(
         return; // reported as unknown-expectation
     };
     match analysis.expectations[index].status {
-        Status::Covered => added.push(lint::packet::unneeded_waiver(label, &id.text, "covered")),
-        Status::Weak => added.push(lint::packet::unneeded_waiver(label, &id.text, "weak")),
+        Status::Covered => added.push(crate::check::messages::unneeded_waiver(label, &id.text, "covered")),
+        Status::Weak => added.push(crate::check::messages::unneeded_waiver(label, &id.text, "weak")),
         Status::Uncovered | Status::Waived => {}
     }
 }

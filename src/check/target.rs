@@ -3,7 +3,6 @@
 
 use crate::check::CheckOptions;
 use crate::diagnostic::{Diagnostic, Label};
-use crate::lint;
 use crate::packet::Packet;
 use crate::rules::{Level, RuleSet};
 
@@ -43,7 +42,10 @@ pub(super) fn resolve<'r>(
         let at = fm.map(|f| f.range.start..f.range.start + 3).unwrap_or(0..0);
         return (
             None,
-            vec![lint::packet::missing_front_matter(Label::new(file, at, "no level named here"), &missing)],
+            vec![crate::packet::messages::missing_front_matter(
+                Label::new(file, at, "no level named here"),
+                &missing,
+            )],
         );
     };
     let from = |cli: bool| if cli { "given on the command line or in promolint.yaml" } else { "" };
@@ -51,14 +53,14 @@ pub(super) fn resolve<'r>(
         Ok(ladder) => ladder,
         Err(unknown) => {
             let at = Label::new(file, ladder_at, from(ladder_cli));
-            return (None, vec![lint::packet::unknown_ladder(at, &ladder_id, &unknown)]);
+            return (None, vec![crate::check::messages::unknown_ladder(at, &ladder_id, &unknown)]);
         }
     };
     match ladder.find_level(&level_id) {
         Ok(level) => (Some(level), Vec::new()),
         Err(unknown) => {
             let at = Label::new(file, level_at, from(level_cli));
-            (None, vec![lint::packet::unknown_level(at, &ladder.id, &level_id, &unknown)])
+            (None, vec![crate::check::messages::unknown_level(at, &ladder.id, &level_id, &unknown)])
         }
     }
 }

@@ -9,8 +9,8 @@ use anyhow::Context;
 
 use crate::cli::{ImportArgs, Io, Outcome};
 use crate::diagnostic::{Diagnostic, Label};
-use crate::lint::rules as msg;
 use crate::rules::import::{self, Columns, Document, levels};
+use crate::rules::messages as msg;
 use crate::source::{FileId, Sources};
 
 /// Runs `rules import`.

@@ -74,7 +74,13 @@ fn example_warnings(rules: &crate::rules::RuleSet) -> Vec<crate::diagnostic::Dia
             let at = crate::diagnostic::Label::new(e.origin.file, e.origin.range.clone(), "");
             let maps_to: Vec<&str> =
                 u.maps_to.iter().map(|(m, _)| level.expectations[*m].id.as_str()).collect();
-            out.push(crate::lint::rules::example_does_not_map(at, &e.id, u.example + 1, u.score, &maps_to));
+            out.push(crate::rules::messages::example_does_not_map(
+                at,
+                &e.id,
+                u.example + 1,
+                u.score,
+                &maps_to,
+            ));
         }
     }
     out

@@ -2,17 +2,39 @@
 //!
 //! Ladders are data (rule files); lints are code: each [`Code`] has a
 //! kebab-case name, a default [`LintLevel`] and a paragraph that `promolint
-//! explain CODE` prints. Message wording for each situation lives in
-//! [`packet`] and [`rules`], next to the codes, not in the checking code.
-
-pub mod packet;
-pub mod rules;
+//! explain CODE` prints. The bottom of the crate: it depends on nothing
+//! else here. Message wording for each situation lives with the stage that
+//! reports it (`check::messages`, `packet::messages`, `rules::messages`),
+//! one function per situation, not in the checking code.
 
 use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::diagnostic::Severity;
+use serde::{Deserialize, Serialize};
+
+/// How serious a diagnostic is, as printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Informational; never fails a run.
+    Note,
+    /// Worth fixing; fails a run only under `-D warnings`.
+    Warning,
+    /// Fails the run (exit code 1 for packets, 2 for rule and config files).
+    Error,
+}
+
+impl Severity {
+    /// The lowercase word used in every output format (`error`, `warning`, `note`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
 
 macro_rules! codes {
     ($( $(#[$doc:meta])* $variant:ident = $name:literal, $kind:ident, $level:ident, $configurable:literal, $explain:literal; )*) => {

@@ -12,7 +12,6 @@ use serde::de::{self, Visitor};
 use serde_saphyr::Spanned;
 
 use crate::diagnostic::{Diagnostic, Label};
-use crate::lint;
 use crate::source::FileId;
 use crate::yaml::{range_of, yaml_message};
 
@@ -152,7 +151,7 @@ pub fn split(file: FileId, text: &str) -> (Option<FrontMatter>, usize, Vec<Diagn
     let close = loop {
         match lines.next() {
             None => {
-                let d = lint::packet::unterminated_front_matter(
+                let d = crate::packet::messages::unterminated_front_matter(
                     Label::new(file, open_range.start..open_range.start + 3, "opened here"),
                     fence,
                 );
@@ -214,7 +213,10 @@ pub fn split(file: FileId, text: &str) -> (Option<FrontMatter>, usize, Vec<Diagn
                     start + yaml_start..end + yaml_start
                 })
                 .unwrap_or(block.start..block.start + 3);
-            let d = lint::packet::invalid_front_matter(Label::new(file, range, "here"), &yaml_message(&e));
+            let d = crate::packet::messages::invalid_front_matter(
+                Label::new(file, range, "here"),
+                &yaml_message(&e),
+            );
             (None, close.end, vec![d])
         }
     }

@@ -6,6 +6,7 @@
 
 pub mod directives;
 pub mod front_matter;
+pub(crate) mod messages;
 mod parse;
 
 use std::ops::Range;

@@ -8,7 +8,7 @@
 use regex_automata::nfa::thompson;
 
 use crate::diagnostic::{Diagnostic, Label};
-use crate::lint::rules as msg;
+use crate::rules::messages as msg;
 use crate::rules::model::Located;
 use crate::rules::validate::{PATTERN_SIZE_LIMIT, compile_pattern};
 use crate::source::FileId;

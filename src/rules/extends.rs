@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::Diagnostic;
-use crate::lint::rules as msg;
+use crate::rules::messages as msg;
 use crate::rules::validate::OwnLevel;
 use crate::rules::{Expectation, Ladder, Level};
 use crate::suggest::did_you_mean;

@@ -9,7 +9,6 @@
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::lint;
 use crate::rules::builtin::{self, BUILTIN_PREFIX};
 use crate::rules::model::{CommonRedFlagsFile, EvidenceFile, LevelFile};
 use crate::rules::vocabulary::{MappingFile, VocabularyFile};
@@ -102,7 +101,7 @@ pub fn load_files(
                         e.io_error().map_or_else(|| e.to_string(), |io| io.to_string())
                     };
                     let file = sources.add(path, String::new());
-                    unreadable.push(lint::rules::unreadable(file, 0, &reason));
+                    unreadable.push(crate::rules::messages::unreadable(file, 0, &reason));
                     continue;
                 }
             };
@@ -123,7 +122,7 @@ pub fn load_files(
                 ),
                 Err(problem) => {
                     let file = sources.add(path.display().to_string(), String::new());
-                    unreadable.push(lint::rules::unreadable(file, 0, &problem.reason));
+                    unreadable.push(crate::rules::messages::unreadable(file, 0, &problem.reason));
                 }
             }
         }
@@ -174,7 +173,7 @@ fn add_file(
             let file = sources.add(name, String::from_utf8_lossy(bytes).into_owned());
             let at = offset.unwrap_or(0);
             let at = crate::source::floor_char_boundary(&sources.get(file).text, at);
-            diagnostics.push(lint::rules::unreadable(file, at, &reason));
+            diagnostics.push(crate::rules::messages::unreadable(file, at, &reason));
             return;
         }
     };

@@ -11,6 +11,7 @@ pub mod delta;
 pub mod extends;
 pub mod import;
 pub mod load;
+pub mod messages;
 pub mod model;
 pub mod repair;
 pub mod schema;

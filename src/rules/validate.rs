@@ -11,9 +11,9 @@ use regex::{Regex, RegexBuilder};
 
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::lint::Code;
-use crate::lint::rules::{self as msg, IdKind};
 use crate::rules::budget::Budget;
 use crate::rules::load::{LoadedFile, RuleFile};
+use crate::rules::messages::{self as msg, IdKind};
 use crate::rules::model::{LevelFile, Located, RedFlagDef, RuleSeverity};
 use crate::rules::vocabulary;
 use crate::rules::{CommonRedFlag, EvidenceKind, EvidenceRule, Expectation, Level, Origin, RedFlag, RuleSet};

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
-use crate::lint::rules as msg;
+use crate::rules::messages as msg;
 use crate::rules::model::Located;
 use crate::source::FileId;
 use crate::yaml::label;

@@ -262,7 +262,7 @@ fn covering_claims(
 fn error_note(report: &PacketReport<'_>) -> String {
     if let Some(reason) = &report.unreadable {
         // Whatever the level of `unreadable-file`: the row says why it is empty.
-        return lint::packet::unreadable_file(Label::new(report.file, 0..0, ""), reason).message;
+        return crate::check::messages::unreadable_file(Label::new(report.file, 0..0, ""), reason).message;
     }
     let first = report
         .diagnostics

@@ -9,34 +9,8 @@ use crate::rules::scope::ScopeValue;
 use crate::rules::{Expectation, Level, RedFlag};
 use crate::suggest::Unknown;
 
-/// Front matter opened with `fence` but never closed.
-pub fn unterminated_front_matter(at: Label, fence: &str) -> Diagnostic {
-    Diagnostic::new(
-        Code::InvalidFrontMatter,
-        format!("front matter opened with `{fence}` is never closed"),
-        at,
-    )
-    .with_help(format!("end the front matter with a line holding only `{fence}`"))
-}
-
-/// Front matter that is not a YAML mapping or has a bad value.
-pub fn invalid_front_matter(at: Label, detail: &str) -> Diagnostic {
-    Diagnostic::new(Code::InvalidFrontMatter, format!("invalid front matter: {detail}"), at)
-        .with_help("front matter is a YAML mapping: `ladder: ...`, `target: ...`, `candidate: ...`")
-}
-
-/// A packet with no ladder or target from front matter or the command line.
-pub fn missing_front_matter(at: Label, missing: &[&str]) -> Diagnostic {
-    Diagnostic::new(
-        Code::MissingFrontMatter,
-        format!("packet does not say which level it is for (no {})", missing.join(" and no ")),
-        at,
-    )
-    .with_help("start the packet with front matter such as\n---\nladder: socialbakers\ntarget: L4\n---\nor pass --ladder and --target")
-}
-
 /// A ladder id that names no ladder.
-pub fn unknown_ladder(at: Label, ladder: &str, unknown: &Unknown<'_>) -> Diagnostic {
+pub(crate) fn unknown_ladder(at: Label, ladder: &str, unknown: &Unknown<'_>) -> Diagnostic {
     Diagnostic::new(Code::UnknownLadder, format!("unknown ladder `{ladder}`"), at)
         .with_note(format!("known ladders: {}", unknown.known.join(", ")))
         .with_help(unknown.help().unwrap_or_else(|| {
@@ -45,7 +19,7 @@ pub fn unknown_ladder(at: Label, ladder: &str, unknown: &Unknown<'_>) -> Diagnos
 }
 
 /// A target that names no level of the ladder.
-pub fn unknown_level(at: Label, ladder: &str, level: &str, unknown: &Unknown<'_>) -> Diagnostic {
+pub(crate) fn unknown_level(at: Label, ladder: &str, level: &str, unknown: &Unknown<'_>) -> Diagnostic {
     let mut d = Diagnostic::new(Code::UnknownLevel, format!("ladder `{ladder}` has no level `{level}`"), at)
         .with_note(format!("levels of `{ladder}`: {}", unknown.known.join(", ")));
     d.help = unknown.help();
@@ -53,7 +27,12 @@ pub fn unknown_level(at: Label, ladder: &str, level: &str, unknown: &Unknown<'_>
 }
 
 /// A `covers` or waiver comment naming an id the level does not have.
-pub fn unknown_expectation(at: Label, id: &str, level: &Level, suggestion: Option<&str>) -> Diagnostic {
+pub(crate) fn unknown_expectation(
+    at: Label,
+    id: &str,
+    level: &Level,
+    suggestion: Option<&str>,
+) -> Diagnostic {
     let d = Diagnostic::new(
         Code::UnknownExpectation,
         format!("`{id}` is not an expectation of {}", level.qualified_id()),
@@ -74,7 +53,7 @@ pub fn unknown_expectation(at: Label, id: &str, level: &Level, suggestion: Optio
 /// `closest` is the claim that scored highest for it below the cutoff, with
 /// its score in 0..=1: shown as a secondary label, with the `covers` comment
 /// that would map it.
-pub fn uncovered_expectation(at: Label, e: &Expectation, closest: Option<(Label, f32)>) -> Diagnostic {
+pub(crate) fn uncovered_expectation(at: Label, e: &Expectation, closest: Option<(Label, f32)>) -> Diagnostic {
     let mut help = format!("the ladder expects: \"{}\"", e.text);
     if closest.is_some() {
         help.push_str(&format!("\nif the closest claim is about this, add <!-- covers: {} --> to it", e.id));
@@ -105,7 +84,7 @@ pub fn uncovered_expectation(at: Label, e: &Expectation, closest: Option<(Label,
 /// `at` is the first covering claim; `others` the other covering claims;
 /// `best` the widest scope among them; `asked` the scope the level asks,
 /// with the ladder's words for it.
-pub fn scope_below_level(
+pub(crate) fn scope_below_level(
     at: Label,
     others: Vec<Label>,
     e: &Expectation,
@@ -168,7 +147,7 @@ fn scope_hint(v: ScopeValue) -> &'static str {
 }
 
 /// The note on an expectation the candidate's current level already asks.
-pub fn at_current_note(current: &Level) -> String {
+pub(crate) fn at_current_note(current: &Level) -> String {
     format!(
         "your current level `{}` already asks this; `check --new-only` leaves such expectations out",
         current.qualified_id()
@@ -176,7 +155,7 @@ pub fn at_current_note(current: &Level) -> String {
 }
 
 /// A claim that maps to expectations but has no evidence.
-pub fn claim_without_evidence(at: Label, expectations: &[&Expectation]) -> Diagnostic {
+pub(crate) fn claim_without_evidence(at: Label, expectations: &[&Expectation]) -> Diagnostic {
     let ids: Vec<String> = expectations.iter().map(|e| format!("`{}`", e.id)).collect();
     Diagnostic::new(Code::ClaimWithoutEvidence, "claim has no evidence", at.with_message(format!("claims {}", ids.join(", "))))
         .with_help("add what a reviewer could check: a link, a PR or ticket (#123, ABC-123), a metric (40%, 2x, 200 ms), a date (Q3 2024), or quoted feedback with its author")
@@ -184,7 +163,7 @@ pub fn claim_without_evidence(at: Label, expectations: &[&Expectation]) -> Diagn
 }
 
 /// Text that shows one of the ladder's red flags.
-pub fn red_flag(at: Label, flag: &RedFlag, level: &Level) -> Diagnostic {
+pub(crate) fn red_flag(at: Label, flag: &RedFlag, level: &Level) -> Diagnostic {
     Diagnostic::new(
         Code::RedFlag,
         format!("behaviour red flag `{}`: \"{}\"", flag.id, flag.text),
@@ -196,7 +175,7 @@ pub fn red_flag(at: Label, flag: &RedFlag, level: &Level) -> Diagnostic {
 }
 
 /// Text that shows a common red flag (vague claim, placeholder, ...).
-pub fn common_red_flag(code: Code, at: Label, flag: &RedFlag) -> Diagnostic {
+pub(crate) fn common_red_flag(code: Code, at: Label, flag: &RedFlag) -> Diagnostic {
     let (message, help) = match code {
         Code::VagueClaim => (
             "writing: vague claim: it does not say what you did",
@@ -218,13 +197,13 @@ pub fn common_red_flag(code: Code, at: Label, flag: &RedFlag) -> Diagnostic {
 }
 
 /// A claim that maps to no expectation.
-pub fn unmapped_claim(at: Label) -> Diagnostic {
+pub(crate) fn unmapped_claim(at: Label) -> Diagnostic {
     Diagnostic::new(Code::UnmappedClaim, "claim maps to no expectation of the target level", at)
         .with_help("name the expectation with <!-- covers: ID -->, or cut text that does not serve the case")
 }
 
 /// A file that could not be read or is not text.
-pub fn unreadable_file(at: Label, reason: &str) -> Diagnostic {
+pub(crate) fn unreadable_file(at: Label, reason: &str) -> Diagnostic {
     Diagnostic::new(Code::UnreadableFile, format!("cannot lint this file: {reason}"), at)
 }
 
@@ -237,7 +216,7 @@ impl Label {
 }
 
 /// A suppression comment (or one code in it) that suppressed nothing.
-pub fn unused_suppression(at: Label, code: Option<&str>) -> Diagnostic {
+pub(crate) fn unused_suppression(at: Label, code: Option<&str>) -> Diagnostic {
     let message = match code {
         Some(code) => format!("suppression of `{code}` matches no diagnostic"),
         None => "suppression matches no diagnostic".to_owned(),
@@ -247,7 +226,7 @@ pub fn unused_suppression(at: Label, code: Option<&str>) -> Diagnostic {
 }
 
 /// A suppression naming a code promolint does not have.
-pub fn unknown_code_in_suppression(at: Label, code: &str, suggestion: Option<&str>) -> Diagnostic {
+pub(crate) fn unknown_code_in_suppression(at: Label, code: &str, suggestion: Option<&str>) -> Diagnostic {
     let d = Diagnostic::new(
         Code::UnusedSuppression,
         format!("unknown lint code `{code}` in suppression"),
@@ -260,7 +239,7 @@ pub fn unknown_code_in_suppression(at: Label, code: &str, suggestion: Option<&st
 }
 
 /// A waiver for an expectation that claims already address.
-pub fn unneeded_waiver(at: Label, id: &str, status: &str) -> Diagnostic {
+pub(crate) fn unneeded_waiver(at: Label, id: &str, status: &str) -> Diagnostic {
     Diagnostic::new(
         Code::UnusedSuppression,
         format!("waiver for `{id}` is not needed: the packet's claims make it {status}"),
@@ -271,7 +250,7 @@ pub fn unneeded_waiver(at: Label, id: &str, status: &str) -> Diagnostic {
 }
 
 /// A waiver without a reason.
-pub fn waiver_without_reason(at: Label, id: &str) -> Diagnostic {
+pub(crate) fn waiver_without_reason(at: Label, id: &str) -> Diagnostic {
     Diagnostic::new(
         Code::WaiverWithoutReason,
         format!("waiver for `{id}` gives no reason"),
@@ -282,7 +261,7 @@ pub fn waiver_without_reason(at: Label, id: &str) -> Diagnostic {
 }
 
 /// Coverage under the configured minimum.
-pub fn coverage_below_minimum(at: Label, percent: f32, minimum: f32) -> Diagnostic {
+pub(crate) fn coverage_below_minimum(at: Label, percent: f32, minimum: f32) -> Diagnostic {
     Diagnostic::new(
         Code::CoverageBelowMinimum,
         format!("coverage {percent:.0}% is below the minimum of {minimum:.0}%"),
@@ -292,7 +271,7 @@ pub fn coverage_below_minimum(at: Label, percent: f32, minimum: f32) -> Diagnost
 }
 
 /// An expectation waived with a reason: a note that carries the reason.
-pub fn waived_expectation(at: Label, e: &Expectation, reason: &str) -> Diagnostic {
+pub(crate) fn waived_expectation(at: Label, e: &Expectation, reason: &str) -> Diagnostic {
     Diagnostic::new(
         Code::WaivedExpectation,
         format!("`{}` waived: {reason}", e.id),

@@ -18,18 +18,6 @@ pub fn unreadable(file: FileId, at: usize, reason: &str) -> Diagnostic {
     )
 }
 
-/// YAML that does not parse or does not fit the format.
-pub fn invalid_yaml(file: FileId, range: Range<usize>, message: &str) -> Diagnostic {
-    Diagnostic::new(
-        Code::InvalidRuleFile,
-        format!("invalid rule file: {message}"),
-        Label::new(file, range, message),
-    )
-    .with_help(
-        "docs/rule-files.md describes the format; schemas/rule-file.schema.json lets an editor check it",
-    )
-}
-
 /// What kind of thing an id names, for messages.
 #[derive(Debug, Clone, Copy)]
 pub enum IdKind {
