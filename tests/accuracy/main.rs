@@ -338,8 +338,10 @@ fn mapping_accuracy_leave_one_document_out() {
     let fresh = |r: &Row| LABELLED_AFTER_FREEZE.contains(&r.document.as_str());
     let newest = |r: &Row| LABELLED_AFTER_BASE_RATE.contains(&r.document.as_str());
     let held_out = |r: &Row| held_out::SESSION_4.contains(&r.document.as_str());
+    let held_out_5 = |r: &Row| held_out::SESSION_5.contains(&r.document.as_str());
     type Keep<'a> = &'a dyn Fn(&Row) -> bool;
-    let sets: [(&str, Keep<'_>); 6] = [
+    let sets: [(&str, Keep<'_>); 7] = [
+        ("held out in session 5", &held_out_5),
         ("held out in session 4", &held_out),
         ("labelled after the base rate was fixed", &newest),
         ("labelled after the method was fixed", &fresh),
@@ -441,6 +443,11 @@ fn mapping_accuracy_leave_one_document_out() {
         println!("\nthe same ablation on the rows held out in session 4");
         for (name, predicted) in &ablations {
             let t = tally(&rows, predicted, |r| shown(r) && held_out(r));
+            println!("  {name:<52} {}", t.line());
+        }
+        println!("\nthe same ablation on the rows held out in session 5");
+        for (name, predicted) in &ablations {
+            let t = tally(&rows, predicted, |r| shown(r) && held_out_5(r));
             println!("  {name:<52} {}", t.line());
         }
     }

@@ -14,3 +14,17 @@ pub(crate) const SESSION_4: [&str; 7] = [
     "pronchery-freebsd-beach-cleaning-update-2025-11",
     "tiif-rust-maintainer-spotlight",
 ];
+
+/// The documents held out in session 5 (`fixtures/labelled/sources-session-5.md`):
+/// found by one helper, labelled for mapping by two others (reader-a e8,
+/// reader-b f8), while that session's mapping changes were made by someone
+/// who saw neither; scored once before the changes and once after.
+pub(crate) const SESSION_5: [&str; 7] = [
+    "ashfurrow-reflecting-on-5-years-at-artsy",
+    "danna-staffeng-story",
+    "katiesylormiller-staffeng-story",
+    "kittygiraudel-2017-in-review",
+    "rafaelgss-openjs-security-update-2025-09",
+    "rami3l-rust-maintainer-spotlight",
+    "tejankarmali-julia-gsoc-2018-flux-rl-generative-models",
+];
