@@ -1,8 +1,8 @@
 //! How well promolint reads claim scope, against two readers.
 //!
 //! Data: `fixtures/scope-labels/reader-a/` and `reader-b/`, one file per
-//! document of `fixtures/corpus/A-filled/` (12 real documents by outside
-//! authors), `labels: {line: scope}` for every claim listed in
+//! document of `fixtures/corpus/A-filled/` (26 real documents by outside
+//! authors: 12 of the design set, 7 held out in session 4, 7 in session 5), `labels: {line: scope}` for every claim listed in
 //! `fixtures/scope-labels/claims.md`, each value one of `own`, `team`,
 //! `cross-team`, `organisation`, `company` or `unknown`. The two readers were
 //! briefed separately with `fixtures/scope-labels/GUIDE.md` and did not see
@@ -350,7 +350,6 @@ fn scope_accuracy() {
             "main at the start of session 5 (2bb1924): precision 0.72 (78/109), recall 0.66 (78/119)",
         ),
     );
-    println!("session 5: kappa {held5_k:.2}, accuracy {held5_accuracy:.2}, precision {held5_precision:.2}");
     assert!(agreed >= 200, "too few agreed lines matched claims: {agreed}");
     // Floors. The readers' agreement meets the bar it is held to (0.8). The
     // issue's floors for accuracy and precision (0.8) are NOT met by the words
@@ -373,4 +372,16 @@ fn scope_accuracy() {
         "held-out claim-scope accuracy {held_accuracy:.2} fell below the measured 0.37"
     );
     assert!(held_precision >= 0.44, "held-out precision {held_precision:.2} fell below the measured 0.47");
+    // Session 5: the words were revised again after reading errors on the 19
+    // documents above (design 0.60 -> 0.62, session-4 set 0.37 -> 0.46, both
+    // now development data); the session-5 batch, scored once before and once
+    // after, did not move: accuracy 0.47 -> 0.46 (108 -> 106 of 231), lint
+    // precision 0.72 -> 0.69, recall 0.66 -> 0.61, kappa 0.83. Floors just
+    // under the figures after.
+    assert!(held5_k >= 0.8, "session-5 readers' kappa {held5_k:.2} below 0.8");
+    assert!(
+        held5_accuracy >= 0.44,
+        "session-5 claim-scope accuracy {held5_accuracy:.2} fell below the measured 0.46"
+    );
+    assert!(held5_precision >= 0.66, "session-5 precision {held5_precision:.2} fell below the measured 0.69");
 }
