@@ -670,18 +670,40 @@ fn unreadable_file_is_silent_for_utf16_and_utf8_with_a_bom() {
     }
 }
 
-/// The README lists every lint code of the registry, so users can find what
-/// `-A`/`-W`/`-D` accept without reading the source.
+/// The README's table of lint codes is generated from the registry (code,
+/// kind, default level, whether `-A`/`-W`/`-D` and `promolint.yaml` can change
+/// it, the first sentence of its `explain` text): a lint added, removed or
+/// changed in `src/lint/mod.rs` shows up as a README diff, which
+/// `SNAPSHOTS=overwrite cargo test --test lint_codes` writes after review.
 #[test]
-fn the_readme_names_every_lint_code() {
-    let readme =
-        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README.md");
-    let missing: Vec<&str> = promolint::lint::Code::ALL
-        .iter()
-        .map(|c| c.name())
-        .filter(|name| !readme.contains(&format!("`{name}`")))
-        .collect();
-    assert!(missing.is_empty(), "README.md does not name: {missing:?}");
+fn the_readme_lint_table_is_the_registry() {
+    use promolint::lint::Code;
+    const START: &str = "<!-- lint-table: generated from the registry in src/lint/mod.rs by tests/lint_codes.rs -->\n";
+    const END: &str = "<!-- lint-table: end -->\n";
+    let mut table = String::from(START);
+    table.push_str("| code | kind | default | what it flags |\n| --- | --- | --- | --- |\n");
+    for code in Code::ALL {
+        let explain = code.explanation();
+        let first = explain.find(". ").map_or(explain, |i| &explain[..=i]);
+        let level = if code.is_configurable() {
+            code.default_level().as_str().to_owned()
+        } else {
+            format!("{} (fixed)", code.default_level().as_str())
+        };
+        table.push_str(&format!("| `{}` | {} | {level} | {} |\n", code.name(), code.kind(), first.replace('|', "\\|")));
+    }
+    table.push_str(END);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = fs::read_to_string(&path).expect("README.md");
+    let (Some(start), Some(end)) = (readme.find(START), readme.find(END)) else {
+        panic!("README.md has no generated lint table (between {START:?} and {END:?})");
+    };
+    let current = &readme[start..end + END.len()];
+    if current != table && std::env::var("SNAPSHOTS").is_ok_and(|v| v == "overwrite") {
+        fs::write(&path, readme.replacen(current, &table, 1)).expect("README.md is writable");
+        return;
+    }
+    assert_eq!(current, table, "README's lint table is not the registry; rewrite it with SNAPSHOTS=overwrite");
 }
 
 /// Red flags of behaviour and writing smells are told apart by the registry,
