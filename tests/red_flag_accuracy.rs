@@ -282,6 +282,13 @@ fn held_out_precision_and_recall_per_flag() {
     for (name, labels, code, run) in rows(&common, &l4) {
         let s = Score::of(&lines, run, labels, code);
         print_row(name, s, before[name]);
+        for (line, found) in lines.iter().zip(run.iter()) {
+            let labelled = line.flags.iter().any(|f| labels.contains(&f.as_str()));
+            if labelled != found.contains(code) {
+                let what = if labelled { "missed" } else { "false alarm" };
+                println!("  {name}: {what}: {}", line.text);
+            }
+        }
         assert!(s.labelled >= 10, "{name}: only {} labelled lines", s.labelled);
         let (p, r) = floors[name];
         assert!(s.precision() >= p, "{name}: held-out precision {:.2} below {p}", s.precision());
