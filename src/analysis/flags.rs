@@ -135,12 +135,12 @@ fn specific(text: &str) -> bool {
 
 /// A placeholder in raw HTML: a marker in a comment, an "insert" tag.
 static HTML_PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)<!--.*?(?-i:\b(?:TODO|TBD|FIXME|XXX|TKTK)\b).*?(?:-->|$)|(?i)<(?:insert|add|link|metric|tbd|todo)\b[^>]*>")
+    Regex::new(r"(?s)<!--.*?(?-i:\b(?:TODO|TBD|FIXME|XXX|TKTK)\b).*?(?:-->|$)|(?i)<(?:insert|add|link|metric|tbd|todo|name|number|date|team|project|url|amount|customer|quote)\b[^>]*>")
         .unwrap_or_else(|e| unreachable!("constant regex: {e}"))
 });
 /// Words after a marker that make it named, not standing for text ("TODO comments").
 static MARKER_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:comments?|items?|lists?|markers?|columns?|checkers?|apps?|lines?|tags?|fields?|entries|notes?|tickets?|labels?|widgets?)\b")
+    Regex::new(r"(?i)^\s*(?:comments?|items?|lists?|markers?|columns?|checkers?|apps?|lines?|tags?|fields?|entries|notes?|tickets?|labels?|widgets?|env|vars?|variables?|flags?|settings?|constants?|keys?)\b")
         .unwrap_or_else(|e| unreachable!("constant regex: {e}"))
 });
 /// Words before a marker that name it ("the TBD items", "a TODO checker").
@@ -174,6 +174,11 @@ fn names_marker(text: &str, r: &Range<usize>) -> bool {
         return true;
     }
     let word = found.trim_start_matches('$');
+    let after = &text[r.end..];
+    // A template-looking name before "env var", "flag": a setting ("the XX_TIMEOUT env var").
+    if word.chars().all(|c| c.is_ascii_uppercase() || c == '_') && MARKER_NOUN.is_match(after) {
+        return true;
+    }
     if word.is_empty() || !word.chars().all(|c| c.is_ascii_uppercase()) {
         return false;
     }
@@ -181,7 +186,6 @@ fn names_marker(text: &str, r: &Range<usize>) -> bool {
     if before.ends_with("//") || before.ends_with("/*") || before.ends_with('#') {
         return true;
     }
-    let after = &text[r.end..];
     let previous = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     DETERMINERS.contains(&previous.to_lowercase().as_str())
         || before.ends_with(['"', '\'', '“', '‘'])
