@@ -83,7 +83,7 @@ static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| one(r"[.;!?]\s"));
 /// Other people as the ones doing something: a team, everyone, the others.
 static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
     one(
-        r"(?i)\b(?:(?:the|my|our|their|his|her|whole|entire) (?:whole |entire )?(?:[\w&-]+ ){0,4}?(?:team|teams|squad|org|department|staff|crew|rotation|group|engineers|reports)|everyone|everybody|anyone|anybody|all of them|the others|the rest of (?:the|us|them)|people|they)\b",
+        r"(?i)\b(?:(?:the|my|our|their|his|her|whole|entire) (?:whole |entire )?(?:[\w&-]+ ){0,4}?(?:team|teams|squad|org|department|staff|crew|rotation|group|engineers|reports)|(?:a|my|our|the) (?:colleague|teammate|co-?worker|peer|manager)s?|everyone|everybody|anyone|anybody|all of them|the others|the rest of (?:the|us|them)|people|they)\b",
     )
 });
 /// The candidate (alone or with others) as the one doing it.

@@ -42,9 +42,10 @@ fn one(pattern: &str) -> Regex {
 /// Time off work: evenings, nights, small hours, weekends, holidays, leave.
 const OFF_HOURS: &str = concat!(
     r"\b(?:(?:the|this|that|our|my|over|during|through)\s+)?(?:easter|christmas|winter|spring|holiday|thanksgiving|new year['’]?s?|year-end|festive) (?:break|shutdown|vacation|period)\b|",
-    r"\b(?:(?:this|that|every|each|most|many|all|multiple|several|the|an?|on|at|during|over|through|two|three|four|five|\d+)\s+)",
+    r"\b(?:(?:this|that|every|each|most|many|all|multiple|several|the|an?|my|our|on|at|during|over|through|two|three|four|five|\d+)\s+)",
     r"(?:(?:upcoming|entire|whole|long|late|single|few|other|consecutive|successive|straight|back-to-back|\w+giving|christmas|easter|bank|public|summer|winter)\s+)?",
-    r"(?:weekends?|saturdays?|sundays?|nights?|evenings?|holidays?|christmas|new year'?s?(?: eve| day)?|thanksgiving|easter)\b",
+    r"(?:weekends?|saturdays?|sundays?|nights?|evenings?|holidays?|days? off|christmas|new year'?s?(?: eve| day)?|thanksgiving|easter)\b",
+    r"|\b(?:the |an? )?overnight\b",
     r"|\bwork(?:s|ed|ing)? (?:on )?(?:weekends|nights|evenings|holidays|saturdays|sundays)\b",
     r"|\b(?:at|until|till|past|after|around) (?:midnight|dawn|sunrise|(?:1[2]|[1-5])(?::\d\d)?\s?(?:am|a\.m\.)|(?:1[01])(?::\d\d)?\s?(?:pm|p\.m\.))",
     r"|\b(?:the|an?|every|those) (?:1[2]|[1-5])(?::\d\d)?\s?(?:am|a\.m\.)",
@@ -62,7 +63,7 @@ const WORK: &str = concat!(
     r"\b(?:work|spen[dt]|stay|cod(?:ed|ing)\b|debug|answer|repl(?:y|ied)|review|fix|patch|ship|deploy|handl|help|writ|wrote|rewr|rebuil|built|finish|dedicat|devot|put in|putting in|pull|carr|cover|test|migrat|respond|pag(?:e|es|ed|ing)\b|on[- ]call|online|awake|in the office|at my desk|firefight|come back|came back|grind|hack|push|sprint|implement|deliver|prepar|land|cut over|roll)\w*",
 );
 /// Time off given up for work.
-const GIVEN_UP: &str = r"\b(?:skipp|cancel|gave up|giv(?:e|ing) up|postpon|sacrific|lost|lose|losing|cut short)\w*\s+(?:\w+\s+){0,3}?(?:vacations?|holidays?|pto|leave|weekends?|evenings?|nights?|sleep|days off|family time|time off)\b";
+const GIVEN_UP: &str = r"\b(?:skipp|cancel|gave up|giv(?:e|ing) up|postpon|sacrific|lost|lose|losing|cut short)\w*\s+(?:\w+\s+){0,3}?(?:vacations?|holidays?|pto|leave|weekends?|evenings?|nights?|sleep|days off|family time|time off)\b|\bburn(?:ed|t|ing)? the midnight oil\b";
 /// Burnout that a piece of work left behind.
 const BURNOUT: &str = r"\bover-?work(?:ed|ing)?\b|\b(?:left|were|became|become|got|been) (?:\w+ )?burn(?:ed|t)[- ]out\b|\bburn(?:ed|t)[- ]out (?:by|from|after)\b";
 
@@ -90,7 +91,7 @@ const PARTY: &str = concat!(
 /// A fault: a failure of conduct, not an outage or a bug.
 const FAULT: &str = concat!(
     r"\b(?:dropped the ball|screwed up|messed up|failed to|fail(?:s|ed)? to|gave up|give up|given up|ruined|botched|broke\b|broken|ignored|refused|refuses|neglected",
-    r"|never (?:delivered|gave|responded|replied|showed|bothered)|sat on|took forever|(?:days|weeks|months) late|(?:was|were) (?:so |really |just )?(?:bad|terrible|awful|garbage|a mess|a disaster|unusable)|kept \w+ing (?:\w+ ){0,3}?without\b|never told|dragg(?:ed|ing) (?:their|its|his|her) feet|mov(?:ed|ing) the goal ?posts|unmaintainable|unreadable|half-baked|(?:didn['’]t|did not|couldn['’]t|wouldn['’]t) (?:bother|deliver|respond|reply|test|read|do (?:their|his|her) job)",
+    r"|never (?:delivered|gave|responded|replied|showed|bothered)|sat on|took forever|(?:days|weeks|months) late|(?:was|were) (?:so |really |just )?(?:bad|terrible|awful|garbage|a mess|a disaster|unusable)|kept \w+ing (?:\w+ ){0,3}?without\b|never told|overpromised|over-promised|left (?:us|me) to (?:pick up|clean up|deal with|fix)|delivered nothing|dragg(?:ed|ing) (?:their|its|his|her) feet|mov(?:ed|ing) the goal ?posts|unmaintainable|unreadable|half-baked|(?:didn['’]t|did not|couldn['’]t|wouldn['’]t) (?:bother|deliver|respond|reply|test|read|do (?:their|his|her) job)",
     r"|kept (?:missing|breaking|changing|moving|slipping|ignoring|pushing back|dropping|delaying|cancell?ing|blocking|reopening)|keeps (?:missing|breaking|changing|slipping|ignoring)",
     r"|missed (?:their|its|the|every|all|multiple|several|two|three) \w+|left (?:\w+ ){0,3}in (?:a mess|pieces|shambles|ruins)",
     r"|incompeten\w*|sloppy|careless\w*|lazy|laziness|shoddy|poor (?:support|planning|communication|work|quality|estimates|decisions)|unresponsive|constant delays",
@@ -107,15 +108,15 @@ const VAGUE_AMOUNT: &str = concat!(
     r"\b(?:a lot of|lots of|a (?:great |good )?(?:deal|number|variety|bunch) of|various|numerous|significant|substantial|tremendous|huge)\s+",
     r"(?:[\w-]+\s+){0,2}?",
     r"(?:progress|improvements?|gains|impact|things|stuff|tasks|tests|efforts|initiatives|projects|areas|changes|tinkering|housekeeping|decisions|value|contributions|enhancements|fixes|work)\b",
-    r"|\b(?:many|several) (?:[\w-]+\s+)?(?:areas|initiatives|efforts|projects|improvements|things|ways|fronts|aspects|workstreams|discussions|conversations|meetings)\b",
-    r"|\bbits and pieces\b|\befforts were made\b|\bplayed an? (?:key|major|important|big|central|pivotal|critical|vital) role\b|\bwas instrumental in\b",
+    r"|\b(?:many|several|various|a (?:wide )?range of) (?:[\w-]+\s+)?(?:priorities|topics|matters|areas|initiatives|efforts|projects|improvements|things|ways|fronts|aspects|workstreams|discussions|conversations|meetings)\b",
+    r"|\bbits and pieces\b|\befforts were made\b|\bplayed an? (?:key|major|important|big|central|pivotal|critical|vital) role\b|\bwas instrumental in\b|\b(?:wherever|where|as|when) needed\b|\badded value\b",
 );
 /// A comparative with no measure: "made the codebase a bit easier".
 const VAGUE_BETTER: &str = r"\bmade (?:the |our |my |it |them )?(?:[\w-]+ ){0,3}?(?:a (?:little|tiny bit|bit|lot) |somewhat |much |slightly |far )?(?:better|easier|faster|simpler|smoother|cleaner|nicer)\b(?: (?:to|for) [\w ]+)?\s*[.!?]*$";
 
 /// A template variable, bare question marks, a note to the writer.
 const PLACEHOLDER: &str = concat!(
-    r"(?-i:(?:^|[\s(~$])[NMXY](?:\s+[a-z]+s|%)\b)",
+    r"(?-i:(?:^|[\s(~$])[NMXY](?:\s+[a-z]+s|%)\b|\$[NMXY]\b)",
     r"|(?:^|\s)\?{2,}(?:\s|$|[.,;:)])|(?-i:\bXX+%?)|_{3,}",
     r"|(?-i:\[(?:[A-Z]{3,}(?:[ _][A-Z]+)*)\])",
     r"|[(\[]\s*(?:fill in|add|insert|put|include|update|confirm|ask \w+ for)\b[^)\]]*(?:details|numbers?|figures?|links?|metrics?|later|here|name|data)\b[^)\]]*[)\]]",
@@ -233,18 +234,21 @@ fn modifier(found: &str, after: &str) -> bool {
     if next.eq_ignore_ascii_case("before") {
         return true;
     }
-    let determiner = found.split_whitespace().next().is_some_and(|d| {
-        ["the", "a", "an", "our", "my", "this", "that"].contains(&d.to_lowercase().as_str())
-    });
     // "the holiday-season plan": a compound, a thing.
     if after.starts_with('-') {
         return true;
     }
+    // After a determiner or nothing ("the weekend deploys", "overnight
+    // failures"), not after a preposition ("on weekends").
+    let first = found.split_whitespace().next().unwrap_or("").to_lowercase();
+    let determiner = ["the", "a", "an", "our", "my", "this", "that"].contains(&first.as_str())
+        || found.split_whitespace().count() == 1;
+    let lower = next.to_lowercase();
     let noun = after.starts_with(' ')
-        && next.chars().all(|c| c.is_lowercase() || c == '-')
+        && next.chars().all(|c| c.is_alphabetic() || c == '-')
         && !next.is_empty()
-        && !next.ends_with("ing")
-        && !FUNCTION.contains(&next.as_str());
+        && !lower.ends_with("ing")
+        && !FUNCTION.contains(&lower.as_str());
     determiner && noun
 }
 
