@@ -35,8 +35,8 @@ use regex::Regex;
 
 use super::RedFlagHit;
 use super::cues;
-use super::shapes;
 use super::matcher::{CommonMatcher, FlagSource, PatternSet};
+use super::shapes;
 use crate::lint::{Code, Kind};
 use crate::packet::{Claim, Packet};
 

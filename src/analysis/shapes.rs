@@ -60,7 +60,8 @@ const OFF_HOURS: &str = concat!(
 );
 /// Someone working: the verbs of doing work, and being at it.
 const WORK: &str = concat!(
-    r"\b(?:work|spen[dt]|stay|cod(?:ed|ing)\b|debug|answer|repl(?:y|ied)|review|fix|patch|ship|deploy|handl|help|writ|wrote|rewr|rebuil|built|finish|dedicat|devot|put in|putting in|pull|carr|cover|test|migrat|respond|pag(?:e|es|ed|ing)\b|on[- ]call|online|awake|in the office|at my desk|firefight|come back|came back|grind|hack|push|sprint|implement|deliver|prepar|land|cut over|roll)\w*",
+    r"\b(?:work|spen[dt]|stay|cod(?:ed|ing)\b|debug|answer|repl(?:y|ied)|review|fix|patch|ship|deploy|handl|help|",
+    r"writ|wrote|rewr|rebuil|built|finish|dedicat|devot|put in|putting in|pull|carr|cover|test|migrat|respond|pag(?:e|es|ed|ing)\b|on[- ]call|online|awake|in the office|at my desk|firefight|come back|came back|grind|hack|push|sprint|implement|deliver|prepar|land|cut over|roll)\w*",
 );
 /// Time off given up for work.
 const GIVEN_UP: &str = r"\b(?:skipp|cancel|gave up|giv(?:e|ing) up|postpon|sacrific|lost|lose|losing|cut short)\w*\s+(?:\w+\s+){0,3}?(?:vacations?|holidays?|pto|leave|weekends?|evenings?|nights?|sleep|days off|family time|time off)\b|\bburn(?:ed|t|ing)? the midnight oil\b";
@@ -99,7 +100,8 @@ const FAULT: &str = concat!(
     r"|(?:was|were|is|are) (?:really |all |entirely )?on them|fault)\b",
 );
 /// The candidate's own fault, or the candidate cleared: "through no fault of mine".
-const NOT_MY_FAULT: &str = r"\b(?:(?:through )?no fault of (?:mine|my own)|(?:was|is) not my fault|wasn['’]t my fault)\b";
+const NOT_MY_FAULT: &str =
+    r"\b(?:(?:through )?no fault of (?:mine|my own)|(?:was|is) not my fault|wasn['’]t my fault)\b";
 /// What the candidate did about it, after it in the sentence.
 const RESPONSE: &str = r"(?:[;,.]|\bso\b|\band\b|\bmeanwhile\b)\s*(?:so |and |then |meanwhile,? )?(?:i|we) (?:then )?(?:added|built|wrote|worked|led|kept|ran|set|moved|fixed|shipped|made|created|designed|drafted|proposed|negotiated|paired|partnered|rebuilt|rewrote|automated|introduced|turned|organi[sz]ed|escalated)\b";
 
@@ -149,13 +151,16 @@ static VAGUE_AMOUNT_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){VA
 static VAGUE_BETTER_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){VAGUE_BETTER}")));
 static PLACEHOLDER_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){PLACEHOLDER}")));
 /// A scene set at the start of a sentence ("One weekend I decided"), not working time.
-static SCENE_RE: LazyLock<Regex> = LazyLock::new(|| one(r"(?i)^\W*(?:one|this|last|that) (?:weekend|night|evening|saturday|sunday)\b"));
+static SCENE_RE: LazyLock<Regex> =
+    LazyLock::new(|| one(r"(?i)^\W*(?:one|this|last|that) (?:weekend|night|evening|saturday|sunday)\b"));
 
 /// Off hours arranged for others ("Instituted war-room evenings", "scheduled
 /// weekend sprints"): the team's crunch, which a ladder may list, not the
 /// candidate's overwork.
 static ARRANGED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    one(r"(?i)\b(?:instituted|scheduled|mandated|organi[sz]ed|booked|called|asked (?:the team|everyone|people|them) (?:to|for))\b[^.;,]*$")
+    one(
+        r"(?i)\b(?:instituted|scheduled|mandated|organi[sz]ed|booked|called|asked (?:the team|everyone|people|them) (?:to|for))\b[^.;,]*$",
+    )
 });
 
 /// Whether the blame at `r` of `text` is followed by what the candidate did
@@ -222,9 +227,10 @@ pub fn find(text: &str) -> Vec<(Code, Range<usize>)> {
 /// a ladder may list as crunch).
 fn modifier(found: &str, after: &str) -> bool {
     const FUNCTION: &[&str] = &[
-        "in", "on", "at", "to", "for", "of", "that", "this", "and", "or", "until", "till", "so", "while", "when",
-        "with", "straight", "during", "too", "again", "alone", "as", "by", "from", "the", "a", "an", "every", "i",
-        "we", "but", "then", "into", "over", "through", "after", "instead", "just", "working", "shifts", "on-call",
+        "in", "on", "at", "to", "for", "of", "that", "this", "and", "or", "until", "till", "so", "while",
+        "when", "with", "straight", "during", "too", "again", "alone", "as", "by", "from", "the", "a", "an",
+        "every", "i", "we", "but", "then", "into", "over", "through", "after", "instead", "just", "working",
+        "shifts", "on-call",
     ];
     // "the 2am pages" are pages at 2am.
     if found.chars().any(|c| c.is_ascii_digit()) {
@@ -310,7 +316,10 @@ mod tests {
 
     #[test]
     fn a_party_and_its_fault_is_blame_unless_the_candidate_answers_it() {
-        assert_eq!(codes("Inherited a service that the contractors had basically ruined."), [Code::BlamingOthers]);
+        assert_eq!(
+            codes("Inherited a service that the contractors had basically ruined."),
+            [Code::BlamingOthers]
+        );
         assert_eq!(codes("Missed the milestone due to poor support from the vendor"), [Code::BlamingOthers]);
         assert_eq!(codes("Our PM failed to gather requirements"), [Code::BlamingOthers]);
         assert!(codes("Our team missed the deadline").is_empty());
