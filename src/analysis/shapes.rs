@@ -134,10 +134,11 @@ static WHOLE_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){WHOLE}"))
 /// A party, then (in its clause, no "I" between) a fault.
 static PARTY_FAULT_RE: LazyLock<Regex> =
     LazyLock::new(|| one(&format!(r"(?i)(?:{PARTY})(?:['’]s|['’])?(?:[^.;:]{{0,60}}?){FAULT}")));
-/// A fault, then the party it is put on ("poor support from the vendor").
+/// A fault of conduct, then the party it is put on ("poor support from the
+/// vendor"); "a bad deploy from another team" describes a cause, not conduct.
 static FAULT_PARTY_RE: LazyLock<Regex> = LazyLock::new(|| {
     one(&format!(
-        r"(?i)\b(?:poor|bad|slow|sloppy|careless|lazy|incompetent|unresponsive|broken|buggy|shoddy)\s+(?:[\w-]+\s+){{0,2}}?(?:(?:from|by|of)\s+)?(?:{PARTY})"
+        r"(?i)\b(?:poor|sloppy|careless|lazy|incompetent|unresponsive|shoddy)\s+(?:[\w-]+\s+){{0,2}}?(?:(?:from|by|of)\s+)?(?:{PARTY})"
     ))
 });
 static NOT_MY_FAULT_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){NOT_MY_FAULT}")));
@@ -227,13 +228,61 @@ pub fn find(text: &str) -> Vec<(Code, Range<usize>)> {
 /// a ladder may list as crunch).
 fn modifier(found: &str, after: &str) -> bool {
     const FUNCTION: &[&str] = &[
-        "in", "on", "at", "to", "for", "of", "that", "this", "and", "or", "until", "till", "so", "while",
-        "when", "with", "straight", "during", "too", "again", "alone", "as", "by", "from", "the", "a", "an",
-        "every", "i", "we", "but", "then", "into", "over", "through", "after", "instead", "just", "working",
-        "shifts", "on-call",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "of",
+        "that",
+        "this",
+        "and",
+        "or",
+        "until",
+        "till",
+        "so",
+        "while",
+        "when",
+        "with",
+        "straight",
+        "during",
+        "too",
+        "again",
+        "alone",
+        "as",
+        "by",
+        "from",
+        "the",
+        "a",
+        "an",
+        "every",
+        "i",
+        "we",
+        "but",
+        "then",
+        "into",
+        "over",
+        "through",
+        "after",
+        "instead",
+        "just",
+        "working",
+        "shifts",
+        "on-call",
+        "night",
+        "nights",
+        "morning",
+        "mornings",
+        "evening",
+        "evenings",
+        "afternoon",
+        "afternoons",
     ];
-    // "the 2am pages" are pages at 2am.
-    if found.chars().any(|c| c.is_ascii_digit()) {
+    // "the 2am pages" are pages at 2am ("the 2024 holiday traffic peak" is a thing).
+    let lower_found = found.to_lowercase();
+    if found.chars().any(|c| c.is_ascii_digit())
+        && (lower_found.ends_with("am") || lower_found.ends_with("a.m."))
+    {
         return false;
     }
     let next: String = after.trim_start().chars().take_while(|c| c.is_alphanumeric() || *c == '-').collect();
@@ -244,11 +293,12 @@ fn modifier(found: &str, after: &str) -> bool {
     if after.starts_with('-') {
         return true;
     }
-    // After a determiner or nothing ("the weekend deploys", "overnight
-    // failures"), not after a preposition ("on weekends").
+    // After a determiner, a number or nothing ("the weekend deploys", "the
+    // 2024 holiday peak", "overnight failures"), not after a preposition
+    // ("on weekends").
     let first = found.split_whitespace().next().unwrap_or("").to_lowercase();
-    let determiner = ["the", "a", "an", "our", "my", "this", "that"].contains(&first.as_str())
-        || found.split_whitespace().count() == 1;
+    let determiner = !["on", "at", "during", "over", "through", "past", "until", "till", "around", "after"]
+        .contains(&first.as_str());
     let lower = next.to_lowercase();
     let noun = after.starts_with(' ')
         && next.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -303,7 +353,14 @@ mod tests {
         assert_eq!(codes("Answering Slack at midnight and on Sundays"), [Code::Overwork]);
         assert_eq!(codes("Regularly worked 70-hour weeks during the migration"), [Code::Overwork]);
         assert_eq!(codes("Gave up most of my vacation this year"), [Code::Overwork]);
+        assert_eq!(
+            codes("Was on the laptop every Sunday night clearing the review backlog"),
+            [Code::Overwork]
+        );
         assert!(codes("This weekend we celebrate the 10th anniversary").is_empty());
+        // A time naming a thing: "the weekend deploys", "the 2024 holiday traffic peak".
+        assert!(codes("Automated the weekend deploys with a canary check").is_empty());
+        assert!(codes("Anticipating the 2024 holiday traffic peak, I ran load tests").is_empty());
         assert!(codes("Participants had standup around 9:30am and left at 5:00pm").is_empty());
     }
 
@@ -324,6 +381,7 @@ mod tests {
         assert_eq!(codes("Our PM failed to gather requirements"), [Code::BlamingOthers]);
         assert!(codes("Our team missed the deadline").is_empty());
         assert!(codes("The platform team's change broke our jobs; I worked with them on a guide").is_empty());
+        assert!(codes("It turned out to be a bad deploy from another team").is_empty());
     }
 
     #[test]
