@@ -678,7 +678,8 @@ fn unreadable_file_is_silent_for_utf16_and_utf8_with_a_bom() {
 #[test]
 fn the_readme_lint_table_is_the_registry() {
     use promolint::lint::Code;
-    const START: &str = "<!-- lint-table: generated from the registry in src/lint/mod.rs by tests/lint_codes.rs -->\n";
+    const START: &str =
+        "<!-- lint-table: generated from the registry in src/lint/mod.rs by tests/lint_codes.rs -->\n";
     const END: &str = "<!-- lint-table: end -->\n";
     let mut table = String::from(START);
     table.push_str("| code | kind | default | what it flags |\n| --- | --- | --- | --- |\n");
@@ -690,7 +691,12 @@ fn the_readme_lint_table_is_the_registry() {
         } else {
             format!("{} (fixed)", code.default_level().as_str())
         };
-        table.push_str(&format!("| `{}` | {} | {level} | {} |\n", code.name(), code.kind(), first.replace('|', "\\|")));
+        table.push_str(&format!(
+            "| `{}` | {} | {level} | {} |\n",
+            code.name(),
+            code.kind(),
+            first.replace('|', "\\|")
+        ));
     }
     table.push_str(END);
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
@@ -703,7 +709,10 @@ fn the_readme_lint_table_is_the_registry() {
         fs::write(&path, readme.replacen(current, &table, 1)).expect("README.md is writable");
         return;
     }
-    assert_eq!(current, table, "README's lint table is not the registry; rewrite it with SNAPSHOTS=overwrite");
+    assert_eq!(
+        current, table,
+        "README's lint table is not the registry; rewrite it with SNAPSHOTS=overwrite"
+    );
 }
 
 /// Red flags of behaviour and writing smells are told apart by the registry,

@@ -13,11 +13,15 @@
 //! both promolint's `overwork` ("Overwork or heroics"): its precision counts
 //! a line of either label as right, and the recall of each is printed.
 //!
-//! The set is the development set: the red-flag patterns and cues were
-//! tuned while reading it (issue 16), so its figures flatter them. A
-//! held-out set, labelled by two other readers and never seen during
-//! tuning, is what says how well they generalise. Each row prints the
-//! figures of main before that tuning (commit 576c135) beside today's.
+//! The set is development data: the red-flag patterns and cues were tuned
+//! while reading it (issue 16), so its figures flatter them. Session 5
+//! studied both this set and session 4's held-out set (below) while it
+//! replaced phrase lists by sentence shapes (`src/analysis/shapes.rs`: a
+//! time off work where someone works, a party and its fault, a vague
+//! amount of an abstract thing), so neither says any longer how well the
+//! detector carries to new writers; only a batch labelled by other readers
+//! and never read by whoever tunes the detector does. Each row prints the
+//! figures of main before the first tuning (commit 576c135) beside today's.
 //!
 //! `cargo test --test red_flag_accuracy -- --nocapture` prints the table.
 
@@ -226,11 +230,11 @@ fn precision_and_recall_per_flag() {
     // Floors just under the figures on this development set (the issue asks
     // 0.85 everywhere): a change that makes a flag worse here fails.
     let floors: [(&str, f64, f64); 7] = [
-        ("overwork (overwork or heroics)", 0.93, 0.99),
+        ("overwork (overwork or heroics)", 0.96, 0.99),
         ("overwork on L4 (crunch apart)", 0.96, 0.96),
         ("blaming-others (blame)", 0.99, 0.99),
         ("crunch-time (L4 ladder)", 0.99, 0.99),
-        ("vague-claim", 0.86, 0.95),
+        ("vague-claim", 0.89, 0.95),
         ("placeholder-text", 0.99, 0.92),
         ("hedging", 0.99, 0.99),
     ];
@@ -272,6 +276,13 @@ fn score_held_out(lines: &[Line], before: &[(&str, (f64, f64)); 7], floors: &[(&
     for (name, labels, code, run) in rows(&common, &l4) {
         let s = Score::of(lines, run, labels, code);
         print_row(name, s, before[name]);
+        for (line, found) in lines.iter().zip(run.iter()) {
+            let labelled = line.flags.iter().any(|f| labels.contains(&f.as_str()));
+            if labelled != found.contains(code) {
+                let what = if labelled { "missed" } else { "false alarm" };
+                println!("  {name}: {what}: {}", line.text);
+            }
+        }
         assert!(s.labelled >= 10, "{name}: only {} labelled lines", s.labelled);
         let (p, r) = floors[name];
         assert!(s.precision() >= p, "{name}: held-out precision {:.2} below {p}", s.precision());
@@ -279,13 +290,16 @@ fn score_held_out(lines: &[Line], before: &[(&str, (f64, f64)); 7], floors: &[(&
     }
 }
 
-/// The session-4 held-out batch, `fixtures/red-flags/held-out/` (204 lines:
-/// 72 quoted from the Rust, Go and Homebrew blogs, 132 written; 95 near
+/// Session 4's held-out set, `fixtures/red-flags/held-out/` (204 lines: 72
+/// quoted from the Rust, Go and Homebrew blogs, 132 written; 95 near
 /// misses; sources and licences in its SOURCES.md), labelled by two readers
-/// working separately and never seen while the patterns and cues were tuned
-/// in session 4. A line is scored where the two readers give it the same
-/// flags. The floors sit just under the figures measured once, after that
-/// tuning (README); the figures of main before it are printed beside them.
+/// working separately. It was held out from session 4's tuning, scored once
+/// (overwork 0.90 / 0.31, blame 0.80 / 0.31, crunch-time 0.67 / 0.14), and
+/// then read by session 5 while it tuned: it is development data now, and
+/// its figures flatter the detector like the first set's. A line is scored
+/// where the two readers give it the same flags; misses and false alarms
+/// are printed. The figures of main before session 4's tuning are printed
+/// beside today's.
 #[test]
 fn held_out_precision_and_recall_per_flag() {
     let lines = agreed("held-out", 180);
@@ -326,26 +340,29 @@ fn held_out_session_5_precision_and_recall_per_flag() {
 }
 
 /// Session-5 held-out floors (precision, recall): just under the figures
-/// measured once, after that session's changes.
+/// measured once, after that session's changes (overwork 1.00 / 0.52, blame
+/// 1.00 / 0.40, crunch-time 0.71 / 0.38, vague-claim 0.78 / 0.39,
+/// placeholder-text 1.00 / 0.67, hedging 1.00 / 0.36): recall on new
+/// writers is still far below the 0.85 the issue asks.
 const HELD_OUT_5_FLOORS: [(&str, (f64, f64)); 7] = [
-    ("overwork (overwork or heroics)", (0.0, 0.0)),
-    ("overwork on L4 (crunch apart)", (0.0, 0.0)),
-    ("blaming-others (blame)", (0.0, 0.0)),
-    ("crunch-time (L4 ladder)", (0.0, 0.0)),
-    ("vague-claim", (0.0, 0.0)),
-    ("placeholder-text", (0.0, 0.0)),
-    ("hedging", (0.0, 0.0)),
+    ("overwork (overwork or heroics)", (0.95, 0.48)),
+    ("overwork on L4 (crunch apart)", (0.95, 0.45)),
+    ("blaming-others (blame)", (0.95, 0.38)),
+    ("crunch-time (L4 ladder)", (0.65, 0.35)),
+    ("vague-claim", (0.72, 0.36)),
+    ("placeholder-text", (0.95, 0.62)),
+    ("hedging", (0.95, 0.33)),
 ];
-
-/// Held-out floors (precision, recall) just under the figures measured once,
-/// after the tuning on the development set (e.g. overwork 0.90 / 0.31,
-/// crunch-time 0.67 / 0.14): far below the 0.85 the issue asks.
+/// Floors (precision, recall) just under session 5's figures on these lines,
+/// which it studied (overwork 1.00 / 0.97, blame 1.00 / 1.00, crunch-time
+/// 1.00 / 1.00, vague-claim 0.90 / 0.95, placeholder-text 0.92 / 1.00,
+/// hedging 1.00 / 0.92): a change that makes a flag worse here fails.
 const HELD_OUT_FLOORS: [(&str, (f64, f64)); 7] = [
-    ("overwork (overwork or heroics)", (0.85, 0.28)),
-    ("overwork on L4 (crunch apart)", (0.85, 0.28)),
-    ("blaming-others (blame)", (0.75, 0.28)),
-    ("crunch-time (L4 ladder)", (0.60, 0.12)),
-    ("vague-claim", (0.78, 0.44)),
-    ("placeholder-text", (0.65, 0.70)),
-    ("hedging", (0.95, 0.62)),
+    ("overwork (overwork or heroics)", (0.99, 0.96)),
+    ("overwork on L4 (crunch apart)", (0.99, 0.92)),
+    ("blaming-others (blame)", (0.99, 0.99)),
+    ("crunch-time (L4 ladder)", (0.99, 0.99)),
+    ("vague-claim", (0.89, 0.94)),
+    ("placeholder-text", (0.91, 0.99)),
+    ("hedging", (0.99, 0.91)),
 ];

@@ -40,6 +40,20 @@ const LINES: &[(&str, &[&str], &[&str])] = &[
     ("Wrote the `TODO` checker for the packet linter.", &[], &[]),
     ("Our team missed the deadline, so I rebuilt the plan with the PMs.", &[], &[]),
     ("Weekend work dropped to zero after the on-call rotation changed.", &[], &[]),
+    // Shapes, not phrases: a time off work where the candidate works, a
+    // party and its fault, a vague amount, a template variable, written
+    // for this test in wordings the rule files do not list.
+    ("Logged 65-hour weeks through most of the autumn to land the SDK.", &["overwork"], &["overwork"]),
+    ("Took the 2am pages myself for a month so the new hires could sleep.", &["overwork"], &["overwork"]),
+    ("Covered for a colleague on holiday by reviewing her PRs, as we agreed.", &[], &[]),
+    ("Moved the weekly sync off Friday evenings so nobody has to stay late.", &[], &[]),
+    ("The infra team sat on our access request for six weeks.", &["blaming-others"], &["blaming-others"]),
+    ("The vendor's SDK leaked memory; I reported it and they fixed it in 2.3.", &[], &[]),
+    ("Played a key role in several strategic initiatives.", &["vague-claim"], &["vague-claim"]),
+    ("Owned the rollout to N customers across M regions.", &["placeholder-text"], &["placeholder-text"]),
+    ("Set the XX_TIMEOUT env var default to 30s across services.", &[], &[]),
+    ("Got the audit pack together in a mad scramble the night before the auditors came.", &["red-flag"], &[]),
+    ("Planned the launch so the final week was for polish, not crunch.", &[], &[]),
 ];
 
 fn flags(ladder: &str, target: &str, line: &str) -> Vec<String> {

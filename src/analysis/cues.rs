@@ -30,7 +30,12 @@ const NEGATIONS: &[&str] = &[
     r"\bso (?:that )?(?:we|they|the team|people|engineers) (?:can )?(?:stop|skip)\b",
     r"\b(?:polic(?:y|ies)|charter|guidelines?)\b",
     r"\b(?:retro(?:spective)?s?|post-?mortems?|lessons learned) (?:on|of|about|for|from)\b",
+    // A habit given up ("I used to handle every sev-1 myself"), work kept away ("kept the team off").
+    r"\bused to\b|\b(?:kept|keep|keeps|keeping) (?:\w+ ){0,3}off\b|\bsaid no to\b",
 ];
+/// Words right before a flag that negate it ("not crunch", "No heroics").
+static NEGATED_WORD: LazyLock<Regex> =
+    LazyLock::new(|| one(r"(?i)\b(?:no|not|never|nothing|zero|without)\s*$"));
 /// Cues right after a flag (at most three words after it, in its clause)
 /// that say it went down ("overtime dropped 30%").
 const REDUCTIONS: &[&str] = &[
@@ -52,9 +57,11 @@ const HEDGES: &[&str] = &[
     r"\bto (?:some|a certain) (?:extent|degree)\b",
     r"\bnot (?:really |totally |entirely |completely |100% )?sure\b",
     r"\b(?:it'?s |it is )?possible that\b",
-    r"\bhard to say\b",
+    r"\bhard to (?:say|tell|know)\b",
+    r"\b(?:seems?|seemed) like\b|\bapparently\b|\bi suppose\b|\bi['’]?d like to (?:think|believe)\b",
     r"\bsee?m(?:s|ed)? to\b",
     r"\ba (?:tiny |little )?(?:bit|little)\b",
+    r"\b(?:some|anecdotal) evidence (?:that|of)\b",
 ];
 
 fn set(patterns: &[&str]) -> Vec<Regex> {
@@ -76,7 +83,7 @@ static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| one(r"[.;!?]\s"));
 /// Other people as the ones doing something: a team, everyone, the others.
 static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
     one(
-        r"(?i)\b(?:(?:the|my|our|their|his|her|whole|entire) (?:whole |entire )?(?:[\w&-]+ ){0,4}?(?:team|teams|squad|org|department|staff|crew|rotation|group|engineers|reports)|everyone|everybody|all of them|the others|the rest of (?:the|us|them)|people|they)\b",
+        r"(?i)\b(?:(?:the|my|our|their|his|her|whole|entire) (?:whole |entire )?(?:[\w&-]+ ){0,4}?(?:team|teams|squad|org|department|staff|crew|rotation|group|engineers|reports)|(?:a|my|our|the) (?:colleague|teammate|co-?worker|peer|manager)s?|everyone|everybody|anyone|anybody|all of them|the others|the rest of (?:the|us|them)|people|they)\b",
     )
 });
 /// The candidate (alone or with others) as the one doing it.
@@ -104,7 +111,7 @@ pub fn negated_within(text: &str, r: &Range<usize>, reach: usize) -> bool {
         .collect();
     let reach_start = starts.len().checked_sub(reach).map_or(0, |k| starts[k]);
     let window = &clause[reach_start..];
-    if NEGATION_RE.iter().any(|re| re.is_match(window)) {
+    if NEGATED_WORD.is_match(window) || NEGATION_RE.iter().any(|re| re.is_match(window)) {
         return true;
     }
     let after = &text[r.end..];
@@ -121,7 +128,12 @@ pub fn done_by_others(text: &str, r: &Range<usize>) -> bool {
     let before = &text[..r.start];
     let start = SENTENCE_END.find_iter(before).last().map_or(0, |m| m.end());
     let sentence = &before[start..];
-    let others: Vec<Range<usize>> = OTHERS.find_iter(sentence).map(|m| m.range()).collect();
+    // "with the team" counts the candidate in.
+    let others: Vec<Range<usize>> = OTHERS
+        .find_iter(sentence)
+        .filter(|m| !sentence[..m.start()].to_lowercase().ends_with("with "))
+        .map(|m| m.range())
+        .collect();
     let Some(last_other) = others.iter().map(|o| o.end).max() else { return false };
     // "my team" is the team, not the candidate: its "my" does not count.
     let last_self = SELF

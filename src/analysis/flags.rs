@@ -36,6 +36,7 @@ use regex::Regex;
 use super::RedFlagHit;
 use super::cues;
 use super::matcher::{CommonMatcher, FlagSource, PatternSet};
+use super::shapes;
 use crate::lint::{Code, Kind};
 use crate::packet::{Claim, Packet};
 
@@ -54,7 +55,11 @@ pub fn detect(packet: &Packet, text: &str, ladder: &PatternSet, common: &CommonM
                 hits.push((0, FlagSource::Ladder(f), r));
             }
         }
-        for (f, r) in common.patterns.all_matches(&masked) {
+        // The rule file's patterns, then the shapes of a sentence (`shapes`).
+        let shaped = shapes::find(&masked)
+            .into_iter()
+            .filter_map(|(code, r)| Some((common.codes.iter().position(|c| *c == code)?, r)));
+        for (f, r) in common.patterns.all_matches(&masked).into_iter().chain(shaped) {
             let r = trim(&masked, r);
             let code = common.codes.get(f).copied();
             let rank = match code.map(Code::kind) {
@@ -64,13 +69,15 @@ pub fn detect(packet: &Packet, text: &str, ladder: &PatternSet, common: &CommonM
             };
             let keep = match code {
                 // The candidate's overwork, not the team's crunch.
-                Some(Code::Overwork) => !cues::done_by_others(&masked, &r),
+                Some(Code::Overwork) => !cues::done_by_others(&masked, &r) || shapes::is_burnout(&masked, &r),
+                // "The vendor's outage cost us four days, so I added a circuit breaker" answers it.
+                Some(Code::BlamingOthers) => !shapes::answered(&masked, &r),
                 // "Replaced the lorem ipsum fixtures" names a placeholder it removed.
                 Some(Code::PlaceholderText) => {
                     !cues::negated_within(&masked, &r, 2) && !names_marker(&masked, &r)
                 }
                 // "Worked on the billing migration: moved 40 services" says what was done.
-                Some(Code::VagueClaim) => !SPECIFIC.is_match(&masked),
+                Some(Code::VagueClaim) => !specific(&masked),
                 _ => true,
             };
             if keep {
@@ -109,7 +116,7 @@ static SPECIFIC: LazyLock<Regex> = LazyLock::new(|| {
     // Counts, not years or names: "40 services", "2,300 strings", "31%", "3.1s";
     // "in 2024" and "18F" are not specific.
     Regex::new(concat!(
-        r"(?i):\s+\w+|,\s+\w+ing\b",
+        r"(?i):\s+\w+|,\s+\w+ing\s+[\w$]",
         r"|\b(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?:%|x\b|ms\b|s\b|k\b)",
         r"|\b(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d+)?)\+?\s+[a-z]+",
         r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?) [a-z]+s\b",
@@ -117,14 +124,24 @@ static SPECIFIC: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap_or_else(|e| unreachable!("constant regex: {e}"))
 });
+/// Whether `text` says something specific ([`SPECIFIC`]); a participle
+/// that only announces an outcome (", resulting in significant gains") is not.
+fn specific(text: &str) -> bool {
+    const OUTCOME: &[&str] = &["resulting", "leading", "making", "helping", "enabling", "allowing"];
+    SPECIFIC.find_iter(text).any(|m| {
+        let word = m.as_str().trim_start_matches([',', ' ']);
+        !OUTCOME.iter().any(|o| word.starts_with(o))
+    })
+}
+
 /// A placeholder in raw HTML: a marker in a comment, an "insert" tag.
 static HTML_PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)<!--.*?(?-i:\b(?:TODO|TBD|FIXME|XXX|TKTK)\b).*?(?:-->|$)|(?i)<(?:insert|add|link|metric|tbd|todo)\b[^>]*>")
+    Regex::new(r"(?s)<!--.*?(?-i:\b(?:TODO|TBD|FIXME|XXX|TKTK)\b).*?(?:-->|$)|(?i)<(?:insert|add|link|metric|tbd|todo|name|number|date|team|project|url|amount|customer|quote)\b[^>]*>")
         .unwrap_or_else(|e| unreachable!("constant regex: {e}"))
 });
 /// Words after a marker that make it named, not standing for text ("TODO comments").
 static MARKER_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:comments?|items?|lists?|markers?|columns?|checkers?|apps?|lines?|tags?|fields?|entries|notes?|tickets?|labels?|widgets?)\b")
+    Regex::new(r"(?i)^\s*(?:comments?|items?|lists?|markers?|columns?|checkers?|apps?|lines?|tags?|fields?|entries|notes?|tickets?|labels?|widgets?|env|vars?|variables?|flags?|settings?|constants?|keys?)\b")
         .unwrap_or_else(|e| unreachable!("constant regex: {e}"))
 });
 /// Words before a marker that name it ("the TBD items", "a TODO checker").
@@ -151,12 +168,25 @@ const DETERMINERS: &[&str] = &[
 /// hyphen, or before a noun such as "comments" or "items".
 fn names_marker(text: &str, r: &Range<usize>) -> bool {
     let Some(found) = text.get(r.clone()) else { return false };
+    let before = text[..r.start].trim_end();
+    // Inside quotes in its sentence: "rejects \"TBD\" and \"lorem ipsum\"".
+    let sentence = before.rsplit(['.', '!', '?', ';']).next().unwrap_or(before);
+    if sentence.chars().filter(|c| matches!(c, '"' | '“' | '”')).count() % 2 == 1 {
+        return true;
+    }
     let word = found.trim_start_matches('$');
+    let after = &text[r.end..];
+    // A template-looking name before "env var", "flag": a setting ("the XX_TIMEOUT env var").
+    if word.chars().all(|c| c.is_ascii_uppercase() || c == '_') && MARKER_NOUN.is_match(after) {
+        return true;
+    }
     if word.is_empty() || !word.chars().all(|c| c.is_ascii_uppercase()) {
         return false;
     }
-    let before = text[..r.start].trim_end();
-    let after = &text[r.end..];
+    // A comment marker before it: code, not prose ("// TODO: assert").
+    if before.ends_with("//") || before.ends_with("/*") || before.ends_with('#') {
+        return true;
+    }
     let previous = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     DETERMINERS.contains(&previous.to_lowercase().as_str())
         || before.ends_with(['"', '\'', '“', '‘'])
@@ -252,10 +282,10 @@ mod tests {
 
     #[test]
     fn a_figure_or_a_reference_is_specific_a_year_or_a_name_is_not() {
-        assert!(SPECIFIC.is_match("Worked on the billing migration: moved 40 services"));
-        assert!(SPECIFIC.is_match("Helped with the audit, writing 2,300 strings"));
-        assert!(SPECIFIC.is_match("Helped three interns ship their projects"));
-        assert!(!SPECIFIC.is_match("I worked on various data tools in 2011 for 18F"));
-        assert!(!SPECIFIC.is_match("I helped initiate the transformation by introducing a work system"));
+        assert!(specific("Worked on the billing migration: moved 40 services"));
+        assert!(specific("Helped with the audit, writing 2,300 strings"));
+        assert!(specific("Helped three interns ship their projects"));
+        assert!(!specific("I worked on various data tools in 2011 for 18F"));
+        assert!(!specific("I helped initiate the transformation by introducing a work system"));
     }
 }

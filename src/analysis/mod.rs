@@ -18,6 +18,7 @@ pub mod prefilter;
 pub mod scope;
 pub mod score;
 pub mod semantic;
+pub mod shapes;
 pub mod terms;
 
 use std::ops::Range;

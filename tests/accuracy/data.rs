@@ -58,6 +58,7 @@ struct ReaderLabels {
 pub(crate) type Labelled = (String, Option<Label>, Option<(Label, Label)>);
 
 /// One labelled (packet, level) pair with promolint's signals for it.
+#[derive(Clone)]
 pub(crate) struct Row {
     /// `NAME` or `DOC--LADDER-LEVEL`.
     pub(crate) name: String,
