@@ -4,7 +4,8 @@ use std::io::{Read, Write};
 
 use anyhow::Context;
 
-use super::check_setup::{Failed, Ready, failed_run, setup};
+use super::Failed;
+use super::check_setup::{Ready, failed_run, setup};
 use crate::check::{self, CheckOptions};
 use crate::cli::{CheckArgs, CheckFormat, ColorChoice, GlobalArgs, Io, Outcome};
 use crate::report::github::GithubReporter;

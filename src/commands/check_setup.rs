@@ -1,13 +1,14 @@
-//! What `check` does before linting the first packet: the config file, lint
-//! levels, rule files and the config's default ladder and target, loaded
-//! into one [`Sources`] so a problem in any of them points into its file;
+//! What `check` does before linting the first packet, beyond the session
+//! every command opens ([`super::Session`]: the config file and the rule
+//! files, in one [`Sources`] so a problem in any of them points into its
+//! file): the lint levels and the config's default ladder and target;
 //! and, when one fails, the output of the failed run (exit 2) in the chosen
 //! format, so that CI reading `--format sarif`/`json`/`gitlab` still gets a
 //! valid document (see [`crate::report::Reporter::failed`]).
 
+use super::Failed;
 use crate::cli::{CheckArgs, GlobalArgs, Io, Outcome};
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
 use crate::lint::{Code, LintLevel, LintLevels};
 use crate::report::Failure;
 use crate::rules::RuleSet;
@@ -23,36 +24,9 @@ pub(super) struct Ready {
     pub(super) sources: Sources,
 }
 
-/// Why a run failed before it started, already told on standard error.
-#[derive(Default)]
-pub(super) struct Failed {
-    sources: Sources,
-    diagnostics: Vec<Diagnostic>,
-    messages: Vec<String>,
-}
-
-impl Failed {
-    /// A failure with no place in a file (a usage error), told on standard error.
-    pub(super) fn message(message: String, io: &mut Io<'_>) -> anyhow::Result<Self> {
-        writeln!(io.err, "error: {message}")?;
-        Ok(Failed { messages: vec![message], ..Failed::default() })
-    }
-
-    /// Renders `diagnostics` (in `sources`) on standard error, then `closing`.
-    fn diagnostics(
-        sources: Sources,
-        diagnostics: Vec<Diagnostic>,
-        closing: &str,
-        io: &mut Io<'_>,
-    ) -> anyhow::Result<Self> {
-        super::human_reporter(&mut *io.err, io.color).diagnostics(&sources, &diagnostics)?;
-        writeln!(io.err, "error: {closing}")?;
-        Ok(Failed { sources, diagnostics, messages: Vec::new() })
-    }
-}
-
-/// Loads the config (from `start`, a folder, when given), applies `-A/-W/-D`,
-/// loads the rules and checks the config's defaults against them. Every
+/// Opens the session (the config from `start`, a folder, when given, and the
+/// rules), applies `-A/-W/-D` and checks the config's defaults against the
+/// rules. Every
 /// problem is rendered on standard error as it is found.
 ///
 /// # Errors
@@ -63,16 +37,9 @@ pub(super) fn setup(
     start: Option<&std::path::Path>,
     io: &mut Io<'_>,
 ) -> anyhow::Result<Result<Ready, Failed>> {
-    let mut sources = Sources::new();
-    let config = match super::config_path(global, start) {
-        None => Config::default(),
-        Some(path) => match crate::config::load(&path, &mut sources) {
-            Ok(config) => config,
-            Err(problems) => {
-                let closing = format!("{} has {} problem(s)", path.display(), problems.len());
-                return Ok(Err(Failed::diagnostics(sources, problems, &closing, io)?));
-            }
-        },
+    let super::Session { config, rules, sources } = match super::Session::open(global, start, io)? {
+        Ok(session) => session,
+        Err(failed) => return Ok(Err(failed)),
     };
     let levels = match lint_levels(config.lint_levels(), &args.lint_flags) {
         Ok(levels) => levels,
@@ -82,17 +49,6 @@ pub(super) fn setup(
             }
             return Ok(Err(Failed { sources, diagnostics: Vec::new(), messages }));
         }
-    };
-    let rules = match crate::rules::load(&super::rule_dirs(global, &config), true, &mut sources) {
-        Ok((rules, problems)) if problems.is_empty() => rules,
-        Ok((_, problems)) => {
-            let closing = format!(
-                "the rule files have {} problem(s); fix them first (`promolint rules check`)",
-                problems.len()
-            );
-            return Ok(Err(Failed::diagnostics(sources, problems, &closing, io)?));
-        }
-        Err(e) => return Ok(Err(Failed::message(format!("{e:#}"), io)?)),
     };
     let problems = crate::config::check_defaults(&config, &rules);
     if !problems.is_empty() {

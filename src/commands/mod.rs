@@ -15,6 +15,7 @@ pub(crate) mod summary;
 
 use crate::cli::{Cli, Command, GlobalArgs, Io, Outcome, RulesCommand};
 use crate::config::Config;
+use crate::diagnostic::Diagnostic;
 use crate::report::Reporter;
 use crate::report::human::{HumanReporter, HumanStyle};
 use crate::rules::RuleSet;
@@ -40,31 +41,6 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> anyhow::Result<Outcome> {
     }
 }
 
-/// Loads the built-in rules and `--rules` folders. Problems in rule files are
-/// rendered to standard error (they are about the run, not the packets) and
-/// give `Err(Outcome::Failed)`.
-///
-/// # Errors
-/// A rule folder or file that cannot be read.
-pub(crate) fn load_rules(
-    global: &GlobalArgs,
-    config: &Config,
-    io: &mut Io<'_>,
-) -> anyhow::Result<Result<(RuleSet, Sources), Outcome>> {
-    let mut sources = Sources::new();
-    let (rules, diagnostics) = crate::rules::load(&rule_dirs(global, config), true, &mut sources)?;
-    if diagnostics.is_empty() {
-        return Ok(Ok((rules, sources)));
-    }
-    human_reporter(&mut *io.err, io.color).diagnostics(&sources, &diagnostics)?;
-    writeln!(
-        io.err,
-        "error: the rule files have {} problem(s); fix them first (`promolint rules check`)",
-        diagnostics.len()
-    )?;
-    Ok(Err(Outcome::Failed))
-}
-
 /// The rule folders of a run: the config file's `rules`, then `--rules`.
 pub(crate) fn rule_dirs<'a>(global: &'a GlobalArgs, config: &'a Config) -> Vec<&'a std::path::Path> {
     config.rules.iter().map(|p| p.as_path()).chain(global.rules.iter().map(|p| p.as_path())).collect()
@@ -83,59 +59,115 @@ pub(crate) fn config_path(
     }
 }
 
-/// What a command that reads rules starts from: the configuration and the
-/// rules it and `--rules` name, loaded once.
+/// What every command loads before it starts, once: the configuration and
+/// the rules (built-in, the config's rule folders, `--rules`), with the
+/// texts of the config and rule files in one [`Sources`] so that a problem in
+/// any of them points into its file.
 pub(crate) struct Session {
     /// `--config FILE`, or promolint.yaml found from the current folder up.
     pub config: Config,
     /// The built-in rules and every rule folder of the run.
     pub rules: RuleSet,
-    /// The rule files' texts, for diagnostics that point into them.
+    /// The config and rule files' texts, for diagnostics that point into them.
     pub sources: Sources,
 }
 
-impl Session {
-    /// Loads the configuration, then the rules. Problems in either are
-    /// rendered to standard error and give `Err(Outcome::Failed)`.
+/// Why a run failed before it started, already told on standard error, with
+/// what the document formats need to say so (`check`'s failed-run output).
+#[derive(Default)]
+pub(crate) struct Failed {
+    pub(crate) sources: Sources,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) messages: Vec<String>,
+}
+
+impl Failed {
+    /// A failure with no place in a file (a usage error), told on standard error.
     ///
     /// # Errors
-    /// Unreadable rule folders; failed writes.
-    pub(crate) fn load(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Result<Session, Outcome>> {
-        let config = match load_config(global, io)? {
-            Ok(config) => config,
-            Err(outcome) => return Ok(Err(outcome)),
-        };
-        Ok(load_rules(global, &config, io)?.map(|(rules, sources)| Session { config, rules, sources }))
+    /// Failed writes.
+    pub(crate) fn message(message: String, io: &mut Io<'_>) -> anyhow::Result<Self> {
+        writeln!(io.err, "error: {message}")?;
+        Ok(Failed { messages: vec![message], ..Failed::default() })
+    }
+
+    /// Renders `diagnostics` (in `sources`) on standard error, then `closing`.
+    ///
+    /// # Errors
+    /// Failed writes.
+    pub(crate) fn diagnostics(
+        sources: Sources,
+        diagnostics: Vec<Diagnostic>,
+        closing: &str,
+        io: &mut Io<'_>,
+    ) -> anyhow::Result<Self> {
+        human_reporter(&mut *io.err, io.color).diagnostics(&sources, &diagnostics)?;
+        writeln!(io.err, "error: {closing}")?;
+        Ok(Failed { sources, diagnostics, messages: Vec::new() })
     }
 }
 
-/// The configuration: `--config FILE`, or promolint.yaml found from the
-/// current folder up, or none. Problems in it are rendered to standard error
-/// and give `Err(Outcome::Failed)`.
+impl Session {
+    /// Loads the configuration (`--config`, else promolint.yaml found from
+    /// `start`, the current folder when `None`), then the rules. Problems in
+    /// either are rendered to standard error and returned as [`Failed`].
+    ///
+    /// # Errors
+    /// Failed writes.
+    pub(crate) fn open(
+        global: &GlobalArgs,
+        start: Option<&std::path::Path>,
+        io: &mut Io<'_>,
+    ) -> anyhow::Result<Result<Session, Failed>> {
+        let mut sources = Sources::new();
+        let config = match config_path(global, start) {
+            None => Config::default(),
+            Some(path) => match crate::config::load(&path, &mut sources) {
+                Ok(config) => config,
+                Err(problems) => {
+                    let closing = format!("{} has {} problem(s)", path.display(), problems.len());
+                    return Ok(Err(Failed::diagnostics(sources, problems, &closing, io)?));
+                }
+            },
+        };
+        let rules = match crate::rules::load(&rule_dirs(global, &config), true, &mut sources) {
+            Ok((rules, problems)) if problems.is_empty() => rules,
+            Ok((_, problems)) => {
+                let closing = format!(
+                    "the rule files have {} problem(s); fix them first (`promolint rules check`)",
+                    problems.len()
+                );
+                return Ok(Err(Failed::diagnostics(sources, problems, &closing, io)?));
+            }
+            Err(e) => return Ok(Err(Failed::message(format!("{e:#}"), io)?)),
+        };
+        Ok(Ok(Session { config, rules, sources }))
+    }
+
+    /// [`Session::open`] from the current folder, for the commands whose
+    /// failure is only the exit code (`Err(Outcome::Failed)`).
+    ///
+    /// # Errors
+    /// Failed writes.
+    pub(crate) fn load(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Result<Session, Outcome>> {
+        Ok(Session::open(global, None, io)?.map_err(|_| Outcome::Failed))
+    }
+}
+
+/// The configuration alone (`promolint config`): `--config FILE`, or
+/// promolint.yaml found from the current folder up, or none. Problems in it
+/// are rendered to standard error and give `Err(Outcome::Failed)`.
 ///
 /// # Errors
 /// Failed writes.
 pub(crate) fn load_config(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Result<Config, Outcome>> {
-    load_config_from(global, None, io)
-}
-
-/// [`load_config`], looking for promolint.yaml from `start` (a folder)
-/// instead of the current folder when given.
-///
-/// # Errors
-/// Failed writes.
-pub(crate) fn load_config_from(
-    global: &GlobalArgs,
-    start: Option<&std::path::Path>,
-    io: &mut Io<'_>,
-) -> anyhow::Result<Result<Config, Outcome>> {
-    let Some(path) = config_path(global, start) else { return Ok(Ok(Config::default())) };
+    let Some(path) = config_path(global, None) else { return Ok(Ok(Config::default())) };
     let mut sources = Sources::new();
     match crate::config::load(&path, &mut sources) {
         Ok(config) => Ok(Ok(config)),
-        Err(diagnostics) => {
-            human_reporter(&mut *io.err, io.color).diagnostics(&sources, &diagnostics)?;
-            writeln!(io.err, "error: {} has {} problem(s)", path.display(), diagnostics.len())?;
+        Err(problems) => {
+            let closing = format!("{} has {} problem(s)", path.display(), problems.len());
+            Failed::diagnostics(sources, problems, &closing, io)?;
             Ok(Err(Outcome::Failed))
         }
     }
