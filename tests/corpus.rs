@@ -38,7 +38,8 @@ fn corpus_documents() -> Vec<PathBuf> {
 }
 
 /// Runs `check --format json ARGS` and checks what every run must satisfy:
-/// exit code 0 or 1, no panic, JSON on stdout. It runs in an empty folder, so
+/// no panic, JSON on stdout, exit code 1 exactly when some diagnostic is an
+/// error. It runs in an empty folder, so
 /// no `promolint.yaml` of the repository applies.
 fn check_json(args: &[&std::ffi::OsStr]) -> Value {
     let elsewhere = tempfile::TempDir::new().expect("temp dir");
@@ -51,12 +52,16 @@ fn check_json(args: &[&std::ffi::OsStr]) -> Value {
         .expect("run promolint");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "promolint panicked on {args:?}:\n{stderr}");
-    assert!(
-        matches!(out.status.code(), Some(0 | 1)),
-        "exit code {:?} on {args:?}:\n{stderr}",
-        out.status.code()
-    );
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON on {args:?}: {e}"))
+    let json: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON on {args:?}: {e}"));
+    // Exit 1 exactly when some diagnostic is an error, else 0.
+    let errors = json["packets"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|p| p["diagnostics"].as_array().into_iter().flatten().any(|d| d["severity"] == "error"));
+    assert_eq!(out.status.code(), Some(i32::from(errors)), "exit code on {args:?}:\n{stderr}");
+    json
 }
 
 /// Line lengths in characters, with lines ended as promolint ends them
