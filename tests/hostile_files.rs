@@ -48,8 +48,11 @@ fn a_broken_promolint_yaml_never_falls_back_to_the_parents_config() {
         make(&sub.join("promolint.yaml"));
         let Run { code, err, .. } = dir.run_in(&sub, &["check", "p.md", "--color", "never"]);
         assert_eq!(code, 2, "{case}: {err}");
-        let named = format!("{}: cannot read the config file", sub.join("promolint.yaml").display());
-        assert!(err.contains(&named), "{case}: {err}");
+        // Found in the folder the run is in: named as the user would type it.
+        assert!(
+            err.contains("error[invalid-config]: promolint.yaml: cannot read the config file"),
+            "{case}: {err}"
+        );
     }
     let Run { code, err, .. } = dir.run(&["config"]);
     assert_eq!(code, 0, "the parent's own config still works: {err}");

@@ -47,7 +47,8 @@ pub(crate) fn rule_dirs<'a>(global: &'a GlobalArgs, config: &'a Config) -> Vec<&
 }
 
 /// The config file of a run, if any: `--config FILE`, else promolint.yaml
-/// found from `start` (a folder; the current folder when `None`) up.
+/// found from `start` (a folder; the current folder when `None`) up. Found
+/// in the current folder itself, it is named relative to it.
 pub(crate) fn config_path(
     global: &GlobalArgs,
     start: Option<&std::path::Path>,
@@ -55,7 +56,14 @@ pub(crate) fn config_path(
     match (&global.config, start) {
         (Some(path), _) => Some(path.clone()),
         (None, Some(start)) => crate::config::discover(start),
-        (None, None) => std::env::current_dir().ok().and_then(|cwd| crate::config::discover(&cwd)),
+        // Found from the current folder: named relative to it when it is
+        // there (`promolint.yaml:1:9`, as the user would type it), else
+        // absolute (a parent's).
+        (None, None) => {
+            let cwd = std::env::current_dir().ok()?;
+            let found = crate::config::discover(&cwd)?;
+            Some(found.strip_prefix(&cwd).map_or_else(|_| found.clone(), std::path::Path::to_path_buf))
+        }
     }
 }
 
