@@ -25,16 +25,21 @@ fn temporary_files(dir: &Path) -> Vec<String> {
 }
 
 /// The pid of strace's traced child that runs promolint (strace also forks
-/// short-lived children of its own at start-up to probe ptrace).
+/// short-lived children of its own at start-up to probe ptrace), found by
+/// its parent pid in `/proc/PID/stat`.
 fn traced_promolint(strace: &Child) -> u32 {
-    let children = std::fs::read_to_string(format!("/proc/{0}/task/{0}/children", strace.id())).unwrap();
-    children
-        .split_whitespace()
-        .filter_map(|pid| pid.parse().ok())
-        .find(|pid| {
-            std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == "promolint")
-        })
-        .unwrap_or_else(|| panic!("no promolint among strace's children: {children:?}"))
+    let parent = strace.id();
+    let found = std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .find_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            // "PID (COMM) STATE PPID ...": the command may hold spaces, so split after its ')'.
+            let (comm, rest) = stat.split_once(" (")?.1.rsplit_once(") ")?;
+            let ppid: u32 = rest.split_whitespace().nth(1)?.parse().ok()?;
+            (ppid == parent && comm == "promolint").then(|| pid.parse().ok()).flatten()
+        });
+    found.unwrap_or_else(|| panic!("no promolint process under strace ({parent})"))
 }
 
 fn stopped_while_writing(signal: &str) {
@@ -60,7 +65,8 @@ fn stopped_while_writing(signal: &str) {
         std::thread::sleep(Duration::from_millis(5));
     }
     let promolint = traced_promolint(&strace);
-    let killed = Command::new("kill").args([&format!("-{signal}"), &promolint.to_string()]).status().unwrap();
+    // The shell's own `kill`: no procps needed.
+    let killed = Command::new("sh").arg("-c").arg(format!("kill -{signal} {promolint}")).status().unwrap();
     assert!(killed.success(), "kill -{signal} {promolint}");
     let deadline = Instant::now() + Duration::from_secs(5);
     while !temporary_files(dir.path()).is_empty() {
