@@ -7,7 +7,6 @@
 //! Each property runs `PROMOLINT_FUZZ_CASES` cases (256 by default, so the
 //! test suite stays quick); set it higher for a longer run.
 
-use promolint::rules::RuleSet;
 use promolint::rules::import::{self, Columns, Format};
 use promolint::source::Sources;
 use proptest::prelude::*;
@@ -16,10 +15,8 @@ fn cases() -> u32 {
     std::env::var("PROMOLINT_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256)
 }
 
-fn rules() -> &'static RuleSet {
-    static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
-    RULES.get_or_init(|| promolint::rules::load(&[] as &[&str], true, &mut Sources::new()).unwrap().0)
-}
+mod support;
+use support::builtin_rules as rules;
 
 /// Pieces of promolint.yaml files, valid and hostile.
 fn config_fragment() -> impl Strategy<Value = String> {

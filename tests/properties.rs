@@ -5,14 +5,11 @@
 use promolint::check::{CheckOptions, Linter, PacketReport};
 use promolint::report::Reporter;
 use promolint::report::json::JsonReporter;
-use promolint::rules::RuleSet;
 use promolint::source::Sources;
 use proptest::prelude::*;
 
-fn rules() -> &'static RuleSet {
-    static RULES: std::sync::OnceLock<RuleSet> = std::sync::OnceLock::new();
-    RULES.get_or_init(|| promolint::rules::load(&[] as &[&str], true, &mut Sources::new()).unwrap().0)
-}
+mod support;
+use support::builtin_rules as rules;
 
 /// Pieces packets are made of, hostile ones included.
 fn fragment() -> impl Strategy<Value = String> {

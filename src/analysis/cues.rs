@@ -68,8 +68,9 @@ fn set(patterns: &[&str]) -> Vec<Regex> {
     patterns.iter().filter_map(|p| regex::RegexBuilder::new(p).case_insensitive(true).build().ok()).collect()
 }
 
-fn one(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| unreachable!("constant regex: {e}"))
+/// A regex from a constant pattern of this module or its siblings.
+pub(super) fn one(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| unreachable!("constant regex {pattern}: {e}"))
 }
 
 static NEGATION_RE: LazyLock<Vec<Regex>> = LazyLock::new(|| set(NEGATIONS));

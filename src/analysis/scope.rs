@@ -111,7 +111,11 @@ impl ScopeMatcher {
     /// another value is dropped, and the widest value of the rest wins (its
     /// first match).
     pub fn classify(&self, text: &str) -> Option<(ScopeValue, Range<usize>)> {
-        let may = self.may_match(text);
+        self.classify_among(text, &self.may_match(text))
+    }
+
+    /// [`Self::classify`] with the lists that may match `text` already known.
+    fn classify_among(&self, text: &str, may: &[bool; LISTS]) -> Option<(ScopeValue, Range<usize>)> {
         let mut found: Vec<(ScopeValue, Range<usize>)> = Vec::new();
         for value in ScopeValue::ALL.into_iter().filter(|v| may[v.rank()]) {
             if let Some(re) = &self.lists[value.rank()] {
@@ -126,17 +130,17 @@ impl ScopeMatcher {
         kept.iter().filter(|(v, _)| *v == widest).min_by_key(|(_, r)| r.start).map(|(v, r)| (*v, r.clone()))
     }
 
-    /// The `own-work` words in `text`, if any.
-    fn own_work(&self, text: &str) -> Option<Range<usize>> {
-        if !self.may_match(text)[OWN_WORK] {
+    /// The `own-work` words in `text`, if any; `may` as for [`Self::classify_among`].
+    fn own_work(&self, text: &str, may: &[bool; LISTS]) -> Option<Range<usize>> {
+        if !may[OWN_WORK] {
             return None;
         }
         self.lists[OWN_WORK].as_ref()?.find(text).map(|m| m.range())
     }
 
     /// The scope of every claim of `packet`, parallel to `packet.claims`. A
-    /// claim that shows no scale value is `unknown` when it is a question (it ends with `?`); else it takes its
-    /// parent item's scope when the parent has one (from words, or `own`
+    /// claim that shows no scale value is `unknown` when it is a question (it
+    /// ends with `?`); else it takes its parent item's scope when the parent has one (from words, or `own`
     /// from `own-work`: the items of an entry the candidate tells as their
     /// own work are theirs too); else it is `own` from `own-work`, else
     /// `unknown`. Section headings lend no scope: a heading titles a section,
@@ -147,7 +151,9 @@ impl ScopeMatcher {
             let locate = |r: Range<usize>| -> (String, Option<Range<usize>>) {
                 (claim.text[r.clone()].to_owned(), claim.source_range(r))
             };
-            let scope = if let Some((value, r)) = self.classify(&claim.text) {
+            // One prefilter pass per claim, for the scale and `own-work` alike.
+            let may = self.may_match(&claim.text);
+            let scope = if let Some((value, r)) = self.classify_among(&claim.text, &may) {
                 let (words, range) = locate(r);
                 ClaimScope { value: Some(value), from: Some(ScopeFrom::Claim), words, range }
             } else if claim.text.trim_end().ends_with('?') {
@@ -155,7 +161,7 @@ impl ScopeMatcher {
                 ClaimScope::unknown()
             } else if let Some(parent) = claim.parent.and_then(|p| out.get(p)).filter(|p| p.value.is_some()) {
                 ClaimScope { from: Some(ScopeFrom::Parent), ..parent.clone() }
-            } else if let Some(r) = self.own_work(&claim.text) {
+            } else if let Some(r) = self.own_work(&claim.text, &may) {
                 let (words, range) = locate(r);
                 ClaimScope { value: Some(ScopeValue::Own), from: Some(ScopeFrom::OwnWork), words, range }
             } else {
@@ -213,7 +219,8 @@ mod tests {
             Some(ScopeValue::Organisation)
         );
         assert_eq!(m.classify("Провёл миграцию базы данных"), None);
-        assert_eq!(m.own_work("Migrated the queue"), Some(0..8));
-        assert_eq!(m.own_work("Провёл миграцию"), None);
+        let own = |text: &str| m.own_work(text, &m.may_match(text));
+        assert_eq!(own("Migrated the queue"), Some(0..8));
+        assert_eq!(own("Провёл миграцию"), None);
     }
 }

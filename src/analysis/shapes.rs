@@ -33,11 +33,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::cues::one;
 use crate::lint::Code;
-
-fn one(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| unreachable!("constant regex {pattern}: {e}"))
-}
 
 /// Time off work: evenings, nights, small hours, weekends, holidays, leave.
 const OFF_HOURS: &str = concat!(

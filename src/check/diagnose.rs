@@ -18,7 +18,6 @@ pub(super) type Finding = (Diagnostic, Option<Severity>);
 /// The findings of an analysed packet, before lint levels.
 pub(super) fn diagnose(
     packet: &Packet,
-    text: &str,
     level: &Level,
     analysis: &Analysis,
     rules: &RuleSet,
@@ -38,10 +37,7 @@ pub(super) fn diagnose(
     for (id, range) in named.chain(waived) {
         if level.expectation(id).is_none() {
             let at = Label::new(file, range, "unknown expectation");
-            out.push((
-                crate::check::messages::unknown_expectation(at, id, level, did_you_mean(id, ids())),
-                None,
-            ));
+            out.push((super::messages::unknown_expectation(at, id, level, did_you_mean(id, ids())), None));
         }
     }
     // Uncovered expectations point at the packet's target.
@@ -61,9 +57,9 @@ pub(super) fn diagnose(
                 let closest = cov
                     .closest
                     .map(|(c, score)| (Label::new(file, packet.claims[c].range.clone(), ""), score));
-                let mut d = crate::check::messages::uncovered_expectation(at, e, closest);
+                let mut d = super::messages::uncovered_expectation(at, e, closest);
                 if let Some(c) = at_current {
-                    d = d.with_note(crate::check::messages::at_current_note(c));
+                    d = d.with_note(super::messages::at_current_note(c));
                 }
                 out.push((d, e.severity));
             }
@@ -84,7 +80,7 @@ pub(super) fn diagnose(
                     let Some(first) = labels.next() else { continue };
                     let words =
                         level.scope.as_ref().filter(|s| s.value == asked).map_or(&[][..], |s| &s.words[..]);
-                    let d = crate::check::messages::scope_below_level(
+                    let d = super::messages::scope_below_level(
                         first,
                         labels.collect(),
                         e,
@@ -107,7 +103,7 @@ pub(super) fn diagnose(
                         _ => None,
                     })
                     .unwrap_or_else(|| target_at.clone());
-                let d = crate::check::messages::waived_expectation(Label::new(file, at, ""), e, reason);
+                let d = super::messages::waived_expectation(Label::new(file, at, ""), e, reason);
                 out.push((d, None));
             }
             _ => {}
@@ -116,20 +112,20 @@ pub(super) fn diagnose(
     for (claim, ca) in packet.claims.iter().zip(&analysis.claims) {
         let at = Label::new(file, claim.range.clone(), "");
         if ca.mappings.is_empty() {
-            out.push((crate::check::messages::unmapped_claim(at), None));
+            out.push((super::messages::unmapped_claim(at), None));
         } else if ca.evidence_in_scope.is_empty() {
             let expectations: Vec<_> =
                 ca.mappings.iter().map(|m| &level.expectations[m.expectation]).collect();
-            out.push((crate::check::messages::claim_without_evidence(at, &expectations), None));
+            out.push((super::messages::claim_without_evidence(at, &expectations), None));
         }
     }
     for hit in &analysis.red_flags {
         let flag = matcher::flag(hit.flag, level, &rules.common_red_flags);
         let at = Label::new(file, hit.range.clone(), "");
         let d = match hit.flag {
-            FlagSource::Ladder(_) => crate::check::messages::red_flag(at, flag, level),
+            FlagSource::Ladder(_) => super::messages::red_flag(at, flag, level),
             FlagSource::Common(i) => {
-                crate::check::messages::common_red_flag(rules.common_red_flags[i].code, at, flag)
+                super::messages::common_red_flag(rules.common_red_flags[i].code, at, flag)
             }
         };
         out.push((d, flag.severity));
@@ -138,10 +134,9 @@ pub(super) fn diagnose(
         let percent = analysis.counts().percent();
         if percent < min {
             let at = Label::new(file, target_at.clone(), "");
-            out.push((crate::check::messages::coverage_below_minimum(at, percent, min), None));
+            out.push((super::messages::coverage_below_minimum(at, percent, min), None));
         }
     }
-    let _ = text;
     out
 }
 

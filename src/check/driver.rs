@@ -171,7 +171,7 @@ pub fn check_text<'r>(
 }
 
 fn unreadable_report<'r>(file: FileId, problem: &Unreadable, options: &CheckOptions) -> PacketReport<'r> {
-    let mut d = crate::check::messages::unreadable_file(Label::new(file, 0..0, ""), &problem.reason);
+    let mut d = super::messages::unreadable_file(Label::new(file, 0..0, ""), &problem.reason);
     if let Some(at) = problem.offset {
         d = d.with_note(format!("at byte offset {at}"));
     }

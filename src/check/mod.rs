@@ -143,7 +143,7 @@ impl<'r, 'o> Linter<'r, 'o> {
         let analysis = level.and_then(|level| {
             let matcher = self.matcher(level)?;
             let analysis = analysis::analyze(&packet, text, level, matcher, &run);
-            findings.extend(diagnose::diagnose(&packet, text, level, &analysis, self.rules, self.options));
+            findings.extend(diagnose::diagnose(&packet, level, &analysis, self.rules, self.options));
             Some(analysis)
         });
         let diagnostics = diagnose::finish(

@@ -156,13 +156,13 @@ pub(super) fn apply(
     for s in &suppressors {
         match &s.codes {
             None if !s.used[0] => {
-                added.push(crate::check::messages::unused_suppression(at(s.comment.clone()), None))
+                added.push(super::messages::unused_suppression(at(s.comment.clone()), None))
             }
             None => {}
             Some(codes) => {
                 for ((code, word), used) in codes.iter().zip(&s.used) {
                     if !used {
-                        added.push(crate::check::messages::unused_suppression(
+                        added.push(super::messages::unused_suppression(
                             at(word.range.clone()),
                             Some(code.name()),
                         ));
@@ -261,7 +261,7 @@ fn codes(words: &[Word], added: &mut Vec<Diagnostic>, at: &dyn Fn(Range<usize>) 
             _ => {
                 let names = Code::ALL.iter().filter(|c| c.is_configurable()).map(|c| c.name());
                 let suggestion = did_you_mean(&w.text, names);
-                added.push(crate::check::messages::unknown_code_in_suppression(
+                added.push(super::messages::unknown_code_in_suppression(
                     at(w.range.clone()),
                     &w.text,
                     suggestion,
@@ -282,7 +282,7 @@ fn waiver(
 ) {
     let label = Label::new(packet.file, id.range.clone(), "");
     if reason.is_none() {
-        added.push(crate::check::messages::waiver_without_reason(label, &id.text));
+        added.push(super::messages::waiver_without_reason(label, &id.text));
         return;
     }
     let (Some(level), Some(analysis)) = (level, analysis) else { return };
@@ -290,8 +290,8 @@ fn waiver(
         return; // reported as unknown-expectation
     };
     match analysis.expectations[index].status {
-        Status::Covered => added.push(crate::check::messages::unneeded_waiver(label, &id.text, "covered")),
-        Status::Weak => added.push(crate::check::messages::unneeded_waiver(label, &id.text, "weak")),
+        Status::Covered => added.push(super::messages::unneeded_waiver(label, &id.text, "covered")),
+        Status::Weak => added.push(super::messages::unneeded_waiver(label, &id.text, "weak")),
         Status::Uncovered | Status::Waived => {}
     }
 }

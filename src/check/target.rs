@@ -53,14 +53,14 @@ pub(super) fn resolve<'r>(
         Ok(ladder) => ladder,
         Err(unknown) => {
             let at = Label::new(file, ladder_at, from(ladder_cli));
-            return (None, vec![crate::check::messages::unknown_ladder(at, &ladder_id, &unknown)]);
+            return (None, vec![super::messages::unknown_ladder(at, &ladder_id, &unknown)]);
         }
     };
     match ladder.find_level(&level_id) {
         Ok(level) => (Some(level), Vec::new()),
         Err(unknown) => {
             let at = Label::new(file, level_at, from(level_cli));
-            (None, vec![crate::check::messages::unknown_level(at, &ladder.id, &level_id, &unknown)])
+            (None, vec![super::messages::unknown_level(at, &ladder.id, &level_id, &unknown)])
         }
     }
 }

@@ -127,16 +127,9 @@ impl Session {
         start: Option<&std::path::Path>,
         io: &mut Io<'_>,
     ) -> anyhow::Result<Result<Session, Failed>> {
-        let mut sources = Sources::new();
-        let config = match config_path(global, start) {
-            None => Config::default(),
-            Some(path) => match crate::config::load(&path, &mut sources) {
-                Ok(config) => config,
-                Err(problems) => {
-                    let closing = format!("{} has {} problem(s)", path.display(), problems.len());
-                    return Ok(Err(Failed::diagnostics(sources, problems, &closing, io)?));
-                }
-            },
+        let (config, mut sources) = match load_config_file(config_path(global, start), io)? {
+            Ok(loaded) => loaded,
+            Err(failed) => return Ok(Err(failed)),
         };
         let rules = match crate::rules::load(&rule_dirs(global, &config), true, &mut sources) {
             Ok((rules, problems)) if problems.is_empty() => rules,
@@ -169,14 +162,28 @@ impl Session {
 /// # Errors
 /// Failed writes.
 pub(crate) fn load_config(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Result<Config, Outcome>> {
-    let Some(path) = config_path(global, None) else { return Ok(Ok(Config::default())) };
+    Ok(load_config_file(config_path(global, None), io)?
+        .map(|(config, _)| config)
+        .map_err(|_| Outcome::Failed))
+}
+
+/// The config at `path` (the defaults when `None`), with its text in a new
+/// [`Sources`]; problems are rendered on standard error and returned as
+/// [`Failed`].
+///
+/// # Errors
+/// Failed writes.
+fn load_config_file(
+    path: Option<std::path::PathBuf>,
+    io: &mut Io<'_>,
+) -> anyhow::Result<Result<(Config, Sources), Failed>> {
     let mut sources = Sources::new();
+    let Some(path) = path else { return Ok(Ok((Config::default(), sources))) };
     match crate::config::load(&path, &mut sources) {
-        Ok(config) => Ok(Ok(config)),
+        Ok(config) => Ok(Ok((config, sources))),
         Err(problems) => {
             let closing = format!("{} has {} problem(s)", path.display(), problems.len());
-            Failed::diagnostics(sources, problems, &closing, io)?;
-            Ok(Err(Outcome::Failed))
+            Ok(Err(Failed::diagnostics(sources, problems, &closing, io)?))
         }
     }
 }

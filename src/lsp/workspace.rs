@@ -44,6 +44,21 @@ self_cell::self_cell!(
     impl {Debug}
 );
 
+/// Why a configuration or its rules did not load, and which set (the
+/// `configuration` or the `rules`) is used instead.
+struct Problem {
+    what: String,
+    set: &'static str,
+}
+
+impl Problem {
+    /// For the editor's log: "X has 2 problem(s); using the start-up
+    /// configuration" (`fallback` says what is used instead).
+    fn instead(self, fallback: &str) -> String {
+        format!("{}; {fallback} {}", self.what, self.set)
+    }
+}
+
 /// Every configuration the server has loaded, by the path of its
 /// `promolint.yaml`.
 #[derive(Debug)]
@@ -98,7 +113,7 @@ impl Workspaces {
         }
         let (workspace, problem) = match self.load(&config_path) {
             Ok(w) => (Some(w), None),
-            Err(problem) => (None, Some(problem)),
+            Err(problem) => (None, Some(problem.instead("using the start-up"))),
         };
         self.by_config.insert(config_path, workspace);
         problem
@@ -121,21 +136,22 @@ impl Workspaces {
                 self.startup = workspace;
                 None
             }
-            Err(problem) => Some(problem.replace("using the start-up", "keeping the previous")),
+            Err(problem) => Some(problem.instead("keeping the previous")),
         }
     }
 
-    fn load(&self, config_path: &Path) -> Result<Workspace, String> {
+    fn load(&self, config_path: &Path) -> Result<Workspace, Problem> {
         let mut sources = Sources::new();
-        let config = crate::config::load(config_path, &mut sources).map_err(|d| {
-            format!("{} has {} problem(s); using the start-up configuration", config_path.display(), d.len())
+        let config = crate::config::load(config_path, &mut sources).map_err(|d| Problem {
+            what: format!("{} has {} problem(s)", config_path.display(), d.len()),
+            set: "configuration",
         })?;
         self.load_rules(config, Some(config_path))
     }
 
     /// The rules of `config` (from `config_path`, if any) and the `--rules`
     /// folders, loaded for a linter.
-    fn load_rules(&self, config: Config, config_path: Option<&Path>) -> Result<Workspace, String> {
+    fn load_rules(&self, config: Config, config_path: Option<&Path>) -> Result<Workspace, Problem> {
         let mut sources = Sources::new();
         let name =
             config_path.map_or_else(|| "the start-up configuration".to_owned(), |p| p.display().to_string());
@@ -143,12 +159,13 @@ impl Workspaces {
         let rules = match crate::rules::load(&dirs, true, &mut sources) {
             Ok((rules, problems)) if problems.is_empty() => rules,
             Ok((_, problems)) => {
-                return Err(format!(
-                    "the rule files of {name} have {} problem(s) (`promolint rules check`); using the start-up rules",
+                let what = format!(
+                    "the rule files of {name} have {} problem(s) (`promolint rules check`)",
                     problems.len()
-                ));
+                );
+                return Err(Problem { what, set: "rules" });
             }
-            Err(e) => return Err(format!("{e:#}; using the start-up rules")),
+            Err(e) => return Err(Problem { what: format!("{e:#}"), set: "rules" }),
         };
         Ok(Workspace::new(Loaded::new(rules, config), |l| Linter::new(&l.rules, &l.options)))
     }

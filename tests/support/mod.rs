@@ -56,6 +56,16 @@ pub(crate) fn promolint(dir: &Path) -> Command {
     cmd
 }
 
+/// The built-in rules, loaded once per test binary.
+pub(crate) fn builtin_rules() -> &'static promolint::rules::RuleSet {
+    static RULES: std::sync::OnceLock<promolint::rules::RuleSet> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| {
+        promolint::rules::load(&[] as &[&str], true, &mut promolint::source::Sources::new())
+            .expect("built-in rules")
+            .0
+    })
+}
+
 /// The five built-in levels, as (ladder, level).
 pub(crate) const BUILTIN_LEVELS: [(&str, &str); 5] = [
     ("generic", "senior"),
