@@ -345,13 +345,13 @@ fn held_out_session_5_precision_and_recall_per_flag() {
     score_held_out(&lines, &before, &HELD_OUT_5_FLOORS, 10);
 }
 
-/// The session-6 held-out batch, `fixtures/red-flags/held-out-6/` (213
-/// lines: 60 quoted from mybinder.org's incident reports, the Open Source
+/// The session-6 held-out batch, `fixtures/red-flags/held-out-6/` (209
+/// lines; the collector's 213 less four that are also in the session-5
+/// batch, which tuning has seen: 60 quoted from mybinder.org's incident reports, the Open Source
 /// Guides and Jake Worth's blog, 153 written; 103 near misses by the first
 /// reader; sources and licences in its SOURCES.md). One reader wrote and
 /// labelled it, a second labelled it separately; neither saw promolint's
-/// output, and no one tuning the red flags saw it. Four of its real lines
-/// (Open Source Guides) are also in the session-5 batch. Scored once on
+/// output, and no one tuning the red flags saw it. Scored once on
 /// main before that session's changes. The readers agree on `hedging` on
 /// only 9 lines (the first labelled 18, the second 11), so this batch asks
 /// 9 labelled lines per flag, not 10.
@@ -361,8 +361,8 @@ fn held_out_session_6_precision_and_recall_per_flag() {
     // Main at the start of session 6 (commit f0584ac), on the same lines:
     // the batch's first scoring.
     let before = [
-        ("overwork (overwork or heroics)", (0.69, 0.28)),
-        ("overwork on L4 (crunch apart)", (0.69, 0.28)),
+        ("overwork (overwork or heroics)", (0.69, 0.29)),
+        ("overwork on L4 (crunch apart)", (0.69, 0.29)),
         ("blaming-others (blame)", (1.00, 0.13)),
         ("crunch-time (L4 ladder)", (0.67, 0.12)),
         ("vague-claim", (0.60, 0.19)),
