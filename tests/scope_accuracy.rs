@@ -115,6 +115,9 @@ struct Checked {
     claims: Vec<(usize, Scope)>,
     /// Each claim's text and the words that decided its scope, for `SCOPE_ERRORS=1`.
     texts: Vec<(String, String)>,
+    /// Per claim, for `SCOPE_ERRORS=tsv`: where its scope came from, its
+    /// heading path, its parent's line and its kind.
+    context: Vec<(String, String, Option<usize>, String)>,
     expectations: Vec<(ScopeValue, Vec<usize>, bool)>,
 }
 
@@ -141,6 +144,19 @@ fn check(rules: &promolint::rules::RuleSet, document: &str, ladder: &str, level:
         .zip(&analysis.claims)
         .map(|(c, a)| (c.text.clone(), a.scope.words.clone()))
         .collect();
+    let context = packet
+        .claims
+        .iter()
+        .zip(&analysis.claims)
+        .map(|(c, a)| {
+            (
+                a.scope.from.map_or("-".to_owned(), |f| format!("{f:?}")),
+                packet.sections[c.section].path.join(" > "),
+                c.parent.map(line),
+                format!("{:?}", c.kind),
+            )
+        })
+        .collect();
     let fired: Vec<String> = report
         .diagnostics
         .iter()
@@ -158,7 +174,7 @@ fn check(rules: &promolint::rules::RuleSet, document: &str, ladder: &str, level:
             Some((asked, lines, fired.iter().any(|f| f.eq_ignore_ascii_case(&e.id))))
         })
         .collect();
-    Checked { claims, texts, expectations }
+    Checked { claims, texts, context, expectations }
 }
 
 /// What one set of documents shows: (kappa, accuracy, lint precision,
@@ -196,6 +212,24 @@ fn figures(
                 let predicted: BTreeMap<usize, Scope> = checked.claims.iter().copied().collect();
                 // SCOPE_ERRORS=1 lists the disagreements; =all every agreed line.
                 let listing = std::env::var("SCOPE_ERRORS").unwrap_or_default();
+                if listing == "tsv" {
+                    for (((l, p), (text, words)), (from, heading, parent, kind)) in
+                        checked.claims.iter().zip(&checked.texts).zip(&checked.context)
+                    {
+                        let label = |m: &BTreeMap<usize, Scope>| m.get(l).map_or("-", |s| name(*s));
+                        let clean = |s: &str| s.replace(['\t', '\n'], " ");
+                        println!(
+                            "TSV\t{set}\t{doc}\t{l}\t{}\t{}\t{}\t{from}\t{}\t{}\t{kind}\t{}\t{}",
+                            label(la),
+                            label(lb),
+                            name(*p),
+                            clean(words),
+                            parent.map_or("-".to_owned(), |p| p.to_string()),
+                            clean(heading),
+                            clean(text)
+                        );
+                    }
+                }
                 if listing == "1" || listing == "all" {
                     for ((l, p), (text, words)) in checked.claims.iter().zip(&checked.texts) {
                         match consensus.get(l) {
@@ -238,6 +272,17 @@ fn figures(
             let entry = per_level.entry(format!("{ladder}/{level}")).or_default();
             for (asked, lines, fired) in &checked.expectations {
                 let truth = below(&consensus, *asked, lines);
+                if std::env::var("SCOPE_ERRORS").is_ok_and(|v| v == "tsv") {
+                    let predicted: BTreeMap<usize, Scope> = checked.claims.iter().copied().collect();
+                    let claims: Vec<String> = lines
+                        .iter()
+                        .map(|l| {
+                            let label = consensus.get(l).map_or("-", |s| name(*s));
+                            format!("{l}:{label}/{}", predicted.get(l).map_or("-", |s| name(*s)))
+                        })
+                        .collect();
+                    println!("LINT\t{set}\t{doc}\t{ladder}/{level}\t{asked}\t{fired}\t{truth:?}\t{}", claims.join(" "));
+                }
                 if *fired {
                     match truth {
                         Some(t) => {
