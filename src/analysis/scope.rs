@@ -181,7 +181,13 @@ impl ScopeMatcher {
                 ClaimScope::unknown()
             } else if let Some((value, r)) = self.classify_among(&claim.text, &may) {
                 let (words, range) = locate(r);
-                ClaimScope { value: Some(value), from: Some(ScopeFrom::Claim), words, range, by_default: false }
+                ClaimScope {
+                    value: Some(value),
+                    from: Some(ScopeFrom::Claim),
+                    words,
+                    range,
+                    by_default: false,
+                }
             } else if let Some(parent) = claim.parent.and_then(|p| out.get(p)).filter(|p| p.value.is_some()) {
                 ClaimScope { from: Some(ScopeFrom::Parent), ..parent.clone() }
             } else if let Some(r) = self.own_work(&claim.text, &may) {

@@ -236,13 +236,9 @@ pub fn add_file(
             rules.shared.own_work = own_work.unwrap_or_default();
             rules.shared.not_work = not_work.unwrap_or_default();
         }
-        Some(ladder) => rules.ladders.push(LadderScopeWords {
-            ladder,
-            replace: def.replace,
-            scale,
-            own_work,
-            not_work,
-        }),
+        Some(ladder) => {
+            rules.ladders.push(LadderScopeWords { ladder, replace: def.replace, scale, own_work, not_work })
+        }
     }
 }
 
