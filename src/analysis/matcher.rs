@@ -7,10 +7,10 @@
 use std::sync::{Mutex, OnceLock};
 
 use regex_automata::meta::{self, Regex};
-use regex_automata::util::iter::Searcher;
-use regex_automata::{Input, Match};
 use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::util::iter::Searcher;
 use regex_automata::util::syntax;
+use regex_automata::{Input, Match};
 use regex_syntax::hir::Hir;
 
 use super::boundary;
@@ -114,7 +114,9 @@ impl PatternSet {
     /// [`boundary::ascii_words`] of that text.
     fn regex(&self, p: usize, ascii_words: bool) -> Option<&Shared> {
         let c = &self.each[p];
-        if ascii_words && let Some(fast) = c.ascii.get_or_init(|| boundary::narrowed(&c.source).map(Shared::new)) {
+        if ascii_words
+            && let Some(fast) = c.ascii.get_or_init(|| boundary::narrowed(&c.source).map(Shared::new))
+        {
             return Some(fast);
         }
         c.unicode.get_or_init(|| compile_unicode(&c.source).map(Shared::new)).as_ref()
