@@ -34,6 +34,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::RedFlagHit;
+use super::blame;
 use super::cues;
 use super::matcher::{CommonMatcher, FlagSource, PatternSet};
 use super::shapes;
@@ -51,7 +52,7 @@ pub fn detect(packet: &Packet, text: &str, ladder: &PatternSet, common: &CommonM
         let mut hits: Vec<(u8, FlagSource, Range<usize>)> = Vec::new();
         for (f, r) in ladder.all_matches(&masked) {
             let r = trim(&masked, r);
-            if !negated(&masked, &r) && !cues::is_name(&masked, &r) {
+            if !negated(&masked, &r) && !cues::is_name(&masked, &r) && !cues::names_thing(&masked, &r) {
                 hits.push((0, FlagSource::Ladder(f), r));
             }
         }
@@ -71,7 +72,7 @@ pub fn detect(packet: &Packet, text: &str, ladder: &PatternSet, common: &CommonM
                 // The candidate's overwork, not the team's crunch.
                 Some(Code::Overwork) => !cues::done_by_others(&masked, &r) || shapes::is_burnout(&masked, &r),
                 // "The vendor's outage cost us four days, so I added a circuit breaker" answers it.
-                Some(Code::BlamingOthers) => !shapes::answered(&masked, &r),
+                Some(Code::BlamingOthers) => !blame::answered(&masked, &r),
                 // "Replaced the lorem ipsum fixtures" names a placeholder it removed.
                 Some(Code::PlaceholderText) => {
                     !cues::negated_within(&masked, &r, 2) && !names_marker(&masked, &r)
@@ -136,12 +137,17 @@ fn specific(text: &str) -> bool {
 
 /// A placeholder in raw HTML: a marker in a comment, an "insert" tag.
 static HTML_PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)<!--.*?(?-i:\b(?:TODO|TBD|FIXME|XXX|TKTK)\b).*?(?:-->|$)|(?i)<(?:insert|add|link|metric|tbd|todo|name|number|date|team|project|url|amount|customer|quote)\b[^>]*>")
+    Regex::new(r"(?s)<!--.*?(?-i:\b(?:TODO|TBD|FIXME|XXX|TKTK)\b).*?(?:-->|$)|(?i)<(?:insert|add|link|metric|tbd|todo|name|number|date|team|project|url|amount|customer|quote|describe|explain|fill|write|list|summari[sz]e|give|enter|include|your|placeholder|example|tbc)\b[^>]*>")
         .unwrap_or_else(|e| unreachable!("constant regex: {e}"))
 });
 /// Words after a marker that make it named, not standing for text ("TODO comments").
 static MARKER_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:comments?|items?|lists?|markers?|columns?|checkers?|apps?|lines?|tags?|fields?|entries|notes?|tickets?|labels?|widgets?|env|vars?|variables?|flags?|settings?|constants?|keys?)\b")
+        .unwrap_or_else(|e| unreachable!("constant regex: {e}"))
+});
+/// Another marker after it: a list of markers named ("flags TODO and FIXME markers").
+static MARKER_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:,|/|and|or)\s*(?:TODO|TBD|FIXME|XXX|TKTK)\b")
         .unwrap_or_else(|e| unreachable!("constant regex: {e}"))
 });
 /// Words before a marker that name it ("the TBD items", "a TODO checker").
@@ -192,6 +198,7 @@ fn names_marker(text: &str, r: &Range<usize>) -> bool {
         || before.ends_with(['"', '\'', '“', '‘'])
         || after.starts_with(['-', '"', '\'', '”', '’'])
         || MARKER_NOUN.is_match(after)
+        || MARKER_LIST.is_match(after)
 }
 
 /// The source range of the first placeholder in the raw HTML at `range` of `text`.
