@@ -32,7 +32,7 @@ use super::cues::one;
 const PARTY: &str = concat!(
     r"(?:\b(?:the|another|other|two other|several other|their|that|those|these|a|an|our|my|his|her)\s+",
     r"(?:[\w&-]+\s+){0,3}?",
-    r"(?:teams?|engineers?|developers?|designers?|vendors?|contractors?|suppliers?|consultants?|agency|agencies|department|management|managers?|pms?|product managers?|leads?|architects?|teammates?|colleagues?|peers?|co-?workers?|qa|sre|ops|devops|security|sales|marketing|legal|infra|partners?|providers?|owners?|predecessors?|maintainers?|freelancers?|outsourcers?)",
+    r"(?:teams?|engineers?|developers?|designers?|vendors?|contractors?|suppliers?|consultants?|agency|agencies|department|management|managers?|pms?|product managers?|leads?|architects?|teammates?|colleagues?|peers?|co-?workers?|qa|sre|ops|devops|security|sales|marketing|legal|infra|partners?|providers?|owners?|predecessors?|maintainers?|freelancers?|outsourcers?|guys|folks|devs|crew|people|squad)",
     r"|\b(?:other teams|contractors|vendors|qa|sales|marketing|security|management|legal|product|design|ops|infra|devops|sre|finance|procurement|they|leadership)\b",
     r"|(?-i:\b[A-Z][a-z]+)['’]s\b)",
 );
@@ -43,16 +43,17 @@ const FAULT: &str = concat!(
     r"|kept (?:missing|breaking|changing|moving|slipping|ignoring|pushing back|dropping|delaying|cancell?ing|blocking|reopening)|keeps (?:missing|breaking|changing|slipping|ignoring)",
     r"|missed (?:their|its|the|every|all|multiple|several|two|three) \w+|left (?:\w+ ){0,3}in (?:a mess|pieces|shambles|ruins|such a (?:state|mess)|a (?:terrible|bad|sorry|poor) state)",
     r"|let (?:\w+ ){0,2}(?:through|slip)|untested|unreviewed|buggy|delivered (?:\w+ ){0,3}late|(?:was|were) (?:always |again |once again )?late",
-    r"|incompeten\w*|sloppy|careless\w*|lazy|laziness|shoddy|poor (?:support|planning|communication|work|quality|estimates|decisions|requirements)|unresponsive|constant delays",
+    r"|incompeten\w*|sloppy|careless\w*|lazy|laziness|shoddy|poor (?:support|planning|communication|work|quality|estimates|decisions|requirements)|unresponsive|constant (?:delays|changes|scope changes|reprioriti[sz]\w*|churn|interruptions|pushback)",
     r"|(?:was|were) (?:just |simply |completely |totally )?wrong|(?:had|has|have) done (?:their|his|her) job|out of (?:his|her|their) depth",
     r"|(?:was|were|is|are) (?:really |all |entirely )?on them|fault)\b",
 );
 /// A setback the sentence puts down to a cause.
-const SETBACK: &str = r"\b(?:miss(?:ed|ing)|slip(?:ped|s)?|slid|delay(?:ed|s)?|late|lost|los(?:e|ing)|fail(?:ed|ure)|broke|outages?|incidents?|stall(?:ed)?|block(?:ed)?|dipp(?:ed)?|regress\w*|wasted|rewritten|redo(?:ne)?|rework|fell to me|fall to me|bottleneck|behind)\b";
+const SETBACK: &str = r"\b(?:miss(?:ed|ing)|slip(?:ped|s)?|slid|delay(?:ed|s)?|late|lost|los(?:e|ing)|fail(?:ed|ure)|broke|outages?|incidents?|stall(?:ed)?|block(?:ed)?|dipp(?:ed)?|regress\w*|wasted|rewritten|redo(?:ne)?|rework|fell to me|fall to me|bottleneck|behind|none of|impossible|unachievable|not achievable)\b";
 /// Putting it down to a party: "because of the contractors", "thanks to the infra team's".
-const CAUSE: &str = r"\b(?:because of|due to|thanks to|owing to|on account of|caused by|blame (?:on|for)|all because)\s+";
+const CAUSE: &str =
+    r"\b(?:because of|due to|thanks to|owing to|on account of|caused by|blame (?:on|for)|all because)\s+";
 /// A party's work made the cause: "Priya's schema design caused the outage".
-const CAUSED: &str = r"\b(?:caused|led to|resulted in|triggered|is why|was why|(?:is|was) the reason)\b";
+const CAUSED: &str = r"\b(?:caused|led to|resulted in|triggered|meant|is why|was why|(?:is|was) the reason|made it impossible)\b";
 /// The candidate set against the others: "Unlike the rest of the team, I".
 const UNLIKE: &str = r"\bunlike (?:the rest of (?:the |my |our )?[\w-]+|(?:my|the|our|other|most) (?:[\w-]+ ){0,2}?(?:teammates|colleagues|peers|engineers|developers|team|teams|people)|everyone(?: else)?|anyone else|others)\b";
 /// A team named by its platform, as a subject: "Mobile was, as usual, the bottleneck".
@@ -81,8 +82,9 @@ static BECAUSE_RE: LazyLock<Regex> = LazyLock::new(|| {
     one(&format!(r"(?i)\b(?:because|since|after|when)\s+(?:{PARTY})(?:['’]s)?(?:[^.;:,]{{0,60}}?){FAULT}"))
 });
 /// A party's work, then "caused" and a setback.
-static PARTY_CAUSED_RE: LazyLock<Regex> =
-    LazyLock::new(|| one(&format!(r"(?i)(?:{PARTY})(?:[^.;:,]{{0,40}}?){CAUSED}(?:[^.;:]{{0,40}}?){SETBACK}")));
+static PARTY_CAUSED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    one(&format!(r"(?i)(?:{PARTY})(?:[^.;:,]{{0,40}}?){CAUSED}(?:[^.;:]{{0,40}}?){SETBACK}"))
+});
 static SETBACK_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){SETBACK}")));
 static UNLIKE_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){UNLIKE}")));
 static TEAM_AS_PROBLEM_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){TEAM_AS_PROBLEM}")));
@@ -91,8 +93,9 @@ static RESPONSE_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){RESPON
 /// The candidate, between a party and its fault: then the fault is theirs.
 static SELF_RE: LazyLock<Regex> = LazyLock::new(|| one(r"(?i)\b(?:i|we|i['’]d|i['’]ve|i['’]m)\b"));
 /// The candidate's own team or role: ownership, not blame.
-static OWN_PARTY_RE: LazyLock<Regex> =
-    LazyLock::new(|| one(r"(?i)^(?:(?:[\w-]+\s+){0,2})?(?:our|my)\s+(?:[\w&-]+\s+){0,3}?(?:teams?|org|department)\b|^we\b"));
+static OWN_PARTY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    one(r"(?i)^(?:(?:[\w-]+\s+){0,2})?(?:our|my)\s+(?:[\w&-]+\s+){0,3}?(?:teams?|org|department)\b|^we\b")
+});
 /// A named person's, in the found text: "Tom's", "Priya's".
 static NAMED_RE: LazyLock<Regex> = LazyLock::new(|| one(r"(?-i:\b[A-Z][a-z]+)['’]s\b"));
 
@@ -154,7 +157,10 @@ fn party_start(found: &str) -> &str {
         "when ",
     ];
     let lower = found.to_lowercase();
-    CUES.iter().find(|c| lower.starts_with(*c)).map_or(found, |c| found[c.len()..].trim_start())
+    CUES.iter()
+        .find(|c| lower.starts_with(*c))
+        .and_then(|c| found.get(c.len()..))
+        .map_or(found, str::trim_start)
 }
 
 /// "the team" with nothing to say which: most often the candidate's own.

@@ -89,7 +89,8 @@ static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// After a party in object position, words that make it the one doing it:
 /// "thanks to the team for putting in long hours", "the engineers who stayed".
-static AGENT_AFTER: LazyLock<Regex> = LazyLock::new(|| one(r"(?i)^,?\s+(?:for \w+ing|who|that (?:stayed|worked|put|pulled|spent|gave))\b"));
+static AGENT_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| one(r"(?i)^,?\s+(?:for \w+ing|who|that (?:stayed|worked|put|pulled|spent|gave))\b"));
 /// The candidate (alone or with others) as the one doing it.
 static SELF: LazyLock<Regex> = LazyLock::new(|| {
     one(r"(?i)\b(?:i|i['’]m|i['’]ve|i['’]d|me|my|myself|we|we['’]re|we['’]ve|us|our|ourselves)\b")
@@ -134,10 +135,11 @@ pub fn done_by_others(text: &str, r: &Range<usize>) -> bool {
     let sentence = &before[start..];
     // "a colleague on holiday": the time off right after a party is theirs.
     let state = text[r.clone()].to_lowercase();
-    let theirs = (state.starts_with("on ") || state.starts_with("while ")) && OTHERS.find_iter(sentence).any(|m| {
-        let between = sentence[m.end()..].trim().to_lowercase();
-        ["", "who was", "who were", "was", "were", "while"].contains(&between.as_str())
-    });
+    let theirs = (state.starts_with("on ") || state.starts_with("while "))
+        && OTHERS.find_iter(sentence).any(|m| {
+            let between = sentence[m.end()..].trim().to_lowercase();
+            ["", "who was", "who were", "was", "were", "while"].contains(&between.as_str())
+        });
     if theirs {
         return true;
     }
@@ -145,7 +147,9 @@ pub fn done_by_others(text: &str, r: &Range<usize>) -> bool {
     // the candidate's object, not someone else doing it.
     let others: Vec<Range<usize>> = OTHERS
         .find_iter(sentence)
-        .filter(|m| subject_position(&sentence[..m.start()]) || AGENT_AFTER.is_match(&text[start + m.end()..]))
+        .filter(|m| {
+            subject_position(&sentence[..m.start()]) || AGENT_AFTER.is_match(&text[start + m.end()..])
+        })
         .map(|m| m.range())
         .collect();
     let Some(last_other) = others.iter().map(|o| o.end).max() else { return false };
@@ -164,8 +168,9 @@ pub fn done_by_others(text: &str, r: &Range<usize>) -> bool {
 /// ("Took the whole rotation", "with the team").
 fn subject_position(before: &str) -> bool {
     const OPENERS: &[&str] = &[
-        "and", "but", "so", "because", "while", "when", "as", "since", "after", "before", "until", "then", "that",
-        "who", "where", "whereas", "although", "though", "if", "once", "whole", "entire", "even", "all", "both",
+        "and", "but", "so", "because", "while", "when", "as", "since", "after", "before", "until", "then",
+        "that", "who", "where", "whereas", "although", "though", "if", "once", "whole", "entire", "even",
+        "all", "both",
     ];
     let trimmed = before.trim_end();
     if trimmed.is_empty() || trimmed.ends_with(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
@@ -174,14 +179,19 @@ fn subject_position(before: &str) -> bool {
     let previous = trimmed.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
     // A few words opening the sentence ("In Q3 my team worked"): a subject after them.
     let words = trimmed.split_whitespace().count();
-    OPENERS.contains(&previous.as_str()) || (words <= 3 && trimmed.split_whitespace().next().is_some_and(|w| {
-        ["in", "during", "over", "for", "by", "on", "at", "last", "this", "that"].contains(&w.to_lowercase().as_str())
-    }))
+    OPENERS.contains(&previous.as_str())
+        || (words <= 3
+            && trimmed.split_whitespace().next().is_some_and(|w| {
+                ["in", "during", "over", "for", "by", "on", "at", "last", "this", "that"]
+                    .contains(&w.to_lowercase().as_str())
+            }))
 }
 
 /// A thing named after the words before it: "a crunch-time bug", "the overtime report".
 static THING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    one(r"(?i)^(?:-\w+)?\s+(?:bugs?|issues?|features?|tools?|reports?|dashboards?|views?|settings?|calculators?|trackers?|planners?|widgets?|fields?|columns?|tickets?|labels?)\b")
+    one(
+        r"(?i)^(?:-\w+)?\s+(?:bugs?|issues?|features?|tools?|reports?|dashboards?|views?|settings?|calculators?|trackers?|planners?|widgets?|fields?|columns?|tickets?|labels?)\b",
+    )
 });
 
 /// Whether the words at `r` of `text` name a thing that follows them ("a

@@ -4,26 +4,22 @@
 //! each hit in context (negation, who does it) like any pattern match; all
 //! ranges are byte ranges into one claim's (code-masked) text.
 //!
-//! - overwork: a time off work (a weekend, a night, 2am, a holiday, leave,
-//!   "70-hour weeks", "three weekends straight") in a sentence where someone
-//!   works, or time off given up ("gave up most of my vacation");
-//!   burnout a piece of work left behind ("were left burnt out");
-//! - heroics: a rescue ("came to the rescue", "saves the day", "the hero
-//!   of", "the single point of knowledge"), or doing it alone ("myself",
-//!   "solo", "personally", "single-handedly") with the whole of it ("all 14
-//!   pages", "the whole sync layer");
-//! - blame: another party (a team, a vendor, contractors, QA, a PM, "their",
-//!   a named person's) and a fault ("dropped the ball", "gave up on",
-//!   "ruined", "incompetence", "left it in a mess", "was wrong"), either
-//!   order, unless the sentence goes on to what the candidate did about it
-//!   ("…; I added a circuit breaker");
-//! - vague claims: a vague amount of an abstract thing ("a lot of progress",
-//!   "various tests", "significant gains") or a comparative with no measure
-//!   ("made the codebase a bit easier"); the caller drops them when the
-//!   claim says something specific (a figure, a reference);
-//! - placeholder text: a template variable ("N customers across M
-//!   regions"), bare question marks ("from ?? minutes"), a note to the
-//!   writer ("(fill in details later)").
+//! - overwork: a time off work (a weekend, a night, "between 10pm and 2am",
+//!   a named holiday, leave, a honeymoon, a wedding, a hospital bed, a fever,
+//!   "70-hour weeks", "19 hours straight") in a sentence where someone
+//!   works, unless a rule about it ("the on-call compensation policy");
+//!   time off given up or never taken ("skipped lunch and the team offsite",
+//!   "has not taken a day of PTO"), sleep cut short, the work of several
+//!   people, always there first and last; burnout a piece of work left
+//!   behind ("were left burnt out");
+//! - heroics: a rescue ("came to the rescue", "saves the day", "the last
+//!   line of defence"), doing it alone ("myself", "on my own") with the
+//!   whole of it ("the whole sync layer"), or the candidate set against
+//!   everyone else ("everyone looked to me", "stuck for a week until I
+//!   joined", "Without my intervention, … would have", "when three previous
+//!   owners could not");
+//! - blame ([`super::blame`]) and writing smells ([`super::smells`]) are
+//!   read per sentence by their own modules.
 //!
 //! The word classes are code, the same for every ladder: they describe how
 //! the flags are said, not one ladder's wording.
@@ -34,8 +30,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::blame;
-use super::smells;
 use super::cues::one;
+use super::smells;
 use crate::lint::Code;
 
 /// Time off work: evenings, nights, small hours, weekends, holidays, leave.
@@ -45,6 +41,8 @@ const OFF_HOURS: &str = concat!(
     r"(?:(?:upcoming|entire|whole|long|late|single|few|other|consecutive|successive|straight|back-to-back|\w+giving|christmas|easter|bank|public|summer|winter)\s+)?",
     r"(?:weekends?|saturdays?|sundays?|nights?|evenings?|holidays?|vacations?|days? off|christmas|new year'?s?(?: eve| day)?|thanksgiving|easter)\b",
     r"|\b(?:the |an? )?overnight\b",
+    // A holiday by name: "Spent Christmas Eve on a bridge call".
+    r"|\b(?:christmas|new year['’]?s|thanksgiving|easter|boxing day)(?: eve| day| weekend| morning| night| sunday| monday)\b",
     r"|\bwork(?:s|ed|ing)? (?:on )?(?:weekends|nights|evenings|holidays|saturdays|sundays)\b",
     // Small hours and late evening on the clock: "until 2am", "between 10pm and 2am", "stand-ups at 9pm".
     r"|\b(?:at|until|till|past|after|around|between|from|and|to) (?:well past |gone )?(?:midnight|dawn|sunrise|(?:1[2]|[1-5])(?::\d\d)?\s?(?:am|a\.m\.)|(?:9|1[01])(?::\d\d)?\s?(?:pm|p\.m\.))",
@@ -55,6 +53,7 @@ const OFF_HOURS: &str = concat!(
     r"|\b(?:during|on|while on|from|throughout|through|over|at|in) (?:my |our |the |a |(?:my |our )?[\w-]+['’]s )?(?:(?:own|annual|planned|whole|entire) )?(?:honeymoon|vacations?|holidays?|pto|(?:parental|paternity|maternity|sick|annual|family) leave|wedding|funeral|hospital(?: bed| stay)?|surgery|sabbatical|time off|days? off)\b",
     r"|\bon (?:parental|paternity|maternity|sick) leave\b|\bwhile (?:i was )?(?:sick|ill|in hospital|in the hospital)\b",
     r"|\bthrough (?:a |the |my )?(?:[\d.]+°?[fc]? )?(?:fever|flu|covid|illness|migraine)\b",
+    r"|\b(?:maternity|labou?r|delivery|hospital) (?:ward|room|bed)\b|\bthe (?:day|night|week) (?:my|our) (?:[\w-]+ )?(?:was born|were born|got married|died|passed away)\b",
     r"|\b(?:[5-9]\d|1[0-4]\d|sixty|seventy|eighty|ninety)\+?[- ]hours?(?:[- ](?:work ?)?weeks?| (?:a|per|each) week)\b",
     r"|\b(?:1[2-9]|2[0-4]|twelve|fourteen|sixteen|eighteen)[- ]hour (?:days?|shifts?)\b",
     r"|\b(?:weeks?|days|nights|weekends|months) (?:straight|on end|in a row)\b",
@@ -68,13 +67,13 @@ const OFF_HOURS: &str = concat!(
 /// Someone working: the verbs of doing work, and being at it.
 const WORK: &str = concat!(
     r"\b(?:work|spen[dt]|stay|cod(?:ed|ing)\b|debug|answer|repl(?:y|ied)|review|fix|patch|ship|deploy|handl|help|",
-    r"writ|wrote|rewr|rebuil|built|finish|dedicat|devot|put in|putting in|pull|carr|cover|test|migrat|respond|pag(?:e|es|ed|ing)\b|on[- ]call|online|awake|in the office|at my desk|firefight|come back|came back|grind|hack|push|sprint|implement|deliver|prepar|land|cut over|roll|reachable|available|laptop|slack|e-?mail|phone|done\b|did\b|juggl|resolv|restor|monitor|watch|run\b|ran\b|took\b|take\b|taking\b)\w*",
+    r"writ|wrote|rewr|rebuil|built|finish|dedicat|devot|put in|putting in|pull|carr|cover|test|migrat|respond|pag(?:e|es|ed|ing)\b|on[- ]call|online|awake|in the office|at my desk|firefight|come back|came back|grind|hack|push|sprint|implement|deliver|prepar|land|cut over|roll|reachable|available|laptop|slack|e-?mail|phone|done\b|did\b|log(?:ged|ging|s)? (?:in|on)\b|bridge call|juggl|resolv|restor|monitor|watch|run\b|ran\b|took\b|take\b|taking\b)\w*",
 );
 /// Time off given up for work.
 const GIVEN_UP: &str = concat!(
     r"\b(?:skipp|cancel|gave up|giv(?:e|ing) up|postpon|sacrific|lost|lose|losing|cut short)\w*\s+(?:\w+\s+){0,3}?(?:vacations?|holidays?|pto|leave|weekends?|evenings?|nights?|sleep|days off|family time|time off|lunch(?:es)?|meals?|dinners?|breaks|(?:the |a )?(?:team )?offsite|birthday|wedding|anniversary)\b|\bburn(?:ed|t|ing)? the midnight oil\b",
     // No time off taken: "has not taken a day of PTO this year".
-    r"|(?:\bnot|\bnever|n['’]t) (?:taken|took|take|had|used) (?:a |any |one |a single )?(?:single )?(?:day|days|week|weeks|vacation|pto|holiday|break|time) (?:of (?:pto|vacation|leave|holiday)|off)\b",
+    r"|(?:\bnot|\bnever|n['’]t) (?:taken|took|take|had|used) (?:a |any |one |a single )?(?:single |proper |real |full |whole )?(?:day|days|week|weeks|vacation|pto|holiday|break|time) (?:of (?:pto|vacation|leave|holiday)|off)\b",
     r"|(?:\bnot|\bnever|n['’]t) (?:taken|took|take|had|used) (?:a |any |one |a single )?(?:single )?(?:vacation|pto|holiday|leave)\b",
     // Always there: "the first one online and the last one to log off".
     r"|\b(?:the )?first (?:one |person |to arrive |in )?(?:online|in the office|to log on|in)\b[^.;]{0,20}\blast (?:one |person )?(?:to (?:log off|leave|go home)|offline|out)\b",
@@ -104,9 +103,14 @@ const CONTRAST: &str = concat!(
     r"|\b(?:without|but for) (?:me|my (?:[\w-]+ ){0,2}?(?:intervention|help|work|fix|effort|efforts|involvement))\b[^.;]{0,80}?\bwould(?:n['’]t| not)? (?:have|be)\b",
     r"|\bif i had(?:n['’]t| not)\b[^.;]{0,80}?\bwould(?:n['’]t| not)? have\b|\bhad i not\b",
     r"|\b(?:everyone|everybody) else (?:had )?(?:gone home|left|logged off|given up|was asleep)\b",
+    // Others failed where the candidate did not: "when three previous owners could not".
+    r"|\b(?:when|where|after)\b[^.;]{0,40}\b(?:others|owners|leads|teams|engineers|people|everyone else|nobody else|no one else)\b[^.;]{0,10}?\b(?:could ?not|couldn['’]t|had failed|failed|gave up|had given up)\b",
 );
 /// Doing it alone.
 const SOLO: &str = r"\b(?:myself|by myself|alone|solo|personally|on my own)\b";
+/// Keeping something going ("Held the whole service together on my own"), with [`SOLO`] and [`WHOLE`].
+static KEPT_RE: LazyLock<Regex> =
+    LazyLock::new(|| one(r"(?i)\b(?:held|holding|kept|keeping|owned|maintained|supported|ran|running)\b"));
 /// The whole of something.
 const WHOLE: &str = r"\b(?:all|every|everything|the whole|the entire|entire|whole)\b";
 
@@ -176,7 +180,7 @@ pub fn find(text: &str) -> Vec<(Code, Range<usize>)> {
         }
         if let Some(solo) = SOLO_RE.find(sentence)
             && WHOLE_RE.is_match(sentence)
-            && works
+            && (works || KEPT_RE.is_match(sentence))
         {
             out.push((Code::Overwork, at(solo.range())));
         }
@@ -303,6 +307,34 @@ mod tests {
         assert!(codes("Automated the weekend deploys with a canary check").is_empty());
         assert!(codes("Anticipating the 2024 holiday traffic peak, I ran load tests").is_empty());
         assert!(codes("Participants had standup around 9:30am and left at 5:00pm").is_empty());
+    }
+
+    #[test]
+    fn clock_times_life_events_and_time_off_not_taken() {
+        assert_eq!(codes("Most of the migration got done between 10pm and 2am."), [Code::Overwork]);
+        assert_eq!(codes("Answered pages from my phone throughout my honeymoon."), [Code::Overwork]);
+        assert_eq!(codes("She has not taken a day of PTO this year."), [Code::Overwork]);
+        assert_eq!(codes("Was online for 19 hours straight during the data-center move."), [Code::Overwork]);
+        assert_eq!(
+            codes("Skipped lunch and the team offsite to finish the schema migration"),
+            [Code::Overwork]
+        );
+        assert!(
+            codes("Set the on-call policy: any page between 10pm and 7am earns the next morning off.")
+                .is_empty()
+        );
+        assert!(codes("Rewrote the overnight ETL so it finishes by 4am instead of 9am.").is_empty());
+    }
+
+    #[test]
+    fn the_candidate_against_everyone_else_is_heroics() {
+        assert_eq!(codes("Everyone looked to me, and I had it back up in an hour."), [Code::Overwork]);
+        assert_eq!(codes("The team was stuck for a week until I joined the thread."), [Code::Overwork]);
+        assert_eq!(
+            codes("Without my intervention, the upgrade would have taken down production."),
+            [Code::Overwork]
+        );
+        assert!(codes("Wrote a runbook so that anyone on the rotation can handle the failover.").is_empty());
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //!   the caller drops them when the claim says something specific (a figure,
 //!   a reference);
 //! - placeholder text: a template variable ("N customers", "{{mentee}}",
-//!   "INC-####"), a slot in brackets ("[region]", "[PROJECT NAME]"), bare
+//!   "INC-####"), a slot in brackets ("\[region\]", "\[PROJECT NAME\]"), bare
 //!   question marks, a note to the writer ("(add quote from their VP)",
 //!   "Placeholder: …", "… goes here");
 //! - hedging: one hedge that qualifies the claim itself, not what the claim
@@ -47,8 +47,31 @@ const VAGUE_AMOUNT: &str = concat!(
 const QUANTITY: &str = r"\b(?:a lot of|lots of|tons of|a ton of|loads of|plenty of|a (?:great |good )?(?:deal|number|variety|bunch) of|(?:massive|huge|vast|large) (?:amounts?|numbers?) of|countless)\s+[\w-]+(?:\s+[\w-]+)?";
 /// After a vague quantity: time, drink, people, a pronoun; not a claim ("a lot of quality time").
 const NOT_AN_AMOUNT: &[&str] = &[
-    "time", "hours", "days", "weeks", "months", "years", "coffee", "tea", "fun", "luck", "people", "folks", "this",
-    "that", "it", "them", "us", "you", "questions", "feedback", "help", "support", "pressure", "stress", "sense",
+    "time",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "coffee",
+    "tea",
+    "fun",
+    "luck",
+    "people",
+    "folks",
+    "this",
+    "that",
+    "it",
+    "them",
+    "us",
+    "you",
+    "questions",
+    "feedback",
+    "help",
+    "support",
+    "pressure",
+    "stress",
+    "sense",
 ];
 /// An evaluation with nothing to measure: "very good and timely communication".
 const EVALUATION: &str = concat!(
@@ -67,6 +90,11 @@ const HYPE: &str = concat!(
     r"|\b(?:improved|enhanced|boosted|strengthened|elevated|raised) (?:the )?(?:overall|general) [\w-]+\b",
     r"|\b(?:drove|driving|delivered|drive|made|shipped) [\w\s-]{0,30}? across (?:the |our )?(?:whole |entire )?(?:org|organi[sz]ation|company|platform|board|stack|product)\b",
     r"|\b(?:everyone|everybody|every team|all (?:the )?teams) (?:now |here )?(?:relies|rely|depends|uses|use|loves)\b",
+    // Reach with no count, weight with no content: "across multiple domains", "high-impact work", "a key contributor".
+    r"|\bacross (?:multiple|many|several|various|numerous|all|different) [\w-]+s\b|\b(?:high[- ]impact|impactful|high[- ]value|strategic|mission[- ]critical) (?:work|projects|initiatives|contributions|features|efforts|deliverables)\b",
+    r"|\b(?:a |the )?key (?:contributor|player|member|driver|part)\b",
+    // An intensifier on a verb of change, with no figure: "Significantly boosted team productivity".
+    r"|\b(?:significantly|greatly|vastly|dramatically|substantially|massively|hugely|considerably|tremendously|drastically) \w+ed\b",
 );
 /// "More" of something with no figure; the caller drops it when "than" follows.
 const MORE: &str = r"\b(?:engaged|added|onboarded|brought in|attracted|got|gained|shipped|migrated|moved|delivered|converted|launched|automated|wrote|built|closed|resolved|fixed) more (?:[\w-]+ )?[\w-]+s\b";
@@ -86,7 +114,8 @@ const PLACEHOLDER: &str = concat!(
     r"|(?-i:^\W*(?:Placeholder|PLACEHOLDER|Template|TEMPLATE)\s*:)|\bgoes here\b|\b(?:add|insert|put|paste) [^.;]{0,40}? here\b",
 );
 /// Words in brackets that are not a slot: "[sic]", a checkbox, editorial words.
-const NOT_A_SLOT: &[&str] = &["[sic]", "[x]", "[ ]", "[and]", "[of]", "[the]", "[emphasis mine]", "[emphasis added]"];
+const NOT_A_SLOT: &[&str] =
+    &["[sic]", "[x]", "[ ]", "[and]", "[of]", "[the]", "[emphasis mine]", "[emphasis added]"];
 
 /// A hedge adverb; what follows decides whether it qualifies the claim.
 static HEDGE_ADVERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -113,19 +142,27 @@ static I_THINK: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "might become", "may have increased": said of the candidate's work.
 static MODAL_HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    one(r"(?i)\b(?:this|that|it|i|we|my|our)\b(?:\s+[\w-]+){0,3}?\s+(?:might|may|could) (?:have (?:\w+ed|been|become|helped|made|brought|led|grown)|become|help|prove|turn out|end up|be (?:considered|seen|argued|said|one of))\b")
+    one(
+        r"(?i)\b(?:this|that|it|i|we|my|our)\b(?:\s+[\w-]+){0,3}?\s+(?:might|may|could) (?:have (?:\w+ed|been|become|helped|made|brought|led|grown)|become|help|prove|turn out|end up|be (?:considered|seen|argued|said|one of))\b",
+    )
 });
 /// An outcome judged only by how it looks: "quality seemed good".
 static SEEMS: LazyLock<Regex> = LazyLock::new(|| {
-    one(r"(?i)\b(?:seem|seems|seemed|appears?|appeared) (?:to be )?(?:good|fine|ok|okay|better|positive|solid|successful|to (?:have|work|help))\b(?: to (?:us|me|them))?")
+    one(
+        r"(?i)\b(?:seem|seems|seemed|appears?|appeared) (?:to be )?(?:good|fine|ok|okay|better|positive|solid|successful|to (?:have|work|help))\b(?: to (?:us|me|them))?",
+    )
 });
 /// Before a hedge in its clause: it reports a forecast or a quote, not the claim.
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    one(r#"(?i)\b(?:estimat\w*|predict\w*|forecast\w*|said|says|saying|stat(?:ed|ing)|document\w*|expect\w*|which|whether|how likely|warn\w*|announc\w*|wrote that|claim\w*|if)\b|["“”]"#)
+    one(
+        r#"(?i)\b(?:estimat\w*|predict\w*|forecast\w*|said|says|saying|stat(?:ed|ing)|document\w*|expect\w*|which|whether|how likely|warn\w*|announc\w*|wrote that|claim\w*|if)\b|["“”]"#,
+    )
 });
 /// After a hedge: the reader addressed ("Perhaps you're feeling"), a plan.
 static NOT_A_CLAIM: LazyLock<Regex> = LazyLock::new(|| {
-    one(r"(?i)^\W*(?:even )?(?:you|you['’]re|you['’]ll|i['’]ll|we['’]ll|i will|we will|i['’]m going|we['’]re going|i am going)\b")
+    one(
+        r"(?i)^\W*(?:even )?(?:you|you['’]re|you['’]ll|i['’]ll|we['’]ll|i will|we will|i['’]m going|we['’]re going|i am going)\b",
+    )
 });
 
 static VAGUE_AMOUNT_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){VAGUE_AMOUNT}")));
@@ -149,7 +186,9 @@ pub fn find(sentence: &str) -> Vec<(Code, Range<usize>)> {
     if !sentence.to_lowercase().contains(" than ") {
         out.extend(MORE_RE.find_iter(sentence).map(|m| (Code::VagueClaim, m.range())));
     }
-    let slots = PLACEHOLDER_RE.find_iter(sentence).filter(|m| !NOT_A_SLOT.contains(&m.as_str().to_lowercase().as_str()));
+    let slots = PLACEHOLDER_RE
+        .find_iter(sentence)
+        .filter(|m| !NOT_A_SLOT.contains(&m.as_str().to_lowercase().as_str()));
     out.extend(slots.map(|m| (Code::PlaceholderText, m.range())));
     out.extend(hedge(sentence).map(|r| (Code::Hedging, r)));
     out
@@ -212,7 +251,10 @@ mod tests {
         assert_eq!(codes("Owned the rollout to N customers across M regions."), [Code::PlaceholderText]);
         assert_eq!(codes("Cut build times from ?? minutes"), [Code::PlaceholderText]);
         assert_eq!(codes("Owned the rollout to [region] with [team]."), [Code::PlaceholderText]);
-        assert_eq!(codes("Ran the incident review for INC-#### and its follow-ups."), [Code::PlaceholderText]);
+        assert_eq!(
+            codes("Ran the incident review for INC-#### and its follow-ups."),
+            [Code::PlaceholderText]
+        );
         assert_eq!(codes("Placeholder: summary of the Q4 roadmap work goes here"), [Code::PlaceholderText]);
         assert_eq!(codes("Unblocked [customer] (add quote from their VP)"), [Code::PlaceholderText]);
         assert!(codes("[I would like to have] more financial support, so that I can focus.").is_empty());
