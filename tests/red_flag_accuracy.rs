@@ -270,8 +270,14 @@ fn agreed(dir: &str, min: usize) -> Vec<Line> {
 }
 
 /// Prints a held-out batch's table beside `before` (main's figures before
-/// the tuning, same lines) and fails where a flag falls below its `floors`.
-fn score_held_out(lines: &[Line], before: &[(&str, (f64, f64)); 7], floors: &[(&str, (f64, f64)); 7]) {
+/// the tuning, same lines) and fails where a flag falls below its `floors`
+/// or has fewer than `min_labelled` agreed lines.
+fn score_held_out(
+    lines: &[Line],
+    before: &[(&str, (f64, f64)); 7],
+    floors: &[(&str, (f64, f64)); 7],
+    min_labelled: usize,
+) {
     let common = findings(lines, "generic", "senior");
     let l4 = findings(lines, "socialbakers", "L4");
     let before: BTreeMap<&str, (f64, f64)> = before.iter().copied().collect();
@@ -287,7 +293,7 @@ fn score_held_out(lines: &[Line], before: &[(&str, (f64, f64)); 7], floors: &[(&
                 println!("  {name}: {what}: {}", line.text);
             }
         }
-        assert!(s.labelled >= 10, "{name}: only {} labelled lines", s.labelled);
+        assert!(s.labelled >= min_labelled, "{name}: only {} labelled lines", s.labelled);
         let (p, r) = floors[name];
         assert!(s.precision() >= p, "{name}: held-out precision {:.2} below {p}", s.precision());
         assert!(s.recall() >= r, "{name}: held-out recall {:.2} below {r}", s.recall());
@@ -317,7 +323,7 @@ fn held_out_precision_and_recall_per_flag() {
         ("placeholder-text", (0.64, 0.58)),
         ("hedging", (1.00, 0.58)),
     ];
-    score_held_out(&lines, &before, &HELD_OUT_FLOORS);
+    score_held_out(&lines, &before, &HELD_OUT_FLOORS, 10);
 }
 
 /// The session-5 held-out batch, `fixtures/red-flags/held-out-5/` (220
@@ -342,8 +348,50 @@ fn held_out_session_5_precision_and_recall_per_flag() {
         ("placeholder-text", (0.88, 0.47)),
         ("hedging", (1.00, 0.36)),
     ];
-    score_held_out(&lines, &before, &HELD_OUT_5_FLOORS);
+    score_held_out(&lines, &before, &HELD_OUT_5_FLOORS, 10);
 }
+
+/// The session-6 held-out batch, `fixtures/red-flags/held-out-6/` (209
+/// lines; the collector's 213 less four that are also in the session-5
+/// batch, which tuning has seen: 60 quoted from mybinder.org's incident reports, the Open Source
+/// Guides and Jake Worth's blog, 153 written; 103 near misses by the first
+/// reader; sources and licences in its SOURCES.md). One reader wrote and
+/// labelled it, a second labelled it separately; neither saw promolint's
+/// output, and no one tuning the red flags saw it. Scored once on
+/// main before that session's changes. The readers agree on `hedging` on
+/// only 9 lines (the first labelled 18, the second 11), so this batch asks
+/// 9 labelled lines per flag, not 10.
+#[test]
+fn held_out_session_6_precision_and_recall_per_flag() {
+    let lines = agreed("held-out-6", 185);
+    // Main at the start of session 6 (commit f0584ac), on the same lines:
+    // the batch's first scoring.
+    let before = [
+        ("overwork (overwork or heroics)", (0.69, 0.29)),
+        ("overwork on L4 (crunch apart)", (0.69, 0.29)),
+        ("blaming-others (blame)", (1.00, 0.13)),
+        ("crunch-time (L4 ladder)", (0.67, 0.12)),
+        ("vague-claim", (0.60, 0.19)),
+        ("placeholder-text", (0.80, 0.27)),
+        ("hedging", (1.00, 0.11)),
+    ];
+    score_held_out(&lines, &before, &HELD_OUT_6_FLOORS, 9);
+}
+
+/// Session-6 held-out floors (precision, recall): just under the figures
+/// scored once after that session's red-flag changes (overwork 0.75 / 0.48,
+/// blame 1.00 / 0.20, crunch-time 0.83 / 0.31, vague-claim 0.75 / 0.38,
+/// placeholder-text 0.90 / 0.60, hedging 0.50 / 0.22): recall on new writers
+/// roughly doubled again and is still far below the 0.85 the issue asks.
+const HELD_OUT_6_FLOORS: [(&str, (f64, f64)); 7] = [
+    ("overwork (overwork or heroics)", (0.70, 0.45)),
+    ("overwork on L4 (crunch apart)", (0.70, 0.45)),
+    ("blaming-others (blame)", (0.95, 0.18)),
+    ("crunch-time (L4 ladder)", (0.80, 0.28)),
+    ("vague-claim", (0.70, 0.35)),
+    ("placeholder-text", (0.85, 0.55)),
+    ("hedging", (0.45, 0.20)),
+];
 
 /// Session-5 batch floors (precision, recall): just under the figures after
 /// session 6, which studied it (overwork 1.00 / 1.00, blame 1.00 / 0.87,

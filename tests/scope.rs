@@ -74,6 +74,27 @@ fn cross_team_work_on_a_cross_team_level_is_not_flagged() {
     assert_eq!(expectation(&p, "cross-team-initiatives")["best_scope"], "cross-team");
 }
 
+/// The lint fires only where the claim's own words place it: an action told
+/// from its first word is the candidate's own work (the scope guide's
+/// "wrote the parser"), a passive is only a default, and a question or an
+/// opinion tells no work, whatever scope words it has.
+#[test]
+fn scope_below_level_fires_on_scopes_read_from_words_not_on_defaults_or_questions() {
+    let p = check_json("senior-no-work.md", &[]);
+    let flagged: Vec<&str> =
+        diagnostics(&p, "scope-below-level").iter().map(|d| d["expectation"].as_str().unwrap()).collect();
+    assert_eq!(flagged, ["reliable-estimates"]);
+    let claims = p["claims"].as_array().expect("claims");
+    let scope = |line: u64| &claims.iter().find(|c| c["line"] == line).expect("claim")["scope"];
+    assert_eq!((scope(9)["value"].as_str(), scope(9)["words"].as_str()), (Some("own"), Some("Wrote")));
+    // A passive is told as own work by default: shown, not linted.
+    assert_eq!((scope(11)["value"].as_str(), scope(11)["from"].as_str()), (Some("own"), Some("own-work")));
+    assert_eq!(expectation(&p, "author-planning-artifacts")["best_scope"], "own");
+    // "your team" in a question, "every team" in an opinion: no work told.
+    assert_eq!(scope(15)["value"], "unknown");
+    assert_eq!(scope(17)["value"], "unknown");
+}
+
 #[test]
 fn a_ladder_adds_its_own_scope_words() {
     // rules/socialbakers/scope.yaml: "value stream" is cross-team at Socialbakers.
@@ -183,7 +204,9 @@ fn every_builtin_scope_word_compiles() {
         promolint::rules::load(&[] as &[std::path::PathBuf], true, &mut sources).expect("built-in rules");
     assert!(problems.is_empty());
     let words = rules.scope.for_ladder("socialbakers");
-    let all: Vec<&String> = words.scale.iter().flatten().chain(&words.own_work).collect();
+    let all: Vec<&String> =
+        words.scale.iter().flatten().chain(&words.own_work).chain(&words.not_work).collect();
+    assert!(!words.not_work.is_empty(), "the shared not-work words are loaded");
     assert!(all.len() > 50, "the shared and Socialbakers words are loaded");
     for p in all {
         promolint::rules::validate::compile_pattern(p).unwrap_or_else(|e| panic!("{p}: {e}"));

@@ -1,25 +1,34 @@
 //! How well promolint reads claim scope, against two readers.
 //!
 //! Data: `fixtures/scope-labels/reader-a/` and `reader-b/`, one file per
-//! document of `fixtures/corpus/A-filled/` (26 real documents by outside
-//! authors: 12 of the design set, 7 held out in session 4, 7 in session 5), `labels: {line: scope}` for every claim listed in
+//! document of `fixtures/corpus/A-filled/` (34 real documents by outside
+//! authors: 12 of the design set, 7 held out in session 4, 7 in session 5,
+//! 8 in session 6), `labels: {line: scope}` for every claim listed in
 //! `fixtures/scope-labels/claims.md`, each value one of `own`, `team`,
 //! `cross-team`, `organisation`, `company` or `unknown`. The two readers were
 //! briefed separately with `fixtures/scope-labels/GUIDE.md` and did not see
 //! each other's labels or promolint's output. The scope words
 //! (`rules/scope.yaml`) and the levels' `scope:` were written and committed
 //! before any label was read; nothing is fitted on the labels (no weight,
-//! ranked cue or cutoff), so there is nothing to leave out per document. But
-//! the issue-15 revision (headings lend no scope, questions are `unknown`,
-//! four edits to the words) was made by hand after reading promolint's errors
-//! on these 12 documents: the figures below are contaminated by it and are
-//! printed beside the figures of the words before it (576c135), on the same
-//! rows. A held-out set scores the revision blind.
+//! ranked cue or cutoff), so there is nothing to leave out per document.
+//!
+//! ALL 26 DOCUMENTS ARE DEVELOPMENT DATA NOW. The words and the reading
+//! rules were revised by hand after reading promolint's errors: on the 12
+//! design documents (issue 15), on those and the session-4 batch (session
+//! 5), and on all 26 (session 6: claims that tell no work, a question, an
+//! opinion, advice to the reader, thanks, are `unknown` whatever their words;
+//! `scope-below-level` fires only on scopes read from words; `community` and
+//! industry bodies as company; learning words as own-work). Every figure
+//! below is contaminated by those revisions; each is printed beside the
+//! figure of main before session 6 (f0584ac) on the same rows, and a fresh
+//! held-out set (new documents, new readers) scores the method blind.
 //!
 //! Each document is read as a packet by prepending promolint front matter (4
 //! lines) to it unchanged, so a label's line is the claim's first line minus 4.
 //!
-//! Printed (`cargo test --test scope_accuracy -- --nocapture`):
+//! Printed (`cargo test --release --test scope_accuracy -- --nocapture`;
+//! `SCOPE_ERRORS=1` lists the disagreements, `=all` every agreed line, `=tsv`
+//! every claim and every possible lint as tab-separated rows for study):
 //!
 //! - **κ**: Cohen's kappa between the readers over every line both labelled,
 //!   six classes (the five scale values and `unknown`).
@@ -115,6 +124,9 @@ struct Checked {
     claims: Vec<(usize, Scope)>,
     /// Each claim's text and the words that decided its scope, for `SCOPE_ERRORS=1`.
     texts: Vec<(String, String)>,
+    /// Per claim, for `SCOPE_ERRORS=tsv`: where its scope came from, its
+    /// heading path, its parent's line and its kind.
+    context: Vec<(String, String, Option<usize>, String)>,
     expectations: Vec<(ScopeValue, Vec<usize>, bool)>,
 }
 
@@ -141,6 +153,19 @@ fn check(rules: &promolint::rules::RuleSet, document: &str, ladder: &str, level:
         .zip(&analysis.claims)
         .map(|(c, a)| (c.text.clone(), a.scope.words.clone()))
         .collect();
+    let context = packet
+        .claims
+        .iter()
+        .zip(&analysis.claims)
+        .map(|(c, a)| {
+            (
+                a.scope.from.map_or("-".to_owned(), |f| format!("{f:?}")),
+                packet.sections[c.section].path.join(" > "),
+                c.parent.map(line),
+                format!("{:?}", c.kind),
+            )
+        })
+        .collect();
     let fired: Vec<String> = report
         .diagnostics
         .iter()
@@ -158,7 +183,7 @@ fn check(rules: &promolint::rules::RuleSet, document: &str, ladder: &str, level:
             Some((asked, lines, fired.iter().any(|f| f.eq_ignore_ascii_case(&e.id))))
         })
         .collect();
-    Checked { claims, texts, expectations }
+    Checked { claims, texts, context, expectations }
 }
 
 /// What one set of documents shows: (kappa, accuracy, lint precision,
@@ -171,7 +196,7 @@ fn figures(
     rules: &RuleSet,
     keep: &dyn Fn(&str) -> bool,
     (before_accuracy, before_lint): (&str, &str),
-) -> (f64, f64, f64, usize) {
+) -> (f64, f64, f64, f64, usize) {
     let levels: Vec<(String, String)> = rules.levels().map(|l| (l.ladder.clone(), l.id.clone())).collect();
     let mut pairs = Vec::new();
     let (mut agreed, mut right, mut agreed_known, mut right_known, mut unmatched) = (0, 0, 0, 0, 0);
@@ -196,6 +221,24 @@ fn figures(
                 let predicted: BTreeMap<usize, Scope> = checked.claims.iter().copied().collect();
                 // SCOPE_ERRORS=1 lists the disagreements; =all every agreed line.
                 let listing = std::env::var("SCOPE_ERRORS").unwrap_or_default();
+                if listing == "tsv" {
+                    for (((l, p), (text, words)), (from, heading, parent, kind)) in
+                        checked.claims.iter().zip(&checked.texts).zip(&checked.context)
+                    {
+                        let label = |m: &BTreeMap<usize, Scope>| m.get(l).map_or("-", |s| name(*s));
+                        let clean = |s: &str| s.replace(['\t', '\n'], " ");
+                        println!(
+                            "TSV\t{set}\t{doc}\t{l}\t{}\t{}\t{}\t{from}\t{}\t{}\t{kind}\t{}\t{}",
+                            label(la),
+                            label(lb),
+                            name(*p),
+                            clean(words),
+                            parent.map_or("-".to_owned(), |p| p.to_string()),
+                            clean(heading),
+                            clean(text)
+                        );
+                    }
+                }
                 if listing == "1" || listing == "all" {
                     for ((l, p), (text, words)) in checked.claims.iter().zip(&checked.texts) {
                         match consensus.get(l) {
@@ -238,6 +281,20 @@ fn figures(
             let entry = per_level.entry(format!("{ladder}/{level}")).or_default();
             for (asked, lines, fired) in &checked.expectations {
                 let truth = below(&consensus, *asked, lines);
+                if std::env::var("SCOPE_ERRORS").is_ok_and(|v| v == "tsv") {
+                    let predicted: BTreeMap<usize, Scope> = checked.claims.iter().copied().collect();
+                    let claims: Vec<String> = lines
+                        .iter()
+                        .map(|l| {
+                            let label = consensus.get(l).map_or("-", |s| name(*s));
+                            format!("{l}:{label}/{}", predicted.get(l).map_or("-", |s| name(*s)))
+                        })
+                        .collect();
+                    println!(
+                        "LINT\t{set}\t{doc}\t{ladder}/{level}\t{asked}\t{fired}\t{truth:?}\t{}",
+                        claims.join(" ")
+                    );
+                }
                 if *fired {
                     match truth {
                         Some(t) => {
@@ -298,7 +355,7 @@ fn figures(
     for (level, (s, c, t)) in &per_level {
         println!("  {level}: precision {:.2} ({c}/{s}), expectations truly below {t}", ratio(*c, *s));
     }
-    (k, accuracy, precision, agreed)
+    (k, accuracy, precision, recall, agreed)
 }
 
 /// One reader's labels: document → line → scope.
@@ -313,75 +370,95 @@ fn scope_accuracy() {
         b.keys().collect::<Vec<_>>(),
         "both readers label the same documents"
     );
-    assert!(a.len() >= 26, "expected the 26 labelled documents");
+    assert!(a.len() >= 34, "expected the 34 labelled documents");
     let mut sources = Sources::new();
     let (rules, problems) =
         promolint::rules::load(&[] as &[PathBuf], true, &mut sources).expect("built-in rules");
     assert!(problems.is_empty(), "built-in rules load cleanly");
     let held_out = |d: &str| held_out::SESSION_4.contains(&d);
     let held_out_5 = |d: &str| held_out::SESSION_5.contains(&d);
-    let (k, accuracy, precision, agreed) = figures(
-        "design set (12 documents, read while the scope words were revised)",
+    let held_out_6 = |d: &str| held_out::SESSION_6.contains(&d);
+    // Each set's figures on main before session 6 (f0584ac), on the same rows.
+    let (k, accuracy, precision, _, agreed) = figures(
+        "design set (12 documents)",
         (&a, &b),
         &rules,
-        &|d| !held_out(d) && !held_out_5(d),
+        &|d| !held_out(d) && !held_out_5(d) && !held_out_6(d),
         (
-            "before the hand revision (576c135): 0.49 (244/496)",
-            "before the hand revision (576c135): precision 0.59 (111/188), recall 0.53 (111/210)",
+            "before session 6 (f0584ac): 0.62 (309/496)",
+            "before session 6 (f0584ac): precision 0.72 (142/197), recall 0.73 (142/195)",
         ),
     );
-    let (held_k, held_accuracy, held_precision, _) = figures(
-        "held out (7 documents labelled by two other readers, never read while revising)",
+    let (held_k, held_accuracy, held_precision, _, _) = figures(
+        "session-4 batch (7 documents, two other readers)",
         (&a, &b),
         &rules,
         &held_out,
         (
-            "before the hand revision (229a389): 0.34 (80/234)",
-            "before the hand revision (229a389): precision 0.53 (54/102), recall 0.48 (54/112)",
+            "before session 6 (f0584ac): 0.46 (107/234)",
+            "before session 6 (f0584ac): precision 0.48 (47/98), recall 0.48 (47/97)",
         ),
     );
-    let (held5_k, held5_accuracy, held5_precision, _) = figures(
-        "held out in session 5 (7 documents, two more readers; scored once before and once after that session's scope changes)",
+    let (held5_k, held5_accuracy, held5_precision, _, _) = figures(
+        "session-5 batch (7 documents, two more readers)",
         (&a, &b),
         &rules,
         &held_out_5,
         (
-            "main at the start of session 5 (2bb1924): 0.47 (108/231)",
-            "main at the start of session 5 (2bb1924): precision 0.72 (78/109), recall 0.66 (78/119)",
+            "before session 6 (f0584ac): 0.46 (106/231)",
+            "before session 6 (f0584ac): precision 0.69 (72/104), recall 0.61 (72/119)",
+        ),
+    );
+    let (all_k, all_accuracy, all_precision, all_recall, _) = figures(
+        "all 26 documents before session 6",
+        (&a, &b),
+        &rules,
+        &|d| !held_out_6(d),
+        (
+            "before session 6 (f0584ac): 0.54 (522/961)",
+            "before session 6 (f0584ac): precision 0.65 (261/399), recall 0.64 (261/411)",
+        ),
+    );
+    // Session 6: a fresh batch, scored once on main before that session's
+    // scope changes and once after them (accuracy 0.53 -> 0.55, lint
+    // precision 0.68 -> 0.83, recall 0.54 -> 0.33); development data from then on.
+    let (held6_k, held6_accuracy, held6_precision, _, _) = figures(
+        "held out in session 6 (8 documents, two more readers; scored once before that session's scope changes)",
+        (&a, &b),
+        &rules,
+        &held_out_6,
+        (
+            "main at the start of session 6 (f0584ac): 0.53 (154/291)",
+            "main at the start of session 6 (f0584ac): precision 0.68 (63/93), recall 0.54 (63/116)",
         ),
     );
     assert!(agreed >= 200, "too few agreed lines matched claims: {agreed}");
-    // Floors. The readers' agreement meets the bar it is held to (0.8). The
-    // issue's floors for accuracy and precision (0.8) are NOT met by the words
-    // as frozen before the labels were read (measured: accuracy 0.49,
-    // precision 0.67, recall 0.65, kappa 0.86 with the mapping of 352bbfa;
-    // precision 0.59, recall 0.53 with the base-rate mapping of 674a90d,
-    // which maps more claims); these assertions guard against regressions
-    // below the measured figures, and do not claim the bar.
-    assert!(k >= 0.8, "readers' kappa {k:.2} below 0.8");
-    // After the hand revision of issue 15 (contaminated, see the top):
-    // accuracy 0.60, precision 0.59, recall 0.55.
-    assert!(accuracy >= 0.58, "claim-scope accuracy {accuracy:.2} fell below the measured 0.60");
-    assert!(precision >= 0.55, "scope-below-level precision {precision:.2} fell below the measured 0.59");
-    // Held out: measured after the revision, with the session-4 mapping
-    // (accuracy 0.37, precision 0.47, recall 0.43, kappa 0.89; before both,
-    // 0.34 and 0.53 / 0.48): floors just under.
-    assert!(held_k >= 0.8, "held-out readers' kappa {held_k:.2} below 0.8");
-    assert!(
-        held_accuracy >= 0.35,
-        "held-out claim-scope accuracy {held_accuracy:.2} fell below the measured 0.37"
-    );
-    assert!(held_precision >= 0.44, "held-out precision {held_precision:.2} fell below the measured 0.47");
-    // Session 5: the words were revised again after reading errors on the 19
-    // documents above (design 0.60 -> 0.62, session-4 set 0.37 -> 0.46, both
-    // now development data); the session-5 batch, scored once before and once
-    // after, did not move: accuracy 0.47 -> 0.46 (108 -> 106 of 231), lint
-    // precision 0.72 -> 0.69, recall 0.66 -> 0.61, kappa 0.83. Floors just
-    // under the figures after.
-    assert!(held5_k >= 0.8, "session-5 readers' kappa {held5_k:.2} below 0.8");
-    assert!(
-        held5_accuracy >= 0.44,
-        "session-5 claim-scope accuracy {held5_accuracy:.2} fell below the measured 0.46"
-    );
-    assert!(held5_precision >= 0.66, "session-5 precision {held5_precision:.2} fell below the measured 0.69");
+    // The readers' agreement meets the bar it is held to (0.8) on every set.
+    for (set, kappa) in
+        [("design", k), ("session-4", held_k), ("session-5", held5_k), ("all", all_k), ("session-6", held6_k)]
+    {
+        assert!(kappa >= 0.8, "{set} readers' kappa {kappa:.2} below 0.8");
+    }
+    // Floors just under the figures measured after session 6 (contaminated,
+    // see the top). The issue's bar (accuracy and precision 0.8) is NOT met on
+    // accuracy anywhere, nor on precision on the session-4 batch: these guard
+    // against regressions and do not claim the bar. Measured: design accuracy
+    // 0.63, precision 0.85; session-4 0.52, 0.52; session-5 0.54, 0.79; all 26
+    // 0.58, 0.77, recall 0.43 (before: 0.54, 0.65, 0.64).
+    let floors = [
+        ("design accuracy", accuracy, 0.61),
+        ("design precision", precision, 0.83),
+        ("session-4 accuracy", held_accuracy, 0.49),
+        ("session-4 precision", held_precision, 0.50),
+        ("session-5 accuracy", held5_accuracy, 0.52),
+        ("session-5 precision", held5_precision, 0.77),
+        ("all-26 accuracy", all_accuracy, 0.56),
+        ("all-26 precision", all_precision, 0.75),
+        ("all-26 recall", all_recall, 0.40),
+        ("session-6 accuracy", held6_accuracy, 0.53),
+        ("session-6 precision", held6_precision, 0.80),
+    ];
+    for (what, measured, floor) in floors {
+        assert!(measured >= floor, "{what} {measured:.2} fell below its floor {floor:.2}");
+    }
 }

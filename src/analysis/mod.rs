@@ -118,7 +118,8 @@ pub struct ExpectationCoverage {
     /// The widest known scope among the claims mapping to it (`None` when
     /// none maps or none of them shows a scope).
     pub best_scope: Option<crate::rules::scope::ScopeValue>,
-    /// Whether every claim mapping to it has a known scope.
+    /// Whether every claim mapping to it has a scope read from scale words
+    /// (not `unknown`, not a default: see [`scope::best`]).
     pub scopes_known: bool,
 }
 

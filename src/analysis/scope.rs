@@ -15,7 +15,7 @@ use crate::packet::Packet;
 use crate::rules::scope::{ScopeValue, ScopeWords, alternation};
 
 /// The scope words of one ladder, compiled: one alternation per list (the
-/// five scale values, then `own-work`), behind one required-literal
+/// five scale values, then `own-work` and `not-work`), behind one required-literal
 /// [`Prefilter`] over every word, so that a list none of whose words can
 /// match a text is not run on it. Text in another script usually skips them
 /// all, which keeps it off the regex crate's slow path: a Unicode word
@@ -31,10 +31,12 @@ pub struct ScopeMatcher {
     owner: Vec<usize>,
 }
 
-/// The five scale values' lists, then `own-work`.
-const LISTS: usize = 6;
+/// The five scale values' lists, then `own-work` and `not-work`.
+const LISTS: usize = 7;
 /// Index of the `own-work` list in [`ScopeMatcher::lists`].
 const OWN_WORK: usize = 5;
+/// Index of the `not-work` list in [`ScopeMatcher::lists`].
+const NOT_WORK: usize = 6;
 
 /// Where a claim's scope comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -64,12 +66,16 @@ pub struct ClaimScope {
     /// from the parent item keeps the parent's words and range; `None` for
     /// `unknown`.
     pub range: Option<Range<usize>>,
+    /// Whether the value is a default rather than read from scale words:
+    /// `own` from `own-work`, or taken from a parent item whose value was a
+    /// default. `scope-below-level` does not fire on a default.
+    pub by_default: bool,
 }
 
 impl ClaimScope {
     /// An `unknown` scope.
     pub fn unknown() -> Self {
-        ClaimScope { value: None, from: None, words: String::new(), range: None }
+        ClaimScope { value: None, from: None, words: String::new(), range: None, by_default: false }
     }
 
     /// `unknown` or the value's name.
@@ -81,7 +87,11 @@ impl ClaimScope {
 impl ScopeMatcher {
     /// Compiles the words in force for one ladder.
     pub fn new(words: &ScopeWords) -> Self {
-        let list = |i: usize| if i == OWN_WORK { &words.own_work } else { &words.scale[i] };
+        let list = |i: usize| match i {
+            OWN_WORK => &words.own_work,
+            NOT_WORK => &words.not_work,
+            _ => &words.scale[i],
+        };
         let mut patterns: Vec<&str> = Vec::new();
         let mut owner = Vec::new();
         for i in 0..LISTS {
@@ -132,17 +142,30 @@ impl ScopeMatcher {
 
     /// The `own-work` words in `text`, if any; `may` as for [`Self::classify_among`].
     fn own_work(&self, text: &str, may: &[bool; LISTS]) -> Option<Range<usize>> {
-        if !may[OWN_WORK] {
+        self.first(OWN_WORK, text, may)
+    }
+
+    /// Whether `text` tells no work (`not-work` words, or a question).
+    fn not_work(&self, text: &str, may: &[bool; LISTS]) -> bool {
+        text.trim_end().ends_with('?') || self.first(NOT_WORK, text, may).is_some()
+    }
+
+    /// The first match in `text` of list `list`, if the prefilter lets it run.
+    fn first(&self, list: usize, text: &str, may: &[bool; LISTS]) -> Option<Range<usize>> {
+        if !may[list] {
             return None;
         }
-        self.lists[OWN_WORK].as_ref()?.find(text).map(|m| m.range())
+        self.lists[list].as_ref()?.find(text).map(|m| m.range())
     }
 
     /// The scope of every claim of `packet`, parallel to `packet.claims`. A
-    /// claim that shows no scale value is `unknown` when it is a question (it
-    /// ends with `?`); else it takes its parent item's scope when the parent has one (from words, or `own`
-    /// from `own-work`: the items of an entry the candidate tells as their
-    /// own work are theirs too); else it is `own` from `own-work`, else
+    /// claim that tells no work is `unknown`, whatever scale words it has: a
+    /// question (it ends with `?`: it asks, as an interviewer does), or one
+    /// with `not-work` words (an opinion, advice to the reader, thanks).
+    /// Else the widest scale value its words show decides; else it takes its
+    /// parent item's scope when the parent has one (from words, or `own` from
+    /// `own-work`: the items of an entry the candidate tells as their own
+    /// work are theirs too); else it is `own` from `own-work`, else
     /// `unknown`. Section headings lend no scope: a heading titles a section,
     /// it does not say who took part in each item under it.
     pub fn claims(&self, packet: &Packet) -> Vec<ClaimScope> {
@@ -153,17 +176,29 @@ impl ScopeMatcher {
             };
             // One prefilter pass per claim, for the scale and `own-work` alike.
             let may = self.may_match(&claim.text);
-            let scope = if let Some((value, r)) = self.classify_among(&claim.text, &may) {
-                let (words, range) = locate(r);
-                ClaimScope { value: Some(value), from: Some(ScopeFrom::Claim), words, range }
-            } else if claim.text.trim_end().ends_with('?') {
-                // A question asks; it tells of no work done.
+            let scope = if self.not_work(&claim.text, &may) {
+                // A question asks, an opinion or advice tells no work done.
                 ClaimScope::unknown()
+            } else if let Some((value, r)) = self.classify_among(&claim.text, &may) {
+                let (words, range) = locate(r);
+                ClaimScope {
+                    value: Some(value),
+                    from: Some(ScopeFrom::Claim),
+                    words,
+                    range,
+                    by_default: false,
+                }
             } else if let Some(parent) = claim.parent.and_then(|p| out.get(p)).filter(|p| p.value.is_some()) {
                 ClaimScope { from: Some(ScopeFrom::Parent), ..parent.clone() }
             } else if let Some(r) = self.own_work(&claim.text, &may) {
+                // Told from its first word ("Fixed three flaky tests", "I wrote the
+                // parser"), the claim says itself that the work was the candidate's:
+                // the scope guide's own examples. Own-work words further in (a
+                // passive, a first person in passing) are a default.
+                let by_default = claim.text[..r.start].chars().any(char::is_alphanumeric);
                 let (words, range) = locate(r);
-                ClaimScope { value: Some(ScopeValue::Own), from: Some(ScopeFrom::OwnWork), words, range }
+                let from = Some(ScopeFrom::OwnWork);
+                ClaimScope { value: Some(ScopeValue::Own), from, words, range, by_default }
             } else {
                 ClaimScope::unknown()
             };
@@ -174,9 +209,12 @@ impl ScopeMatcher {
 }
 
 /// The best (widest) known scope among `scopes`, and whether every one of
-/// them is known.
+/// them is read from scale words (its own or its parent's): not `unknown`
+/// and not a default ([`ClaimScope::by_default`]).
 pub fn best<'a>(scopes: impl Iterator<Item = &'a ClaimScope>) -> (Option<ScopeValue>, bool) {
-    scopes.fold((None, true), |(best, known), s| (best.max(s.value), known && s.value.is_some()))
+    scopes.fold((None, true), |(best, known), s| {
+        (best.max(s.value), known && s.value.is_some() && !s.by_default)
+    })
 }
 
 #[cfg(test)]

@@ -148,6 +148,12 @@ pub struct ScopeFile {
     #[serde(default)]
     #[schemars(with = "Option<Vec<String>>")]
     pub own_work: Option<Vec<Located<String>>>,
+    /// Rust regexes that mark a claim as telling no work at all (an opinion,
+    /// advice to the reader, thanks, a pointer to more reading): such a claim
+    /// has scope `unknown` whatever scale words it has.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>")]
+    pub not_work: Option<Vec<Located<String>>>,
 }
 
 /// Validated scope words: pattern sources per scale value (index = rank).
@@ -157,6 +163,8 @@ pub struct ScopeWords {
     pub scale: [Vec<String>; 5],
     /// Patterns of the `own-work` fallback.
     pub own_work: Vec<String>,
+    /// Patterns of `not-work`: a claim matching one tells no work (`unknown`).
+    pub not_work: Vec<String>,
 }
 
 /// Every scope file of a run.
@@ -179,6 +187,8 @@ pub struct LadderScopeWords {
     pub scale: [Option<Vec<String>>; 5],
     /// The `own-work` patterns, if the file gives them.
     pub own_work: Option<Vec<String>>,
+    /// The `not-work` patterns, if the file gives them.
+    pub not_work: Option<Vec<String>>,
 }
 
 impl ScopeRules {
@@ -199,6 +209,7 @@ impl ScopeRules {
                 apply(&mut words.scale[i], list, l.replace);
             }
             apply(&mut words.own_work, &l.own_work, l.replace);
+            apply(&mut words.not_work, &l.not_work, l.replace);
         }
         words
     }
@@ -215,6 +226,7 @@ pub fn add_file(
     let ScaleWordsDef { company, organisation, cross_team, team, own } = def.scale;
     let lists = [own, team, cross_team, organisation, company];
     let own_work = def.own_work.map(|l| check(&l));
+    let not_work = def.not_work.map(|l| check(&l));
     let scale: [Option<Vec<String>>; 5] = lists.map(|l| l.map(|l| check(&l)));
     match def.ladder {
         None => {
@@ -222,9 +234,10 @@ pub fn add_file(
                 rules.shared.scale[i] = list.unwrap_or_default();
             }
             rules.shared.own_work = own_work.unwrap_or_default();
+            rules.shared.not_work = not_work.unwrap_or_default();
         }
         Some(ladder) => {
-            rules.ladders.push(LadderScopeWords { ladder, replace: def.replace, scale, own_work })
+            rules.ladders.push(LadderScopeWords { ladder, replace: def.replace, scale, own_work, not_work })
         }
     }
 }

@@ -28,3 +28,18 @@ pub(crate) const SESSION_5: [&str; 7] = [
     "rami3l-rust-maintainer-spotlight",
     "tejankarmali-julia-gsoc-2018-flux-rl-generative-models",
 ];
+
+/// The documents held out in session 6 (`fixtures/labelled/sources-session-6.md`):
+/// found by one helper, labelled for mapping by two others (reader-a g9,
+/// reader-b h9) who saw neither promolint's output nor each other's labels;
+/// scored once before that session's changes.
+pub(crate) const SESSION_6: [&str; 8] = [
+    "aitikgupta-matplotlib-gsoc-2021-final-report",
+    "dianapojar-staffeng-story",
+    "jeromevillegas-matplotlib-gsod-2020-entry-paths",
+    "jorenhammudoglu-numpy-fellowship-retrospective-2025",
+    "rickboone-staffeng-story",
+    "sebastianpfitzner-julia-gsoc-2017-juno-docs-browser",
+    "smitlunagariya-scipy-internship-2021-2022",
+    "woodruffw-pypi-lifecycle-update-2025-02",
+];
