@@ -47,11 +47,11 @@ const HEDGES: &[&str] = &[
     r"\bprobably\b",
     r"\bmaybe\b",
     r"\bperhaps\b",
-    r"\bpossibly\b",
+    r"\bpossibly\b|\bpotentially\b|\bpresumably\b",
     r"\b(?:kind|sort) of\b|\b(?:kinda|sorta)\b",
     r"\bsomewhat\b",
     r"\b(?:might|may|could) have\b",
-    r"\bhopefully\b",
+    r"\bhopefully\b|\bi would say\b|\bi['’]d say\b|\bas far as i (?:can tell|know)\b",
     r"\barguably\b",
     r"\bmore or less\b",
     r"\bto (?:some|a certain) (?:extent|degree)\b",
@@ -87,6 +87,10 @@ static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:(?:the|my|our|their|his|her|whole|entire) (?:whole |entire )?(?:[\w&-]+ ){0,4}?(?:team|teams|squad|org|department|staff|crew|rotation|group|engineers|reports)|(?:a|my|our|the) (?:colleague|teammate|co-?worker|peer|manager)s?|everyone|everybody|anyone|anybody|all of them|the others|the rest of (?:the|us|them)|people|they)\b",
     )
 });
+/// After a party in object position, words that make it the one doing it:
+/// "thanks to the team for putting in long hours", "the engineers who stayed".
+static AGENT_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| one(r"(?i)^,?\s+(?:for \w+ing|who|that (?:stayed|worked|put|pulled|spent|gave))\b"));
 /// The candidate (alone or with others) as the one doing it.
 static SELF: LazyLock<Regex> = LazyLock::new(|| {
     one(r"(?i)\b(?:i|i['’]m|i['’]ve|i['’]d|me|my|myself|we|we['’]re|we['’]ve|us|our|ourselves)\b")
@@ -129,10 +133,23 @@ pub fn done_by_others(text: &str, r: &Range<usize>) -> bool {
     let before = &text[..r.start];
     let start = SENTENCE_END.find_iter(before).last().map_or(0, |m| m.end());
     let sentence = &before[start..];
-    // "with the team" counts the candidate in.
+    // "a colleague on holiday": the time off right after a party is theirs.
+    let state = text[r.clone()].to_lowercase();
+    let theirs = (state.starts_with("on ") || state.starts_with("while "))
+        && OTHERS.find_iter(sentence).any(|m| {
+            let between = sentence[m.end()..].trim().to_lowercase();
+            ["", "who was", "who were", "was", "were", "while"].contains(&between.as_str())
+        });
+    if theirs {
+        return true;
+    }
+    // "with the team" counts the candidate in; "Took the whole rotation" is
+    // the candidate's object, not someone else doing it.
     let others: Vec<Range<usize>> = OTHERS
         .find_iter(sentence)
-        .filter(|m| !sentence[..m.start()].to_lowercase().ends_with("with "))
+        .filter(|m| {
+            subject_position(&sentence[..m.start()]) || AGENT_AFTER.is_match(&text[start + m.end()..])
+        })
         .map(|m| m.range())
         .collect();
     let Some(last_other) = others.iter().map(|o| o.end).max() else { return false };
@@ -143,6 +160,44 @@ pub fn done_by_others(text: &str, r: &Range<usize>) -> bool {
         .map(|m| m.start())
         .max();
     last_self.is_none_or(|s| s < last_other)
+}
+
+/// Whether a party after `before` (its sentence so far) is where a subject
+/// goes: at the start, after a clause boundary or a word that opens a
+/// clause ("because", "while", "so"), not after a verb or a preposition
+/// ("Took the whole rotation", "with the team").
+fn subject_position(before: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "and", "but", "so", "because", "while", "when", "as", "since", "after", "before", "until", "then",
+        "that", "who", "where", "whereas", "although", "though", "if", "once", "whole", "entire", "even",
+        "all", "both",
+    ];
+    let trimmed = before.trim_end();
+    if trimmed.is_empty() || trimmed.ends_with(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+        return true;
+    }
+    let previous = trimmed.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    // A few words opening the sentence ("In Q3 my team worked"): a subject after them.
+    let words = trimmed.split_whitespace().count();
+    OPENERS.contains(&previous.as_str())
+        || (words <= 3
+            && trimmed.split_whitespace().next().is_some_and(|w| {
+                ["in", "during", "over", "for", "by", "on", "at", "last", "this", "that"]
+                    .contains(&w.to_lowercase().as_str())
+            }))
+}
+
+/// A thing named after the words before it: "a crunch-time bug", "the overtime report".
+static THING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    one(
+        r"(?i)^(?:-\w+)?\s+(?:bugs?|issues?|features?|tools?|reports?|dashboards?|views?|settings?|calculators?|trackers?|planners?|widgets?|fields?|columns?|tickets?|labels?)\b",
+    )
+});
+
+/// Whether the words at `r` of `text` name a thing that follows them ("a
+/// crunch-time bug in the planning tool"), not what they describe.
+pub fn names_thing(text: &str, r: &Range<usize>) -> bool {
+    text.get(r.end..).is_some_and(|after| THING_AFTER.is_match(after))
 }
 
 /// Whether `r` is one capitalised word inside a sentence: a name ("Ran
@@ -222,6 +277,11 @@ mod tests {
         assert!(!others("Worked every weekend in Q4", "Worked every weekend"));
         assert!(!others("Nobody else could fix it, so I spent every evening on it", "spent every evening"));
         assert!(!others("The team was blocked. I worked every weekend", "worked every weekend"));
+        // A party in object position is not the one doing it; a party "on holiday" is the one away.
+        assert!(!others("Took the whole on-call rotation for December myself", "myself"));
+        assert!(!others("Covered for the team overnight during the migration", "overnight"));
+        assert!(others("Covered for a colleague on holiday by reviewing her PRs", "on holiday"));
+        assert!(others("Thanks to the data team for putting in long hours", "putting in long hours"));
     }
 
     #[test]

@@ -34,6 +34,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::RedFlagHit;
+use super::blame;
 use super::cues;
 use super::matcher::{CommonMatcher, FlagSource, PatternSet};
 use super::shapes;
@@ -51,7 +52,7 @@ pub fn detect(packet: &Packet, text: &str, ladder: &PatternSet, common: &CommonM
         let mut hits: Vec<(u8, FlagSource, Range<usize>)> = Vec::new();
         for (f, r) in ladder.all_matches(&masked) {
             let r = trim(&masked, r);
-            if !negated(&masked, &r) && !cues::is_name(&masked, &r) {
+            if !negated(&masked, &r) && !cues::is_name(&masked, &r) && !cues::names_thing(&masked, &r) {
                 hits.push((0, FlagSource::Ladder(f), r));
             }
         }
@@ -71,7 +72,7 @@ pub fn detect(packet: &Packet, text: &str, ladder: &PatternSet, common: &CommonM
                 // The candidate's overwork, not the team's crunch.
                 Some(Code::Overwork) => !cues::done_by_others(&masked, &r) || shapes::is_burnout(&masked, &r),
                 // "The vendor's outage cost us four days, so I added a circuit breaker" answers it.
-                Some(Code::BlamingOthers) => !shapes::answered(&masked, &r),
+                Some(Code::BlamingOthers) => !blame::answered(&masked, &r),
                 // "Replaced the lorem ipsum fixtures" names a placeholder it removed.
                 Some(Code::PlaceholderText) => {
                     !cues::negated_within(&masked, &r, 2) && !names_marker(&masked, &r)
@@ -136,12 +137,29 @@ fn specific(text: &str) -> bool {
 
 /// A placeholder in raw HTML: a marker in a comment, an "insert" tag.
 static HTML_PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)<!--.*?(?-i:\b(?:TODO|TBD|FIXME|XXX|TKTK)\b).*?(?:-->|$)|(?i)<(?:insert|add|link|metric|tbd|todo|name|number|date|team|project|url|amount|customer|quote)\b[^>]*>")
+    Regex::new(r"(?s)<!--.*?(?-i:\b(?:TODO|TBD|FIXME|XXX|TKTK)\b).*?(?:-->|$)|(?i)<(?:insert|add|link|metric|tbd|todo|name|number|date|team|project|url|amount|customer|quote|describe|explain|fill|write|list|summari[sz]e|give|enter|include|your|placeholder|example|tbc)\b[^>]*>")
         .unwrap_or_else(|e| unreachable!("constant regex: {e}"))
 });
+/// A "tag" of plain words that is no HTML element: a prompt to the writer
+/// ("<conference name>", "<Describe a time you showed leadership>").
+static PROMPT_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^<(?:[A-Za-z][a-z]*)(?: [A-Za-z][a-z']*){1,8}>$")
+        .unwrap_or_else(|e| unreachable!("constant regex: {e}"))
+});
+/// HTML elements that take bare attributes (`<details open>`, `<input disabled>`): markup, not a prompt.
+const HTML_ELEMENTS: &[&str] = &[
+    "details", "input", "option", "select", "textarea", "button", "video", "audio", "script", "iframe",
+    "dialog", "img", "a", "b", "i", "p", "div", "span", "table", "td", "th", "tr", "ol", "ul", "li",
+    "summary", "track",
+];
 /// Words after a marker that make it named, not standing for text ("TODO comments").
 static MARKER_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:comments?|items?|lists?|markers?|columns?|checkers?|apps?|lines?|tags?|fields?|entries|notes?|tickets?|labels?|widgets?|env|vars?|variables?|flags?|settings?|constants?|keys?)\b")
+    Regex::new(r"(?i)^\s*(?:comments?|items?|lists?|markers?|columns?|checkers?|apps?|lines?|tags?|fields?|entries|notes?|tickets?|labels?|widgets?|env|vars?|variables?|flags?|settings?|constants?|keys?|tokens?|placeholders?|slots?)\b")
+        .unwrap_or_else(|e| unreachable!("constant regex: {e}"))
+});
+/// Another marker after it: a list of markers named ("flags TODO and FIXME markers").
+static MARKER_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:,|/|and|or)\s*(?:TODO|TBD|FIXME|XXX|TKTK)\b")
         .unwrap_or_else(|e| unreachable!("constant regex: {e}"))
 });
 /// Words before a marker that name it ("the TBD items", "a TODO checker").
@@ -176,6 +194,11 @@ fn names_marker(text: &str, r: &Range<usize>) -> bool {
     }
     let word = found.trim_start_matches('$');
     let after = &text[r.end..];
+    // A template slot before "tokens", "placeholders": the engine's syntax ("fills {{name}} tokens").
+    let opened = text[..r.start].ends_with(['{', '$', '[']) || found.starts_with(['{', '$', '[']);
+    if opened && MARKER_NOUN.is_match(after.trim_start_matches(['}', ']'])) {
+        return true;
+    }
     // A template-looking name before "env var", "flag": a setting ("the XX_TIMEOUT env var").
     if word.chars().all(|c| c.is_ascii_uppercase() || c == '_') && MARKER_NOUN.is_match(after) {
         return true;
@@ -192,12 +215,18 @@ fn names_marker(text: &str, r: &Range<usize>) -> bool {
         || before.ends_with(['"', '\'', '“', '‘'])
         || after.starts_with(['-', '"', '\'', '”', '’'])
         || MARKER_NOUN.is_match(after)
+        || MARKER_LIST.is_match(after)
 }
 
 /// The source range of the first placeholder in the raw HTML at `range` of `text`.
 fn html_placeholder(text: &str, range: &Range<usize>) -> Option<Range<usize>> {
     let html = text.get(range.clone())?;
-    let m = HTML_PLACEHOLDER.find(html)?;
+    let prompt = || {
+        let m = PROMPT_TAG.find(html)?;
+        let name = m.as_str()[1..].split(' ').next().unwrap_or("").to_lowercase();
+        (!HTML_ELEMENTS.contains(&name.as_str())).then_some(m)
+    };
+    let m = HTML_PLACEHOLDER.find(html).or_else(prompt)?;
     let trimmed = m.as_str().trim_end();
     Some(range.start + m.start()..range.start + m.start() + trimmed.len())
 }
@@ -267,6 +296,8 @@ mod tests {
         assert!(named("Filed the TBD items as tickets", "TBD"));
         assert!(named("Shipped the TODO-list widget", "TODO"));
         assert!(named("Added TODO comments to the parser", "TODO"));
+        assert!(named("Built a linter that flags TODO and FIXME markers", "TODO"));
+        assert!(named("Built the engine that fills {{name}} tokens", "name"));
         assert!(!named("Mentored TBD engineers", "TBD"));
         assert!(!named("Saved the company $XXX per month", "$XXX"));
     }
@@ -278,6 +309,10 @@ mod tests {
         assert_eq!(html_placeholder(text, &(30..33)), None);
         let comment = "<!-- TODO: add the numbers -->";
         assert_eq!(html_placeholder(comment, &(0..comment.len())), Some(0..comment.len()));
+        // A "tag" of plain words is a prompt to the writer; an element with a bare attribute is markup.
+        let prompt = "<Describe a time you showed leadership>";
+        assert_eq!(html_placeholder(prompt, &(0..prompt.len())), Some(0..prompt.len()));
+        assert_eq!(html_placeholder("<details open>", &(0..14)), None);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! Reads a parsed [`Packet`] and a resolved [`Level`]; produces data, not
 //! diagnostics (see [`crate::check`] for those).
 
+pub mod blame;
 pub mod boundary;
 pub mod consistency;
 pub mod cues;
@@ -19,6 +20,7 @@ pub mod scope;
 pub mod score;
 pub mod semantic;
 pub mod shapes;
+pub mod smells;
 pub mod terms;
 
 use std::ops::Range;
