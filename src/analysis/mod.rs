@@ -19,6 +19,7 @@ pub mod scope;
 pub mod score;
 pub mod semantic;
 pub mod shapes;
+pub mod shared;
 pub mod terms;
 
 use std::ops::Range;
