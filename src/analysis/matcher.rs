@@ -4,13 +4,11 @@
 //! run on its own: the cost follows what can match, not how many patterns
 //! the level has.
 
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
-use regex_automata::util::iter::Searcher;
 use regex_automata::util::syntax;
-use regex_automata::{Input, Match};
 use regex_syntax::hir::Hir;
 
 use super::boundary;
@@ -19,6 +17,7 @@ use super::lexical::LexicalModel;
 use super::prefilter::Prefilter;
 use super::score::{self, ClaimContext, Signals};
 use super::semantic::{StaticEmbedding, cosine};
+use super::shared::Shared;
 use super::terms::Terms;
 use crate::rules::validate::PATTERN_SIZE_LIMIT;
 use crate::rules::vocabulary::{MappingFile, Vocabulary};
@@ -45,53 +44,6 @@ struct Compiled {
     /// Narrowed for texts where that matches alike ([`boundary`]); `None`
     /// when that would be the pattern as written.
     ascii: OnceLock<Option<Shared>>,
-}
-
-/// A compiled pattern with one scratch space for every thread. The regex
-/// crate keeps a cache per regex per thread; with thousands of patterns that
-/// doubled the memory of a second thread. Two threads seldom run the same
-/// pattern at the same instant, so they take turns on one cache instead.
-#[derive(Debug)]
-struct Shared {
-    regex: Regex,
-    cache: Mutex<Option<meta::Cache>>,
-}
-
-impl Clone for Shared {
-    fn clone(&self) -> Self {
-        Shared { regex: self.regex.clone(), cache: Mutex::new(None) }
-    }
-}
-
-impl Shared {
-    fn new(regex: Regex) -> Self {
-        Shared { regex, cache: Mutex::new(None) }
-    }
-
-    /// Runs `f` with the regex and its cache (made on first use).
-    fn with<T>(&self, f: impl FnOnce(&Regex, &mut meta::Cache) -> T) -> T {
-        let mut guard = self.cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let cache = guard.get_or_insert_with(|| self.regex.create_cache());
-        f(&self.regex, cache)
-    }
-
-    /// Whether the pattern matches anywhere in `text`.
-    fn is_match(&self, text: &str) -> bool {
-        self.with(|regex, cache| regex.search_half_with(cache, &Input::new(text).earliest(true)).is_some())
-    }
-
-    /// The leftmost-first match in `text`.
-    fn find(&self, text: &str) -> Option<Match> {
-        self.with(|regex, cache| regex.search_with(cache, &Input::new(text)))
-    }
-
-    /// Every non-overlapping match in `text`, as the regex crate's `find_iter` gives them.
-    fn find_all(&self, text: &str) -> Vec<Match> {
-        self.with(|regex, cache| {
-            let mut searcher = Searcher::new(Input::new(text));
-            std::iter::from_fn(|| searcher.advance(|input| Ok(regex.search_with(cache, input)))).collect()
-        })
-    }
 }
 
 impl PatternSet {

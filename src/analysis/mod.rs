@@ -20,6 +20,7 @@ pub mod scope;
 pub mod score;
 pub mod semantic;
 pub mod shapes;
+pub mod shared;
 pub mod smells;
 pub mod terms;
 

@@ -9,10 +9,15 @@
 use std::ops::Range;
 
 use super::prefilter::Prefilter;
-use regex::Regex;
+use regex_automata::meta;
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::util::syntax;
+
+use super::shared::Shared;
 
 use crate::packet::Packet;
-use crate::rules::scope::{ScopeValue, ScopeWords, alternation};
+use crate::rules::scope::{ScopeValue, ScopeWords, joined};
+use crate::rules::validate::PATTERN_SIZE_LIMIT;
 
 /// The scope words of one ladder, compiled: one alternation per list (the
 /// five scale values, then `own-work` and `not-work`), behind one required-literal
@@ -25,7 +30,7 @@ use crate::rules::scope::{ScopeValue, ScopeWords, alternation};
 #[derive(Debug, Clone)]
 pub struct ScopeMatcher {
     /// `None`: an empty list, or words that do not compile together.
-    lists: [Option<Regex>; LISTS],
+    lists: [Option<Shared>; LISTS],
     prefilter: Prefilter,
     /// For each pattern of the prefilter, the list it belongs to.
     owner: Vec<usize>,
@@ -37,6 +42,23 @@ const LISTS: usize = 7;
 const OWN_WORK: usize = 5;
 /// Index of the `not-work` list in [`ScopeMatcher::lists`].
 const NOT_WORK: usize = 6;
+
+/// One regex matching any of `patterns`, as [`crate::rules::scope::alternation`]
+/// compiles it (case-insensitive, the same size limit), with one cache for
+/// every thread ([`Shared`]); `None` when there are none or they do not
+/// compile together.
+fn alternation(patterns: &[String]) -> Option<Shared> {
+    if patterns.is_empty() {
+        return None;
+    }
+    let config = meta::Config::new()
+        .match_kind(regex_automata::MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .nfa_size_limit(Some(PATTERN_SIZE_LIMIT * 4))
+        .which_captures(WhichCaptures::Implicit);
+    let syntax = syntax::Config::new().utf8(true).case_insensitive(true);
+    meta::Builder::new().configure(config).syntax(syntax).build(&joined(patterns)).ok().map(Shared::new)
+}
 
 /// Where a claim's scope comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -129,7 +151,9 @@ impl ScopeMatcher {
         let mut found: Vec<(ScopeValue, Range<usize>)> = Vec::new();
         for value in ScopeValue::ALL.into_iter().filter(|v| may[v.rank()]) {
             if let Some(re) = &self.lists[value.rank()] {
-                found.extend(re.find_iter(text).filter(|m| !m.is_empty()).map(|m| (value, m.range())));
+                found.extend(
+                    re.find_all(text).into_iter().filter(|m| !m.is_empty()).map(|m| (value, m.range())),
+                );
             }
         }
         let inside_longer = |(v, r): &(ScopeValue, Range<usize>)| {

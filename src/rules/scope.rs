@@ -313,6 +313,6 @@ pub fn alternation(patterns: &[String]) -> Option<regex::Regex> {
 }
 
 /// `patterns` as one alternation's source.
-fn joined(patterns: &[String]) -> String {
+pub fn joined(patterns: &[String]) -> String {
     patterns.iter().map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|")
 }
