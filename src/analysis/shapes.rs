@@ -356,12 +356,4 @@ mod tests {
         assert!(codes("The platform team's change broke our jobs; I worked with them on a guide").is_empty());
         assert!(codes("It turned out to be a bad deploy from another team").is_empty());
     }
-
-    #[test]
-    fn vague_amounts_and_placeholders() {
-        assert_eq!(codes("We made a lot of progress with the benchmark suite."), [Code::VagueClaim]);
-        assert_eq!(codes("Owned the rollout to N customers across M regions."), [Code::PlaceholderText]);
-        assert_eq!(codes("Cut build times from ?? minutes"), [Code::PlaceholderText]);
-        assert!(codes("Added 300 regression tests to the nightly suite").is_empty());
-    }
 }
