@@ -9,15 +9,10 @@
 use std::ops::Range;
 
 use super::prefilter::Prefilter;
-use regex_automata::meta;
-use regex_automata::nfa::thompson::WhichCaptures;
-use regex_automata::util::syntax;
-
 use super::shared::Shared;
 
 use crate::packet::Packet;
-use crate::rules::scope::{ScopeValue, ScopeWords, joined};
-use crate::rules::validate::PATTERN_SIZE_LIMIT;
+use crate::rules::scope::{ScopeValue, ScopeWords, alternation};
 
 /// The scope words of one ladder, compiled: one alternation per list (the
 /// five scale values, then `own-work` and `not-work`), behind one required-literal
@@ -42,23 +37,6 @@ const LISTS: usize = 7;
 const OWN_WORK: usize = 5;
 /// Index of the `not-work` list in [`ScopeMatcher::lists`].
 const NOT_WORK: usize = 6;
-
-/// One regex matching any of `patterns`, as [`crate::rules::scope::alternation`]
-/// compiles it (case-insensitive, the same size limit), with one cache for
-/// every thread ([`Shared`]); `None` when there are none or they do not
-/// compile together.
-fn alternation(patterns: &[String]) -> Option<Shared> {
-    if patterns.is_empty() {
-        return None;
-    }
-    let config = meta::Config::new()
-        .match_kind(regex_automata::MatchKind::LeftmostFirst)
-        .utf8_empty(true)
-        .nfa_size_limit(Some(PATTERN_SIZE_LIMIT * 4))
-        .which_captures(WhichCaptures::Implicit);
-    let syntax = syntax::Config::new().utf8(true).case_insensitive(true);
-    meta::Builder::new().configure(config).syntax(syntax).build(&joined(patterns)).ok().map(Shared::new)
-}
 
 /// Where a claim's scope comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -121,7 +99,7 @@ impl ScopeMatcher {
             owner.extend(std::iter::repeat_n(i, list(i).len()));
         }
         ScopeMatcher {
-            lists: std::array::from_fn(|i| alternation(list(i))),
+            lists: std::array::from_fn(|i| alternation(list(i)).map(Shared::new)),
             prefilter: Prefilter::new(&patterns),
             owner,
         }

@@ -286,7 +286,7 @@ pub fn propose<'a>(
         for text in texts.clone() {
             for m in re.find_iter(text) {
                 count += 1;
-                let w = m.as_str().trim().to_lowercase();
+                let w = text[m.range()].trim().to_lowercase();
                 if !found.contains(&w) && found.len() < 3 {
                     found.push(w);
                 }
@@ -298,21 +298,24 @@ pub fn propose<'a>(
     }
     best.map(|(_, s)| s)
 }
-/// One regex matching any of `patterns` (case-insensitive), or `None` when
-/// there are none or they do not compile together (each was checked alone
-/// when its file was loaded).
-pub fn alternation(patterns: &[String]) -> Option<regex::Regex> {
+/// One regex matching any of `patterns` (case-insensitive, leftmost-first,
+/// within four times a pattern's size limit), or `None` when there are none
+/// or they do not compile together (each was checked alone when its file was
+/// loaded).
+pub fn alternation(patterns: &[String]) -> Option<regex_automata::meta::Regex> {
     if patterns.is_empty() {
         return None;
     }
-    regex::RegexBuilder::new(&joined(patterns))
-        .case_insensitive(true)
-        .size_limit(PATTERN_SIZE_LIMIT * 4)
-        .build()
-        .ok()
+    let config = regex_automata::meta::Config::new()
+        .match_kind(regex_automata::MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .nfa_size_limit(Some(PATTERN_SIZE_LIMIT * 4))
+        .which_captures(regex_automata::nfa::thompson::WhichCaptures::Implicit);
+    let syntax = regex_automata::util::syntax::Config::new().utf8(true).case_insensitive(true);
+    regex_automata::meta::Builder::new().configure(config).syntax(syntax).build(&joined(patterns)).ok()
 }
 
 /// `patterns` as one alternation's source.
-pub fn joined(patterns: &[String]) -> String {
+fn joined(patterns: &[String]) -> String {
     patterns.iter().map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|")
 }
