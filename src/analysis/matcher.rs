@@ -6,6 +6,7 @@
 
 use std::sync::OnceLock;
 
+use regex_automata::Match;
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::syntax;
@@ -79,6 +80,66 @@ impl PatternSet {
         self.prefilter.candidates(text).into_iter().enumerate().filter(|(_, c)| *c).map(|(p, _)| p)
     }
 
+    /// The patterns that may match `text`, as (item, pattern index) in
+    /// pattern order, for [`PatternSet::alternation`].
+    pub fn candidate_patterns(&self, text: &str) -> Vec<(usize, usize)> {
+        self.candidates(text).map(|p| (self.owner[p], p)).collect()
+    }
+
+    /// The matches in `text` of the alternation of `patterns` (indexes into
+    /// this set, in the alternation's order), as one regex `(?:p1)|(?:p2)|…`
+    /// would give them: successive non-overlapping leftmost-first matches (at
+    /// the leftmost start, the first pattern that matches there), as byte
+    /// ranges in `text`; only the first when `first_only`. Each pattern runs
+    /// on its own, so no automaton of the whole alternation is built: its
+    /// lazy DFA needed megabytes of scratch space per list.
+    pub fn alternation(
+        &self,
+        text: &str,
+        patterns: &[usize],
+        first_only: bool,
+    ) -> Vec<std::ops::Range<usize>> {
+        let ascii = boundary::ascii_words(text);
+        let regexes: Vec<&Shared> = patterns.iter().filter_map(|&p| self.regex(p, ascii)).collect();
+        // Each pattern's leftmost match from the last position it was asked
+        // about: still its leftmost from any later position up to its start.
+        let mut next: Vec<Option<Option<Match>>> = vec![None; regexes.len()];
+        let mut out = Vec::new();
+        let (mut at, mut last_end) = (0, None);
+        while at <= text.len() {
+            let mut best: Option<Match> = None;
+            for (regex, next) in regexes.iter().zip(&mut next) {
+                let m = match *next {
+                    Some(Some(m)) if m.start() >= at => Some(m),
+                    Some(None) => None,
+                    _ => *next.insert(regex.find_at(text, at)),
+                };
+                if let Some(m) = m
+                    && best.is_none_or(|b| m.start() < b.start())
+                {
+                    best = Some(m);
+                }
+            }
+            let Some(m) = best else { break };
+            if m.is_empty() {
+                // As the regex crate's iterator: step past an empty match,
+                // and skip one where the previous match ended.
+                at = m.end() + text[m.end()..].chars().next().map_or(1, char::len_utf8);
+                if last_end == Some(m.end()) {
+                    continue;
+                }
+            } else {
+                at = m.end();
+            }
+            last_end = Some(m.end());
+            out.push(m.range());
+            if first_only {
+                break;
+            }
+        }
+        out
+    }
+
     /// For each item, how many of its patterns match `text` (items with no
     /// match left out), as (item, count) in item order.
     pub fn counts(&self, text: &str) -> Vec<(usize, usize)> {
@@ -131,11 +192,17 @@ impl PatternSet {
 /// How the patterns are compiled: as `rules::validate::compile_pattern` does
 /// (case-insensitive, leftmost-first, within the size limit), but with only
 /// the implicit whole-match group (no pattern here is asked for its groups),
-/// no one-pass DFA (used only for groups or anchored searches), no literal
-/// prefilter of its own (the set's [`Prefilter`] already ran; the regex
-/// crate builds an Aho-Corasick DFA for many patterns) and a small lazy DFA
-/// cache ([`LAZY_DFA_CACHE`]), which makes each compiled pattern and each
-/// thread's scratch space for it smaller. Matches are the same.
+/// no literal prefilter of its own (the set's [`Prefilter`] already ran; the
+/// regex crate builds an Aho-Corasick DFA for many patterns), and neither
+/// the lazy DFA nor the one-pass DFA: a pattern runs on the bounded
+/// backtracker (the PikeVM for a text too long for it). Matches are the
+/// same. On claims (a few hundred bytes, and only the candidate patterns)
+/// that costs little time, and it leaves out what took most of a run's
+/// memory: each pattern's lazy-DFA scratch space and the reverse automaton
+/// the lazy DFA needs to find where a match starts. With no lazy DFA, no
+/// scratch space holds anything worth keeping between searches, so a thread
+/// keeps one for all patterns ([`Shared`]). Measured over 1,000 packets
+/// (`docs/performance.md`, session 7).
 fn meta_config() -> meta::Config {
     meta::Config::new()
         .match_kind(regex_automata::MatchKind::LeftmostFirst)
@@ -144,30 +211,18 @@ fn meta_config() -> meta::Config {
         .which_captures(WhichCaptures::Implicit)
         .onepass(false)
         .auto_prefilter(false)
-        .hybrid_cache_capacity(LAZY_DFA_CACHE)
+        .hybrid(false)
+        .dfa(false)
 }
-
-/// Each pattern's lazy DFA scratch space per thread and direction, in bytes
-/// (the regex crate's default is 2 MiB). A pattern whose automaton needs
-/// more than this to start runs on the regex crate's other engines, which on
-/// claims (a few hundred bytes) are about as fast; measured over 1,000
-/// packets, peak memory 238 MiB with the default, 213 MiB with this, the
-/// same CPU time.
-pub const LAZY_DFA_CACHE: usize = 32 << 10;
 
 /// A pattern as written, for texts with word characters outside ASCII, which
-/// the narrow form ([`boundary`]) does not serve: compiled as [`compile_hir`]
-/// does but without the lazy DFA. With a Unicode word boundary (nearly every
-/// rule pattern has one) the lazy DFA gives up at the first non-ASCII letter
-/// anyway, and leaving it out leaves out the reverse automaton it needs: the
-/// compiled patterns take half the memory (measured over 1,000 packets: peak
-/// 164 against 180 MiB, the same CPU time and output).
+/// the narrow form ([`boundary`]) does not serve, compiled as [`compile_hir`] does.
 pub(super) fn compile_unicode(pattern: &str) -> Option<Regex> {
     let syntax = syntax::Config::new().utf8(true).case_insensitive(true);
-    meta::Builder::new().configure(meta_config().hybrid(false).dfa(false)).syntax(syntax).build(pattern).ok()
+    meta::Builder::new().configure(meta_config()).syntax(syntax).build(pattern).ok()
 }
 
-/// A pattern already parsed (case-insensitively) compiled as [`compile`] does.
+/// A pattern already parsed (case-insensitively), compiled with [`meta_config`].
 pub(super) fn compile_hir(hir: &Hir) -> Option<Regex> {
     meta::Builder::new().configure(meta_config()).build_from_hir(hir).ok()
 }

@@ -8,27 +8,23 @@
 
 use std::ops::Range;
 
-use super::prefilter::Prefilter;
-use super::shared::Shared;
+use super::matcher::PatternSet;
 
 use crate::packet::Packet;
-use crate::rules::scope::{ScopeValue, ScopeWords, alternation};
+use crate::rules::scope::{ScopeValue, ScopeWords};
 
-/// The scope words of one ladder, compiled: one alternation per list (the
-/// five scale values, then `own-work` and `not-work`), behind one required-literal
-/// [`Prefilter`] over every word, so that a list none of whose words can
-/// match a text is not run on it. Text in another script usually skips them
-/// all, which keeps it off the regex crate's slow path: a Unicode word
-/// boundary stops the lazy DFA at the first non-ASCII letter. (The narrow
-/// form of `boundary` was tried for texts with ASCII words: with the small
-/// per-pattern cache it made English 1.3x slower.)
+/// The scope words of one ladder, compiled: the five scale values' lists,
+/// then `own-work` and `not-work`, each read as one alternation of its words
+/// ([`PatternSet::alternation`]), behind the set's required-literal
+/// prefilter: a word that cannot occur in a text is not run on it. Each word
+/// is compiled on its own the first time it is a candidate, with the small
+/// per-pattern scratch space and the narrow form of `boundary` for texts with
+/// ASCII words; a list compiled as one alternation took megabytes of lazy-DFA
+/// scratch space and was the largest part of a run's memory.
 #[derive(Debug, Clone)]
 pub struct ScopeMatcher {
-    /// `None`: an empty list, or words that do not compile together.
-    lists: [Option<Shared>; LISTS],
-    prefilter: Prefilter,
-    /// For each pattern of the prefilter, the list it belongs to.
-    owner: Vec<usize>,
+    /// The words, owned by list index.
+    words: PatternSet,
 }
 
 /// The five scale values' lists, then `own-work` and `not-work`.
@@ -37,6 +33,9 @@ const LISTS: usize = 7;
 const OWN_WORK: usize = 5;
 /// Index of the `not-work` list in [`ScopeMatcher::lists`].
 const NOT_WORK: usize = 6;
+
+/// For each list, the words that may match a text (pattern indexes).
+type Candidates = [Vec<usize>; LISTS];
 
 /// Where a claim's scope comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -92,26 +91,15 @@ impl ScopeMatcher {
             NOT_WORK => &words.not_work,
             _ => &words.scale[i],
         };
-        let mut patterns: Vec<&str> = Vec::new();
-        let mut owner = Vec::new();
-        for i in 0..LISTS {
-            patterns.extend(list(i).iter().map(String::as_str));
-            owner.extend(std::iter::repeat_n(i, list(i).len()));
-        }
-        ScopeMatcher {
-            lists: std::array::from_fn(|i| alternation(list(i)).map(Shared::new)),
-            prefilter: Prefilter::new(&patterns),
-            owner,
-        }
+        ScopeMatcher { words: PatternSet::new((0..LISTS).map(|i| list(i).as_slice())) }
     }
 
-    /// Which lists may match `text`: those with a word the prefilter keeps.
-    fn may_match(&self, text: &str) -> [bool; LISTS] {
-        let mut out = [false; LISTS];
-        for (p, candidate) in self.prefilter.candidates(text).into_iter().enumerate() {
-            if candidate {
-                out[self.owner[p]] = true;
-            }
+    /// For each list, the indexes of its words that may match `text`, in
+    /// list order.
+    fn may_match(&self, text: &str) -> Candidates {
+        let mut out: Candidates = std::array::from_fn(|_| Vec::new());
+        for (list, p) in self.words.candidate_patterns(text) {
+            out[list].push(p);
         }
         out
     }
@@ -125,14 +113,11 @@ impl ScopeMatcher {
     }
 
     /// [`Self::classify`] with the lists that may match `text` already known.
-    fn classify_among(&self, text: &str, may: &[bool; LISTS]) -> Option<(ScopeValue, Range<usize>)> {
+    fn classify_among(&self, text: &str, may: &Candidates) -> Option<(ScopeValue, Range<usize>)> {
         let mut found: Vec<(ScopeValue, Range<usize>)> = Vec::new();
-        for value in ScopeValue::ALL.into_iter().filter(|v| may[v.rank()]) {
-            if let Some(re) = &self.lists[value.rank()] {
-                found.extend(
-                    re.find_all(text).into_iter().filter(|m| !m.is_empty()).map(|m| (value, m.range())),
-                );
-            }
+        for value in ScopeValue::ALL.into_iter().filter(|v| !may[v.rank()].is_empty()) {
+            let matches = self.words.alternation(text, &may[value.rank()], false);
+            found.extend(matches.into_iter().filter(|m| !m.is_empty()).map(|m| (value, m)));
         }
         let inside_longer = |(v, r): &(ScopeValue, Range<usize>)| {
             found.iter().any(|(w, s)| w != v && s.start <= r.start && r.end <= s.end && s.len() > r.len())
@@ -143,21 +128,21 @@ impl ScopeMatcher {
     }
 
     /// The `own-work` words in `text`, if any; `may` as for [`Self::classify_among`].
-    fn own_work(&self, text: &str, may: &[bool; LISTS]) -> Option<Range<usize>> {
+    fn own_work(&self, text: &str, may: &Candidates) -> Option<Range<usize>> {
         self.first(OWN_WORK, text, may)
     }
 
     /// Whether `text` tells no work (`not-work` words, or a question).
-    fn not_work(&self, text: &str, may: &[bool; LISTS]) -> bool {
+    fn not_work(&self, text: &str, may: &Candidates) -> bool {
         text.trim_end().ends_with('?') || self.first(NOT_WORK, text, may).is_some()
     }
 
     /// The first match in `text` of list `list`, if the prefilter lets it run.
-    fn first(&self, list: usize, text: &str, may: &[bool; LISTS]) -> Option<Range<usize>> {
-        if !may[list] {
+    fn first(&self, list: usize, text: &str, may: &Candidates) -> Option<Range<usize>> {
+        if may[list].is_empty() {
             return None;
         }
-        self.lists[list].as_ref()?.find(text).map(|m| m.range())
+        self.words.alternation(text, &may[list], true).into_iter().next()
     }
 
     /// The scope of every claim of `packet`, parallel to `packet.claims`. A
