@@ -66,9 +66,11 @@ impl Shared {
         })
     }
 
-    /// Whether the regex matches anywhere in `text`.
+    /// Whether the regex matches anywhere in `text`. Not an "earliest"
+    /// search: the regex crate runs those on a text of over 128 bytes with
+    /// the PikeVM rather than the bounded backtracker, which is slower.
     pub fn is_match(&self, text: &str) -> bool {
-        self.with(|regex, cache| regex.search_half_with(cache, &Input::new(text).earliest(true)).is_some())
+        self.with(|regex, cache| regex.search_half_with(cache, &Input::new(text)).is_some())
     }
 
     /// The leftmost-first match in `text`.
