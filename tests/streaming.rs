@@ -1,4 +1,4 @@
-//! `check` over more files than one batch (`promolint::check::BATCH`): every
+//! `check` over more files than one batch (`promolint::check::batch_size`): every
 //! packet is reported once, in input order, and the JSON, SARIF and GitLab
 //! documents written packet by packet are exactly what serde_json prints for
 //! the whole document.
@@ -20,7 +20,7 @@ fn many_packets() -> (tempfile::TempDir, usize) {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/packets");
     let mut names: Vec<_> = std::fs::read_dir(&fixtures).unwrap().map(|e| e.unwrap().path()).collect();
     names.sort();
-    let n = promolint::check::BATCH + 7;
+    let n = promolint::check::batch_size() + 7;
     for i in 0..n {
         let path = packets.join(format!("p{i:04}.md"));
         match names.get(i) {

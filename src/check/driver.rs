@@ -2,7 +2,7 @@
 //! [`check`]): find the files ([`crate::input::discover`]), leave out what
 //! the config excludes, read them, lint them with one [`Linter`], and hand
 //! each file's report, or the reason it was skipped, to the caller in input
-//! order. Reading and linting run in parallel, a batch of [`BATCH`] files at
+//! order. Reading and linting run in parallel, a batch of [`batch_size`] files at
 //! a time, so memory holds one batch whatever the number of files.
 
 use std::path::PathBuf;
@@ -39,9 +39,18 @@ pub struct CheckRun<'r> {
     pub skipped: Vec<Skipped>,
 }
 
-/// Files read and linted together by [`check_each`]: enough to keep both
-/// threads busy, few enough that one batch's texts and reports stay small.
-pub const BATCH: usize = 64;
+/// Files read and linted together by [`check_each`] with one thread: the
+/// batch is this many files per thread ([`batch_size`]), enough to keep every
+/// thread busy, few enough that one batch's texts and reports stay small
+/// (with two threads, 64 files per batch held 7 MiB more at the peak than 16,
+/// for the same CPU time over 1,000 packets).
+pub const BATCH: usize = 8;
+
+/// How many files [`check_each`] reads and lints at a time: [`BATCH`] per
+/// thread of the pool, at least 16 and at most 256.
+pub fn batch_size() -> usize {
+    (BATCH * rayon::current_num_threads()).clamp(16, 256)
+}
 
 /// Checks every packet under `paths` against `rules`; packet texts are added
 /// to `sources`. Files are read and linted in parallel; reports come back in
@@ -67,7 +76,7 @@ pub fn check<'r>(
 }
 
 /// Checks every packet under `paths` as [`check`] does, in batches of
-/// [`BATCH`] files, and hands each file's report (or the reason it was
+/// [`batch_size`] files, and hands each file's report (or the reason it was
 /// skipped) to `each`, in input order, as soon as its batch is linted. The
 /// batch's texts are in `sources` while `each` runs and are dropped from it
 /// after the batch, so memory does not grow with the number of files.
@@ -110,7 +119,7 @@ fn each<'r, E>(
             sources.truncate(base);
         }
     }
-    let batch = if keep { usize::MAX } else { BATCH };
+    let batch = if keep { usize::MAX } else { batch_size() };
     for inputs in found.inputs.chunks(batch) {
         let texts: Vec<Result<String, Unreadable>> =
             inputs.par_iter().map(|i| input::read(&i.path)).collect();

@@ -14,7 +14,7 @@ mod target;
 
 use std::sync::OnceLock;
 
-pub use driver::{BATCH, CheckRun, Skipped, check, check_each, check_text};
+pub use driver::{BATCH, CheckRun, Skipped, batch_size, check, check_each, check_text};
 
 use crate::analysis::{self, Analysis, CommonMatcher, EvidenceMatcher, LevelMatcher, RunMatchers};
 use crate::config::Config;
