@@ -227,6 +227,50 @@ mod tests {
         assert_eq!(m.classify("Wrote the parser"), None);
     }
 
+    /// Each list's words run one by one behind the prefilter give the
+    /// matches one alternation of them gives, for every built-in ladder's
+    /// words, on English (with typographic punctuation), accented Latin,
+    /// Cyrillic and CJK text.
+    #[test]
+    fn words_run_one_by_one_match_as_their_alternation() {
+        let (rules, _) =
+            crate::rules::load(&[] as &[&str], true, &mut crate::source::Sources::new()).unwrap();
+        let texts = [
+            "With my team and two other teams, shipped the company-wide rollout to 2,000 customers.",
+            "Led the platform org’s migration — across the organization, for all 200 engineers…",
+            "Worked with Lucía’s team on the café’s naïve rollout for our users at large",
+            "Провёл миграцию для three teams и всей компании; we shipped it",
+            "主导了搜索服务的重构，for the open source community and my team",
+            "Fixed three flaky unit tests in my own service. I think it helped?",
+        ];
+        let mut compared = 0;
+        for ladder in ["generic", "joe-and-the-juice", "meetup", "socialbakers"] {
+            let words = rules.scope.for_ladder(ladder);
+            let m = ScopeMatcher::new(&words);
+            for list in 0..LISTS {
+                let patterns = match list {
+                    OWN_WORK => &words.own_work,
+                    NOT_WORK => &words.not_work,
+                    _ => &words.scale[list],
+                };
+                let Some(whole) = crate::rules::scope::alternation(patterns) else { continue };
+                for text in texts {
+                    let expected: Vec<Range<usize>> = whole.find_iter(text).map(|m| m.range()).collect();
+                    compared += expected.len();
+                    let got = m.words.alternation(text, &m.may_match(text)[list], false);
+                    assert_eq!(got, expected, "{ladder}, list {list}: {text}");
+                    let first = m.words.alternation(text, &m.may_match(text)[list], true);
+                    assert_eq!(
+                        first,
+                        expected.into_iter().take(1).collect::<Vec<_>>(),
+                        "{ladder}, list {list}: {text}"
+                    );
+                }
+            }
+        }
+        assert!(compared >= 40, "only {compared} matches compared");
+    }
+
     /// Lists skipped by the prefilter change nothing: words in another
     /// script around an English scope word still find it, with its span, and
     /// a text with none of the words (any script) is `unknown`.
