@@ -29,15 +29,6 @@ pub struct Unreadable {
     pub offset: Option<usize>,
 }
 
-/// The result of looking for packets under some paths.
-#[derive(Debug, Default)]
-pub struct Discovered {
-    /// Files to read, in the order found (folders walked in file-name order).
-    pub inputs: Vec<Input>,
-    /// Paths that could not be walked (missing, symlink loops, permissions).
-    pub problems: Vec<Unreadable>,
-}
-
 /// Whether a path names a Markdown file by its extension.
 pub fn is_markdown(path: &Path) -> bool {
     path.extension()
@@ -45,23 +36,53 @@ pub fn is_markdown(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
-/// Finds the packets named by `paths`: files as given, folders walked
-/// (following symlinks, with loop detection; hidden folders skipped).
-pub fn discover(paths: &[PathBuf]) -> Discovered {
-    let mut found = Discovered::default();
-    for path in paths {
-        match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut found),
-            Ok(_) => found.inputs.push(Input { path: path.clone(), explicit: true }),
-            Err(e) => {
-                found.problems.push(Unreadable { path: path.clone(), reason: io_reason(&e), offset: None })
-            }
-        }
-    }
-    // The same file named twice (or found twice) is linted once.
+/// Finds the packets named by `paths`, lazily, in order: files as given,
+/// folders walked in file-name order (following symlinks, with loop
+/// detection; hidden folders skipped), and, where they are met, the paths
+/// that could not be walked (missing, symlink loops, permissions). The same
+/// file named twice (or found twice) comes once. Nothing is listed ahead of
+/// what is read, so memory does not grow with the number of files beyond 16
+/// bytes a file (the device and inode that tell a file found twice).
+pub fn discover(paths: &[PathBuf]) -> impl Iterator<Item = Result<Input, Unreadable>> + '_ {
     let mut seen = std::collections::HashSet::new();
-    found.inputs.retain(|i| seen.insert(FileKey::of(&i.path)));
-    found
+    paths
+        .iter()
+        .flat_map(|path| -> Box<dyn Iterator<Item = Result<Input, Unreadable>>> {
+            match fs::metadata(path) {
+                Ok(meta) if meta.is_dir() => Box::new(walk(path)),
+                Ok(_) => Box::new(std::iter::once(Ok(Input { path: path.clone(), explicit: true }))),
+                Err(e) => Box::new(std::iter::once(Err(Unreadable {
+                    path: path.clone(),
+                    reason: io_reason(&e),
+                    offset: None,
+                }))),
+            }
+        })
+        .filter(move |found| found.as_ref().map_or(true, |i| seen.insert(FileKey::of(&i.path))))
+}
+
+fn walk(root: &Path) -> impl Iterator<Item = Result<Input, Unreadable>> + use<> {
+    let root = root.to_path_buf();
+    WalkDir::new(&root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.')))
+        .filter_map(move |entry| match entry {
+            Ok(entry) => (!entry.file_type().is_dir() && is_markdown(entry.path()))
+                .then(|| Ok(Input { path: entry.into_path(), explicit: false })),
+            Err(e) => {
+                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.clone());
+                let reason = if e.loop_ancestor().is_some() {
+                    "symbolic link loop".to_owned()
+                } else if let Some(io) = e.io_error() {
+                    io_reason(io)
+                } else {
+                    e.to_string()
+                };
+                Some(Err(Unreadable { path, reason, offset: None }))
+            }
+        })
 }
 
 /// What makes two paths the same file: on Unix the device and inode (16
@@ -85,34 +106,6 @@ impl FileKey {
             }
         }
         FileKey::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
-    }
-}
-
-fn walk(root: &Path, found: &mut Discovered) {
-    let walker = WalkDir::new(root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.')));
-    for entry in walker {
-        match entry {
-            Ok(entry) => {
-                if !entry.file_type().is_dir() && is_markdown(entry.path()) {
-                    found.inputs.push(Input { path: entry.into_path(), explicit: false });
-                }
-            }
-            Err(e) => {
-                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
-                let reason = if e.loop_ancestor().is_some() {
-                    "symbolic link loop".to_owned()
-                } else if let Some(io) = e.io_error() {
-                    io_reason(io)
-                } else {
-                    e.to_string()
-                };
-                found.problems.push(Unreadable { path, reason, offset: None });
-            }
-        }
     }
 }
 

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::{CheckOptions, Linter, PacketReport};
 use crate::diagnostic::Label;
-use crate::input::{self, Unreadable};
+use crate::input::{self, Input, Unreadable};
 use crate::rules::RuleSet;
 use crate::source::{FileId, Sources};
 
@@ -101,33 +101,37 @@ fn each<'r, E>(
     keep: bool,
     mut each: impl FnMut(&Sources, Result<PacketReport<'r>, Skipped>) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut found = input::discover(paths);
-    if options.force_exclude {
-        found.inputs.iter_mut().for_each(|i| i.explicit = false);
-    }
-    if let Some(config) = &options.config {
-        found.inputs.retain(|i| i.explicit || !config.excludes(&i.path));
-    }
+    let force_exclude = options.force_exclude;
+    let config = options.config.as_ref();
+    let mut found = input::discover(paths)
+        .map(|found| found.map(|i| Input { explicit: i.explicit && !force_exclude, ..i }))
+        .filter(|found| {
+            found.as_ref().map_or(true, |i| i.explicit || !config.is_some_and(|c| c.excludes(&i.path)))
+        });
     let linter = Linter::new(rules, options);
     let base = sources.len();
-    // Files that could not even be listed come first, each with an empty
-    // source to point at.
-    for problem in found.problems {
-        let file = sources.add(crate::source::path_name(&problem.path), String::new());
-        each(sources, Ok(unreadable_report(file, &problem, options)))?;
-        if !keep {
-            sources.truncate(base);
-        }
-    }
     let batch = if keep { usize::MAX } else { batch_size() };
-    for inputs in found.inputs.chunks(batch) {
-        let texts: Vec<Result<String, Unreadable>> =
-            inputs.par_iter().map(|i| input::read(&i.path)).collect();
-        let entries: Vec<Result<(FileId, bool), (FileId, Unreadable)>> = inputs
-            .iter()
-            .zip(texts)
-            .map(|(inp, text)| match text {
-                Ok(text) => Ok((sources.add(crate::source::path_name(&inp.path), text), inp.explicit)),
+    loop {
+        // A path that could not be walked is reported where it was met,
+        // with an empty source to point at, as a file that cannot be read.
+        let inputs: Vec<Result<Input, Unreadable>> = found.by_ref().take(batch).collect();
+        if inputs.is_empty() {
+            break;
+        }
+        let read: Vec<Result<(Input, String), Unreadable>> = inputs
+            .into_par_iter()
+            .map(|found| {
+                let found = found?;
+                let text = input::read(&found.path)?;
+                Ok((found, text))
+            })
+            .collect();
+        let entries: Vec<Result<(FileId, bool), (FileId, Unreadable)>> = read
+            .into_iter()
+            .map(|read| match read {
+                Ok((found, text)) => {
+                    Ok((sources.add(crate::source::path_name(&found.path), text), found.explicit))
+                }
                 Err(problem) => {
                     Err((sources.add(crate::source::path_name(&problem.path), String::new()), problem))
                 }
