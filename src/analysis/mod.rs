@@ -10,6 +10,7 @@ pub mod boundary;
 pub mod consistency;
 pub mod cues;
 pub mod evidence;
+pub mod fixed;
 pub mod flags;
 pub mod imported;
 pub mod intent;
