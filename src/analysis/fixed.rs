@@ -10,7 +10,7 @@
 //! a lazy DFA when it has a Unicode word boundary (that DFA gives up at the
 //! first non-ASCII byte). The patterns read together over one text are a
 //! [`Family`]: one Aho-Corasick pass over the literals each of them requires
-//! ([`Prefilter`]) says which may match anywhere in it, and the others are
+//! ([`Literals`]) says which may match anywhere in it, and the others are
 //! never run on it or on any part of it. Matches are exactly those of
 //! `regex::Regex` built from the same pattern.
 
@@ -24,7 +24,7 @@ use regex_automata::{Match, MatchKind};
 use regex_syntax::hir::Hir;
 
 use super::boundary;
-use super::prefilter::Prefilter;
+use super::literals::Literals;
 use super::shared::Shared;
 
 /// The regex crate's default limit on a compiled pattern, in bytes.
@@ -48,8 +48,8 @@ static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
 pub struct Fixed {
     /// Unique among the patterns made (its place in a [`Family`]'s table).
     id: usize,
-    /// As written, without a leading `(?i)`: what the prefilter reads.
-    literal_source: String,
+    /// As written but case-sensitive (without a leading `(?i)`): what the prefilter reads.
+    literal_hir: Hir,
     hir: Hir,
     /// As written.
     unicode: OnceLock<Shared>,
@@ -77,10 +77,12 @@ impl Fixed {
             .build()
             .parse(&pattern)
             .unwrap_or_else(|e| unreachable!("constant regex {pattern}: {e}"));
-        let literal_source = pattern.strip_prefix("(?i)").unwrap_or(&pattern).to_string();
+        let case_sensitive = pattern.strip_prefix("(?i)").unwrap_or(&pattern);
+        let literal_hir = regex_syntax::parse(case_sensitive)
+            .unwrap_or_else(|e| unreachable!("constant regex {pattern}: {e}"));
         Fixed {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            literal_source,
+            literal_hir,
             hir,
             unicode: OnceLock::new(),
             ascii: OnceLock::new(),
@@ -143,7 +145,7 @@ fn compile(hir: &Hir, lazy_dfa: bool) -> Shared {
 pub struct Family {
     /// For each pattern id, its place among the members.
     place: Vec<Option<u32>>,
-    prefilter: Prefilter,
+    literals: Literals,
 }
 
 impl Family {
@@ -154,14 +156,14 @@ impl Family {
         for (i, m) in members.iter().enumerate() {
             place[m.id] = Some(i as u32);
         }
-        let sources: Vec<&str> = members.iter().map(|m| m.literal_source.as_str()).collect();
-        Family { prefilter: Prefilter::new(&sources), place }
+        let hirs: Vec<&Hir> = members.iter().map(|m| &m.literal_hir).collect();
+        Family { literals: Literals::new(&hirs), place }
     }
 
     /// Which members may match in `text`, for searches in it or in any
     /// contiguous part of it.
     pub fn scan(&self, text: &str) -> Scan<'_> {
-        Scan { family: self, candidates: self.prefilter.candidates(text), ascii: boundary::ascii_words(text) }
+        Scan { family: self, candidates: self.literals.candidates(text), ascii: boundary::ascii_words(text) }
     }
 }
 

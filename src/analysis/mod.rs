@@ -15,6 +15,7 @@ pub mod flags;
 pub mod imported;
 pub mod intent;
 pub mod lexical;
+pub mod literals;
 pub mod matcher;
 pub mod prefilter;
 pub mod scope;
