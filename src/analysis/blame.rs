@@ -64,35 +64,39 @@ const RESPONSE: &str = r"(?:[;,.]|\bso\b|\band\b|\bmeanwhile\b)\s*(?:so |and |th
 
 /// A party, then (in its clause, no "I" between) a fault.
 static PARTY_FAULT_RE: LazyLock<Fixed> =
-    LazyLock::new(|| Fixed::new(&format!(r"(?i)(?:{PARTY})(?:['’]s|['’])?(?:[^.;:]{{0,60}}?){FAULT}")));
+    LazyLock::new(|| Fixed::new(format!(r"(?i)(?:{PARTY})(?:['’]s|['’])?(?:[^.;:]{{0,60}}?){FAULT}")));
 /// A fault of conduct, then the party it is put on ("poor support from the
 /// vendor"); "a bad deploy from another team" describes a cause, not conduct.
 static FAULT_PARTY_RE: LazyLock<Fixed> = LazyLock::new(|| {
-    Fixed::new(&format!(
+    Fixed::new(format!(
         r"(?i)\b(?:poor|sloppy|careless|lazy|incompetent|unresponsive|shoddy)\s+(?:[\w-]+\s+){{0,2}}?(?:(?:from|by|of)\s+)?(?:{PARTY})"
     ))
 });
 /// A cause, then the party: "because of the contractors".
 static CAUSE_PARTY_RE: LazyLock<Fixed> =
-    LazyLock::new(|| Fixed::new(&format!(r"(?i){CAUSE}(?:[\w-]+\s+){{0,2}}?(?:{PARTY})")));
+    LazyLock::new(|| Fixed::new(format!(r"(?i){CAUSE}(?:[\w-]+\s+){{0,2}}?(?:{PARTY})")));
 /// "because" and a party that did something late or badly (a fault in its clause).
 static BECAUSE_RE: LazyLock<Fixed> = LazyLock::new(|| {
-    Fixed::new(&format!(r"(?i)\b(?:because|since|after|when)\s+(?:{PARTY})(?:['’]s)?(?:[^.;:,]{{0,60}}?){FAULT}"))
+    Fixed::new(format!(
+        r"(?i)\b(?:because|since|after|when)\s+(?:{PARTY})(?:['’]s)?(?:[^.;:,]{{0,60}}?){FAULT}"
+    ))
 });
 /// A party's work, then "caused" and a setback.
 static PARTY_CAUSED_RE: LazyLock<Fixed> = LazyLock::new(|| {
-    Fixed::new(&format!(r"(?i)(?:{PARTY})(?:[^.;:,]{{0,40}}?){CAUSED}(?:[^.;:]{{0,40}}?){SETBACK}"))
+    Fixed::new(format!(r"(?i)(?:{PARTY})(?:[^.;:,]{{0,40}}?){CAUSED}(?:[^.;:]{{0,40}}?){SETBACK}"))
 });
-static SETBACK_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(&format!("(?i){SETBACK}")));
-static UNLIKE_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(&format!("(?i){UNLIKE}")));
-static TEAM_AS_PROBLEM_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(&format!("(?i){TEAM_AS_PROBLEM}")));
-static NOT_MY_FAULT_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(&format!("(?i){NOT_MY_FAULT}")));
-static RESPONSE_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(&format!("(?i){RESPONSE}")));
+static SETBACK_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){SETBACK}")));
+static UNLIKE_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){UNLIKE}")));
+static TEAM_AS_PROBLEM_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){TEAM_AS_PROBLEM}")));
+static NOT_MY_FAULT_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){NOT_MY_FAULT}")));
+static RESPONSE_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){RESPONSE}")));
 /// The candidate, between a party and its fault: then the fault is theirs.
 static SELF_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(r"(?i)\b(?:i|we|i['’]d|i['’]ve|i['’]m)\b"));
 /// The candidate's own team or role: ownership, not blame.
 static OWN_PARTY_RE: LazyLock<Fixed> = LazyLock::new(|| {
-    Fixed::new(r"(?i)^(?:(?:[\w-]+\s+){0,2})?(?:our|my)\s+(?:[\w&-]+\s+){0,3}?(?:teams?|org|department)\b|^we\b")
+    Fixed::new(
+        r"(?i)^(?:(?:[\w-]+\s+){0,2})?(?:our|my)\s+(?:[\w&-]+\s+){0,3}?(?:teams?|org|department)\b|^we\b",
+    )
 });
 /// A named person's, in the found text: "Tom's", "Priya's".
 static NAMED_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(r"(?-i:\b[A-Z][a-z]+)['’]s\b"));
@@ -127,7 +131,7 @@ pub(super) fn patterns() -> [&'static Fixed; 13] {
 
 /// Blame in one sentence: a party and its fault, or a setback put down to
 /// a party, with no response in the sentence or in `rest`, the claim's text
-/// after it; `scan` is the claim's (with [`patterns`]).
+/// after it; `scan` is the claim's (with `patterns`).
 pub fn find(scan: &Scan, sentence: &str, rest: &str) -> Vec<Range<usize>> {
     let ranges = |re: &Fixed| scan.find_iter(re, sentence).into_iter().map(|m| m.range());
     let mut out: Vec<Range<usize>> = ranges(&NOT_MY_FAULT_RE).collect();

@@ -90,8 +90,9 @@ static OTHERS: LazyLock<Fixed> = LazyLock::new(|| {
 });
 /// After a party in object position, words that make it the one doing it:
 /// "thanks to the team for putting in long hours", "the engineers who stayed".
-static AGENT_AFTER: LazyLock<Fixed> =
-    LazyLock::new(|| Fixed::new(r"(?i)^,?\s+(?:for \w+ing|who|that (?:stayed|worked|put|pulled|spent|gave))\b"));
+static AGENT_AFTER: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(r"(?i)^,?\s+(?:for \w+ing|who|that (?:stayed|worked|put|pulled|spent|gave))\b")
+});
 /// The candidate (alone or with others) as the one doing it.
 static SELF: LazyLock<Fixed> = LazyLock::new(|| {
     Fixed::new(r"(?i)\b(?:i|i['’]m|i['’]ve|i['’]d|me|my|myself|we|we['’]re|we['’]ve|us|our|ourselves)\b")

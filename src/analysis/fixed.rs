@@ -1,9 +1,9 @@
 //! The red-flag readers' constant patterns (in [`super::shapes`],
-//! [`super::blame`], [`super::smells`], [`super::cues`]), compiled small and
-//! run only where they can match.
+//! [`super::blame`], [`super::smells`], [`super::cues`]), compiled once for
+//! every thread and run only where they can match.
 //!
 //! Each pattern is compiled the first time it runs, through the regex
-//! crate's engines with one lazy DFA cache ([`LAZY_DFA_CACHE`]) that the
+//! crate's engines with one lazy DFA cache (`LAZY_DFA_CACHE`) that the
 //! threads share ([`Shared`]), and in two forms: the narrow one
 //! ([`boundary`]: ASCII word boundaries and classes) for texts whose word
 //! characters are all ASCII, and the one as written for the others, without
@@ -91,7 +91,9 @@ impl Fixed {
 
     /// The compiled form for a text; `ascii` is [`boundary::ascii_words`] of it.
     fn regex(&self, ascii: bool) -> &Shared {
-        if ascii && let Some(narrow) = self.ascii.get_or_init(|| boundary::narrow(&self.hir).map(|h| compile(&h, true)))
+        if ascii
+            && let Some(narrow) =
+                self.ascii.get_or_init(|| boundary::narrow(&self.hir).map(|h| compile(&h, true)))
         {
             return narrow;
         }
@@ -245,7 +247,10 @@ mod tests {
         let regexes = [
             (&*WORD, regex::Regex::new(r"(?i)\bweekends?\b").unwrap()),
             (&*NAMED, regex::Regex::new(r"(?-i:\b[A-Z][a-z]+)['’]s\b").unwrap()),
-            (&*CLAUSE, regex::RegexBuilder::new(r"\bi (?:think|guess)\b").case_insensitive(true).build().unwrap()),
+            (
+                &*CLAUSE,
+                regex::RegexBuilder::new(r"\bi (?:think|guess)\b").case_insensitive(true).build().unwrap(),
+            ),
         ];
         for text in texts {
             for (fixed, regex) in &regexes {

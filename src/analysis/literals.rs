@@ -143,7 +143,10 @@ mod tests {
     #[test]
     fn literals_are_found_inside_alternations_and_concatenations() {
         // Each branch has some: their union.
-        assert_eq!(lits(r"\b[A-Z][a-z]+['’]s\b|\bthe team\b"), Some(vec!["'s".into(), "the team".into(), "’s".into()]));
+        assert_eq!(
+            lits(r"\b[A-Z][a-z]+['’]s\b|\bthe team\b"),
+            Some(vec!["'s".into(), "the team".into(), "’s".into()])
+        );
         // A part of a concatenation is required.
         assert_eq!(lits(r"\w+ (?:led|drove) \w+"), Some(vec!["drove".into(), "led".into()]));
         // A branch with none: none.
@@ -153,7 +156,10 @@ mod tests {
 
     #[test]
     fn a_pattern_is_a_candidate_whenever_it_could_match() {
-        let hirs: Vec<Hir> = [r"\bmentor", r"\d+", r"(?:x|[A-Z]\w+)['’]s"].iter().map(|p| regex_syntax::parse(p).unwrap()).collect();
+        let hirs: Vec<Hir> = [r"\bmentor", r"\d+", r"(?:x|[A-Z]\w+)['’]s"]
+            .iter()
+            .map(|p| regex_syntax::parse(p).unwrap())
+            .collect();
         let set = Literals::new(&hirs.iter().collect::<Vec<_>>());
         assert_eq!(set.candidates("Nothing here."), [false, true, false]);
         assert_eq!(set.candidates("MENTORED Tom’s"), [true, true, true]);

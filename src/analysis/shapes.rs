@@ -107,27 +107,30 @@ const CONTRAST: &str = concat!(
 /// Doing it alone.
 const SOLO: &str = r"\b(?:myself|by myself|alone|solo|personally|on my own)\b";
 /// Keeping something going ("Held the whole service together on my own"), with [`SOLO`] and [`WHOLE`].
-static KEPT_RE: LazyLock<Fixed> =
-    LazyLock::new(|| Fixed::new(r"(?i)\b(?:held|holding|kept|keeping|owned|maintained|supported|ran|running)\b"));
+static KEPT_RE: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(r"(?i)\b(?:held|holding|kept|keeping|owned|maintained|supported|ran|running)\b")
+});
 /// The whole of something.
 const WHOLE: &str = r"\b(?:all|every|everything|the whole|the entire|entire|whole)\b";
 
-static OFF_HOURS_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(&format!("(?i){OFF_HOURS}")));
-static WORK_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(&format!("(?i){WORK}")));
-static GIVEN_UP_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(&format!("(?i){GIVEN_UP}")));
-static BURNOUT_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(&format!("(?i){BURNOUT}")));
-static RESCUE_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(&format!("(?i){RESCUE}")));
-static CONTRAST_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(&format!("(?i){CONTRAST}")));
-static SOLO_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(&format!("(?i){SOLO}")));
-static WHOLE_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(&format!("(?i){WHOLE}")));
+static OFF_HOURS_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){OFF_HOURS}")));
+static WORK_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){WORK}")));
+static GIVEN_UP_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){GIVEN_UP}")));
+static BURNOUT_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){BURNOUT}")));
+static RESCUE_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){RESCUE}")));
+static CONTRAST_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){CONTRAST}")));
+static SOLO_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){SOLO}")));
+static WHOLE_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){WHOLE}")));
 /// A scene set at the start of a sentence ("One weekend I decided"), not working time.
-static SCENE_RE: LazyLock<Fixed> =
-    LazyLock::new(|| Fixed::new(r"(?i)^\W*(?:one|this|last|that) (?:weekend|night|evening|saturday|sunday)\b"));
+static SCENE_RE: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(r"(?i)^\W*(?:one|this|last|that) (?:weekend|night|evening|saturday|sunday)\b")
+});
 
 /// A rule about off hours, not working them: "the on-call compensation
 /// policy: any page between 10pm and 7am earns the next morning off".
-static POLICY_RE: LazyLock<Fixed> =
-    LazyLock::new(|| Fixed::new(r"(?i)\b(?:polic(?:y|ies)|rules?|guidelines?|compensation|charter|handbook)\b"));
+static POLICY_RE: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(r"(?i)\b(?:polic(?:y|ies)|rules?|guidelines?|compensation|charter|handbook)\b")
+});
 
 /// Off hours arranged for others ("Instituted war-room evenings", "scheduled
 /// weekend sprints"): the team's crunch, which a ladder may list, not the

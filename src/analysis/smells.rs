@@ -117,7 +117,9 @@ const NOT_A_SLOT: &[&str] =
 
 /// A hedge adverb; what follows decides whether it qualifies the claim.
 static HEDGE_ADVERB: LazyLock<Fixed> = LazyLock::new(|| {
-    Fixed::new(r"(?i)\b(?:maybe|perhaps|probably|possibly|potentially|arguably|presumably|conceivably|hopefully)\b")
+    Fixed::new(
+        r"(?i)\b(?:maybe|perhaps|probably|possibly|potentially|arguably|presumably|conceivably|hopefully)\b",
+    )
 });
 /// After a hedge adverb: a predicate (a modal, a form of "be" or "have", a
 /// past tense, a subject pronoun, an evaluation), so the hedge qualifies the
@@ -163,13 +165,13 @@ static NOT_A_CLAIM: LazyLock<Fixed> = LazyLock::new(|| {
     )
 });
 
-static VAGUE_AMOUNT_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(&format!("(?i){VAGUE_AMOUNT}")));
-static QUANTITY_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(&format!("(?i){QUANTITY}")));
-static EVALUATION_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(&format!("(?i){EVALUATION}")));
-static HYPE_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(&format!("(?i){HYPE}")));
-static MORE_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(&format!("(?i){MORE}")));
-static VAGUE_BETTER_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(&format!("(?i){VAGUE_BETTER}")));
-static PLACEHOLDER_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(&format!("(?i){PLACEHOLDER}")));
+static VAGUE_AMOUNT_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){VAGUE_AMOUNT}")));
+static QUANTITY_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){QUANTITY}")));
+static EVALUATION_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){EVALUATION}")));
+static HYPE_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){HYPE}")));
+static MORE_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){MORE}")));
+static VAGUE_BETTER_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){VAGUE_BETTER}")));
+static PLACEHOLDER_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){PLACEHOLDER}")));
 
 /// The patterns [`find`] reads a sentence with, for the [`super::fixed::Family`] that scans its claim.
 pub(super) fn patterns() -> [&'static Fixed; 14] {
@@ -192,7 +194,7 @@ pub(super) fn patterns() -> [&'static Fixed; 14] {
 }
 
 /// Every writing smell in one sentence: (its code, its range); `scan` is
-/// its claim's (with [`patterns`]).
+/// its claim's (with `patterns`).
 pub fn find(scan: &Scan, sentence: &str) -> Vec<(Code, Range<usize>)> {
     let mut out = Vec::new();
     let ranges = |re: &Fixed| scan.find_iter(re, sentence).into_iter().map(|m| m.range());
@@ -207,8 +209,8 @@ pub fn find(scan: &Scan, sentence: &str) -> Vec<(Code, Range<usize>)> {
     if !sentence.to_lowercase().contains(" than ") {
         out.extend(ranges(&MORE_RE).map(|r| (Code::VagueClaim, r)));
     }
-    let slots =
-        ranges(&PLACEHOLDER_RE).filter(|r| !NOT_A_SLOT.contains(&sentence[r.clone()].to_lowercase().as_str()));
+    let slots = ranges(&PLACEHOLDER_RE)
+        .filter(|r| !NOT_A_SLOT.contains(&sentence[r.clone()].to_lowercase().as_str()));
     out.extend(slots.map(|r| (Code::PlaceholderText, r)));
     out.extend(hedge(scan, sentence).map(|r| (Code::Hedging, r)));
     out
