@@ -36,8 +36,8 @@ const SIZE_LIMIT: usize = 10 << 20;
 /// the rule patterns' 32 KiB (`matcher::LAZY_DFA_CACHE`) the larger of these
 /// patterns (a word class joined to another within 60 characters) no longer
 /// fit and run on the slower engines. Measured over 1,000 packets, one run
-/// each: 8.8 s of CPU and 132 MiB peak with 32 KiB, 5.0 s with 512 KiB,
-/// 4.3 s and 136 MiB with 2 MiB, no faster with 8 MiB.
+/// each: 8.8 s of CPU and 129 MiB peak with 32 KiB, 5.0 s with 512 KiB,
+/// 4.3 s and 133 MiB with 2 MiB, no faster with 8 MiB.
 const LAZY_DFA_CACHE: usize = 2 << 20;
 
 /// How many [`Fixed`] patterns were made: the next one's id.
