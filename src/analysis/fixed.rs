@@ -4,35 +4,35 @@
 //!
 //! Each pattern is compiled the first time it runs, through the regex
 //! crate's engines with one lazy DFA cache (`LAZY_DFA_CACHE`) that the
-//! threads share ([`Shared`]), and in two forms: the narrow one
-//! ([`boundary`]: ASCII word boundaries and classes) for texts whose word
-//! characters are all ASCII, and the one as written for the others, without
-//! a lazy DFA when it has a Unicode word boundary (that DFA gives up at the
-//! first non-ASCII byte). The patterns read together over one text are a
-//! [`Family`]: one Aho-Corasick pass over the literals each of them requires
-//! ([`Literals`]) says which may match anywhere in it, and the others are
-//! never run on it or on any part of it. Matches are exactly those of
-//! `regex::Regex` built from the same pattern.
+//! threads share (each pattern its own, not [`super::shared`]'s scratch
+//! space), and in two forms: the narrow one ([`boundary`]: ASCII word
+//! boundaries and classes) for texts whose word characters are all ASCII,
+//! and the one as written for the others, without a lazy DFA when it has a
+//! Unicode word boundary (that DFA gives up at the first non-ASCII byte).
+//! The patterns read together over one text are a [`Family`]: one
+//! Aho-Corasick pass over the literals each of them requires ([`Literals`])
+//! says which may match anywhere in it, and the others are never run on it
+//! or on any part of it. Matches are exactly those of `regex::Regex` built
+//! from the same pattern.
 
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::util::iter::Searcher;
 use regex_automata::util::syntax;
-use regex_automata::{Match, MatchKind};
+use regex_automata::{Input, Match, MatchKind};
 use regex_syntax::hir::Hir;
 
 use super::boundary;
 use super::literals::Literals;
-use super::shared::Shared;
 
 /// The regex crate's default limit on a compiled pattern, in bytes.
 const SIZE_LIMIT: usize = 10 << 20;
 
 /// Each pattern's lazy DFA scratch space per direction, in bytes: the regex
-/// crate's default, but one for every thread ([`Shared`]) rather than one
-/// per thread. The caches fill only as far as the texts take them; with
+/// crate's default, but one for every thread rather than one per thread. The caches fill only as far as the texts take them; with
 /// the rule patterns' 32 KiB (`matcher::LAZY_DFA_CACHE`) the larger of these
 /// patterns (a word class joined to another within 60 characters) no longer
 /// fit and run on the slower engines. Measured over 1,000 packets, one run
@@ -52,9 +52,9 @@ pub struct Fixed {
     literal_hir: Hir,
     hir: Hir,
     /// As written.
-    unicode: OnceLock<Shared>,
+    unicode: OnceLock<Compiled>,
     /// The narrow form; `None` when that is the pattern as written.
-    ascii: OnceLock<Option<Shared>>,
+    ascii: OnceLock<Option<Compiled>>,
 }
 
 impl Fixed {
@@ -90,7 +90,7 @@ impl Fixed {
     }
 
     /// The compiled form for a text; `ascii` is [`boundary::ascii_words`] of it.
-    fn regex(&self, ascii: bool) -> &Shared {
+    fn regex(&self, ascii: bool) -> &Compiled {
         if ascii
             && let Some(narrow) =
                 self.ascii.get_or_init(|| boundary::narrow(&self.hir).map(|h| compile(&h, true)))
@@ -119,11 +119,45 @@ impl Fixed {
     }
 }
 
+/// A compiled form with one scratch space for every thread (made on first
+/// use), taken in turn under a lock: two threads seldom run the same
+/// pattern at the same instant, and a lazy DFA cache kept for one pattern
+/// stays warm (one shared by several patterns would be cleared at each).
+#[derive(Debug)]
+struct Compiled {
+    regex: Regex,
+    cache: Mutex<Option<meta::Cache>>,
+}
+
+impl Compiled {
+    fn with<T>(&self, f: impl FnOnce(&Regex, &mut meta::Cache) -> T) -> T {
+        let mut guard = self.cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let cache = guard.get_or_insert_with(|| self.regex.create_cache());
+        f(&self.regex, cache)
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        self.with(|regex, cache| regex.search_half_with(cache, &Input::new(text).earliest(true)).is_some())
+    }
+
+    fn find(&self, text: &str) -> Option<Match> {
+        self.with(|regex, cache| regex.search_with(cache, &Input::new(text)))
+    }
+
+    /// As `regex::Regex::find_iter` gives them.
+    fn find_all(&self, text: &str) -> Vec<Match> {
+        self.with(|regex, cache| {
+            let mut searcher = Searcher::new(Input::new(text));
+            std::iter::from_fn(|| searcher.advance(|input| Ok(regex.search_with(cache, input)))).collect()
+        })
+    }
+}
+
 /// `hir` compiled as `regex::Regex` would (leftmost-first, empty matches on
 /// character boundaries), with only the whole-match group, no literal
 /// prefilter of its own (a [`Family`] has one) and the lazy DFA with a
 /// [`LAZY_DFA_CACHE`] cache or, without `lazy_dfa`, none.
-fn compile(hir: &Hir, lazy_dfa: bool) -> Shared {
+fn compile(hir: &Hir, lazy_dfa: bool) -> Compiled {
     let config = meta::Config::new()
         .match_kind(MatchKind::LeftmostFirst)
         .utf8_empty(true)
@@ -139,7 +173,7 @@ fn compile(hir: &Hir, lazy_dfa: bool) -> Shared {
         .syntax(syntax::Config::new())
         .build_from_hir(hir)
         .unwrap_or_else(|e| unreachable!("constant regex: {e}"));
-    Shared::new(regex)
+    Compiled { regex, cache: Mutex::new(None) }
 }
 
 /// Constant patterns read together over one text.
