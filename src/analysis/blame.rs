@@ -24,9 +24,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
-use super::cues::one;
+use super::fixed::{Fixed, Scan};
 
 /// Another party: a team, a role, an outside company, "they", a named person's.
 const PARTY: &str = concat!(
@@ -65,39 +63,43 @@ const NOT_MY_FAULT: &str =
 const RESPONSE: &str = r"(?:[;,.]|\bso\b|\band\b|\bmeanwhile\b)\s*(?:so |and |then |meanwhile,? )?(?:i|we) (?:then )?(?:added|built|wrote|worked|led|kept|ran|set|moved|fixed|shipped|made|created|designed|drafted|proposed|negotiated|paired|partnered|rebuilt|rewrote|automated|introduced|turned|organi[sz]ed|escalated)\b";
 
 /// A party, then (in its clause, no "I" between) a fault.
-static PARTY_FAULT_RE: LazyLock<Regex> =
-    LazyLock::new(|| one(&format!(r"(?i)(?:{PARTY})(?:['’]s|['’])?(?:[^.;:]{{0,60}}?){FAULT}")));
+static PARTY_FAULT_RE: LazyLock<Fixed> =
+    LazyLock::new(|| Fixed::new(format!(r"(?i)(?:{PARTY})(?:['’]s|['’])?(?:[^.;:]{{0,60}}?){FAULT}")));
 /// A fault of conduct, then the party it is put on ("poor support from the
 /// vendor"); "a bad deploy from another team" describes a cause, not conduct.
-static FAULT_PARTY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    one(&format!(
+static FAULT_PARTY_RE: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(format!(
         r"(?i)\b(?:poor|sloppy|careless|lazy|incompetent|unresponsive|shoddy)\s+(?:[\w-]+\s+){{0,2}}?(?:(?:from|by|of)\s+)?(?:{PARTY})"
     ))
 });
 /// A cause, then the party: "because of the contractors".
-static CAUSE_PARTY_RE: LazyLock<Regex> =
-    LazyLock::new(|| one(&format!(r"(?i){CAUSE}(?:[\w-]+\s+){{0,2}}?(?:{PARTY})")));
+static CAUSE_PARTY_RE: LazyLock<Fixed> =
+    LazyLock::new(|| Fixed::new(format!(r"(?i){CAUSE}(?:[\w-]+\s+){{0,2}}?(?:{PARTY})")));
 /// "because" and a party that did something late or badly (a fault in its clause).
-static BECAUSE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    one(&format!(r"(?i)\b(?:because|since|after|when)\s+(?:{PARTY})(?:['’]s)?(?:[^.;:,]{{0,60}}?){FAULT}"))
+static BECAUSE_RE: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(format!(
+        r"(?i)\b(?:because|since|after|when)\s+(?:{PARTY})(?:['’]s)?(?:[^.;:,]{{0,60}}?){FAULT}"
+    ))
 });
 /// A party's work, then "caused" and a setback.
-static PARTY_CAUSED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    one(&format!(r"(?i)(?:{PARTY})(?:[^.;:,]{{0,40}}?){CAUSED}(?:[^.;:]{{0,40}}?){SETBACK}"))
+static PARTY_CAUSED_RE: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(format!(r"(?i)(?:{PARTY})(?:[^.;:,]{{0,40}}?){CAUSED}(?:[^.;:]{{0,40}}?){SETBACK}"))
 });
-static SETBACK_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){SETBACK}")));
-static UNLIKE_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){UNLIKE}")));
-static TEAM_AS_PROBLEM_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){TEAM_AS_PROBLEM}")));
-static NOT_MY_FAULT_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){NOT_MY_FAULT}")));
-static RESPONSE_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){RESPONSE}")));
+static SETBACK_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){SETBACK}")));
+static UNLIKE_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){UNLIKE}")));
+static TEAM_AS_PROBLEM_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){TEAM_AS_PROBLEM}")));
+static NOT_MY_FAULT_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){NOT_MY_FAULT}")));
+static RESPONSE_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){RESPONSE}")));
 /// The candidate, between a party and its fault: then the fault is theirs.
-static SELF_RE: LazyLock<Regex> = LazyLock::new(|| one(r"(?i)\b(?:i|we|i['’]d|i['’]ve|i['’]m)\b"));
+static SELF_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(r"(?i)\b(?:i|we|i['’]d|i['’]ve|i['’]m)\b"));
 /// The candidate's own team or role: ownership, not blame.
-static OWN_PARTY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    one(r"(?i)^(?:(?:[\w-]+\s+){0,2})?(?:our|my)\s+(?:[\w&-]+\s+){0,3}?(?:teams?|org|department)\b|^we\b")
+static OWN_PARTY_RE: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(
+        r"(?i)^(?:(?:[\w-]+\s+){0,2})?(?:our|my)\s+(?:[\w&-]+\s+){0,3}?(?:teams?|org|department)\b|^we\b",
+    )
 });
 /// A named person's, in the found text: "Tom's", "Priya's".
-static NAMED_RE: LazyLock<Regex> = LazyLock::new(|| one(r"(?-i:\b[A-Z][a-z]+)['’]s\b"));
+static NAMED_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(r"(?-i:\b[A-Z][a-z]+)['’]s\b"));
 
 /// Whether the blame at `r` of `text` is followed by what the candidate did
 /// about it ("…; I worked with them on a migration guide"). A named person
@@ -108,33 +110,52 @@ pub fn answered(text: &str, r: &Range<usize>) -> bool {
     !named && text.get(r.end..).is_some_and(|after| RESPONSE_RE.is_match(after))
 }
 
+/// The patterns [`find`] reads a sentence with, for the [`super::fixed::Family`] that scans its claim.
+pub(super) fn patterns() -> [&'static Fixed; 13] {
+    [
+        &*NOT_MY_FAULT_RE,
+        &*UNLIKE_RE,
+        &*TEAM_AS_PROBLEM_RE,
+        &*SETBACK_RE,
+        &*CAUSE_PARTY_RE,
+        &*PARTY_FAULT_RE,
+        &*FAULT_PARTY_RE,
+        &*BECAUSE_RE,
+        &*PARTY_CAUSED_RE,
+        &*OWN_PARTY_RE,
+        &*SELF_RE,
+        &*NAMED_RE,
+        &*RESPONSE_RE,
+    ]
+}
+
 /// Blame in one sentence: a party and its fault, or a setback put down to
 /// a party, with no response in the sentence or in `rest`, the claim's text
-/// after it.
-pub fn find(sentence: &str, rest: &str) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = NOT_MY_FAULT_RE.find_iter(sentence).map(|m| m.range()).collect();
-    out.extend(UNLIKE_RE.find_iter(sentence).map(|m| m.range()));
-    out.extend(TEAM_AS_PROBLEM_RE.find_iter(sentence).map(|m| m.range()));
-    let setback = SETBACK_RE.is_match(sentence);
-    let caused = CAUSE_PARTY_RE.find_iter(sentence).filter(|_| setback);
-    let found = PARTY_FAULT_RE
-        .find_iter(sentence)
-        .chain(FAULT_PARTY_RE.find_iter(sentence))
-        .chain(BECAUSE_RE.find_iter(sentence))
-        .chain(PARTY_CAUSED_RE.find_iter(sentence))
+/// after it; `scan` is the claim's (with `patterns`).
+pub fn find(scan: &Scan, sentence: &str, rest: &str) -> Vec<Range<usize>> {
+    let ranges = |re: &Fixed| scan.find_iter(re, sentence).into_iter().map(|m| m.range());
+    let mut out: Vec<Range<usize>> = ranges(&NOT_MY_FAULT_RE).collect();
+    out.extend(ranges(&UNLIKE_RE));
+    out.extend(ranges(&TEAM_AS_PROBLEM_RE));
+    let setback = scan.is_match(&SETBACK_RE, sentence);
+    let caused = ranges(&CAUSE_PARTY_RE).filter(|_| setback);
+    let found = ranges(&PARTY_FAULT_RE)
+        .chain(ranges(&FAULT_PARTY_RE))
+        .chain(ranges(&BECAUSE_RE))
+        .chain(ranges(&PARTY_CAUSED_RE))
         .chain(caused);
     for m in found {
-        let text = m.as_str();
+        let text = &sentence[m.clone()];
         // The party begins after a cue ("because", "due to"): read it from there.
         let party = party_start(text);
-        let own = OWN_PARTY_RE.is_match(party);
+        let own = scan.is_match(&OWN_PARTY_RE, party);
         // "their" after "I" ("I missed their ...") or an "I" between party and fault: not theirs.
         let between = party.split_once(char::is_whitespace).map_or("", |(_, rest)| rest);
-        let mine = SELF_RE.is_match(between);
-        let after = format!("{}{rest}", &sentence[m.end()..]);
-        let named = NAMED_RE.is_match(text);
-        if !own && !mine && !bare_team(party) && (named || !RESPONSE_RE.is_match(&after)) {
-            out.push(m.range());
+        let mine = scan.is_match(&SELF_RE, between);
+        let after = format!("{}{rest}", &sentence[m.end..]);
+        let named = scan.is_match(&NAMED_RE, text);
+        if !own && !mine && !bare_team(party) && (named || !scan.is_match(&RESPONSE_RE, &after)) {
+            out.push(m);
         }
     }
     out
@@ -172,9 +193,17 @@ fn bare_team(found: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::fixed::Family;
+
+    static READERS: LazyLock<Family> = LazyLock::new(|| Family::new(patterns()));
+
+    #[test]
+    fn every_pattern_compiles() {
+        patterns().into_iter().for_each(crate::analysis::fixed::compile_all);
+    }
 
     fn blamed(text: &str) -> bool {
-        !find(text, "").is_empty()
+        !find(&READERS.scan(text), text, "").is_empty()
     }
 
     #[test]

@@ -44,12 +44,15 @@ pub fn ascii_words(text: &str) -> bool {
 /// Unicode boundary, no class that narrows) or does not compile.
 pub fn narrowed(pattern: &str) -> Option<Regex> {
     let hir = regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(pattern).ok()?;
+    super::matcher::compile_hir(&narrow(&hir)?)
+}
+
+/// The narrow form of a parsed pattern, as [`narrowed`] compiles it; `None`
+/// when it would be `hir` itself.
+pub fn narrow(hir: &Hir) -> Option<Hir> {
     let mut changed = false;
-    let ascii = rewrite(&hir, &mut changed);
-    if !changed {
-        return None;
-    }
-    super::matcher::compile_hir(&ascii)
+    let ascii = rewrite(hir, &mut changed);
+    changed.then_some(ascii)
 }
 
 fn rewrite(hir: &Hir, changed: &mut bool) -> Hir {

@@ -9,7 +9,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use super::fixed::{Family, Fixed};
 
 /// Words between a negating cue and the flag it negates, at most.
 pub const NEGATION_REACH: usize = 8;
@@ -34,8 +34,8 @@ const NEGATIONS: &[&str] = &[
     r"\bused to\b|\b(?:kept|keep|keeps|keeping) (?:\w+ ){0,3}off\b|\bsaid no to\b",
 ];
 /// Words right before a flag that negate it ("not crunch", "No heroics").
-static NEGATED_WORD: LazyLock<Regex> =
-    LazyLock::new(|| one(r"(?i)\b(?:no|not|never|nothing|zero|without)\s*$"));
+static NEGATED_WORD: LazyLock<Fixed> =
+    LazyLock::new(|| Fixed::new(r"(?i)\b(?:no|not|never|nothing|zero|without)\s*$"));
 /// Cues right after a flag (at most three words after it, in its clause)
 /// that say it went down ("overtime dropped 30%").
 const REDUCTIONS: &[&str] = &[
@@ -64,40 +64,42 @@ const HEDGES: &[&str] = &[
     r"\b(?:some|anecdotal) evidence (?:that|of)\b",
 ];
 
-fn set(patterns: &[&str]) -> Vec<Regex> {
-    patterns.iter().filter_map(|p| regex::RegexBuilder::new(p).case_insensitive(true).build().ok()).collect()
+fn set(patterns: &[&str]) -> Vec<Fixed> {
+    patterns.iter().map(|p| Fixed::case_insensitive(*p)).collect()
 }
 
-/// A regex from a constant pattern of this module or its siblings.
-pub(super) fn one(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| unreachable!("constant regex {pattern}: {e}"))
-}
-
-static NEGATION_RE: LazyLock<Vec<Regex>> = LazyLock::new(|| set(NEGATIONS));
-static REDUCTION_RE: LazyLock<Vec<Regex>> = LazyLock::new(|| set(REDUCTIONS));
-static HEDGE_RE: LazyLock<Vec<Regex>> = LazyLock::new(|| set(HEDGES));
+static NEGATION_RE: LazyLock<Vec<Fixed>> = LazyLock::new(|| set(NEGATIONS));
+static REDUCTION_RE: LazyLock<Vec<Fixed>> = LazyLock::new(|| set(REDUCTIONS));
+static HEDGE_RE: LazyLock<Vec<Fixed>> = LazyLock::new(|| set(HEDGES));
+/// What [`negated_within`] reads the words before a match with.
+static NEGATION: LazyLock<Family> =
+    LazyLock::new(|| Family::new(std::iter::once(&*NEGATED_WORD).chain(NEGATION_RE.iter())));
+/// What [`spread_hedges`] reads a claim with.
+static HEDGING: LazyLock<Family> =
+    LazyLock::new(|| Family::new(HEDGE_RE.iter().chain(std::iter::once(&*NOT_A_CLAIM))));
 /// Where a clause ends: punctuation, and the words that join clauses.
-static CLAUSE_END: LazyLock<Regex> =
-    LazyLock::new(|| one(r"(?i)[.;:!?,()]|\s(?:and|but|while|although|though|whereas|then)\s"));
+static CLAUSE_END: LazyLock<Fixed> =
+    LazyLock::new(|| Fixed::new(r"(?i)[.;:!?,()]|\s(?:and|but|while|although|though|whereas|then)\s"));
 /// Where a sentence ends.
-static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| one(r"[.;!?]\s"));
+static SENTENCE_END: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(r"[.;!?]\s"));
 /// Other people as the ones doing something: a team, everyone, the others.
-static OTHERS: LazyLock<Regex> = LazyLock::new(|| {
-    one(
+static OTHERS: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(
         r"(?i)\b(?:(?:the|my|our|their|his|her|whole|entire) (?:whole |entire )?(?:[\w&-]+ ){0,4}?(?:team|teams|squad|org|department|staff|crew|rotation|group|engineers|reports)|(?:a|my|our|the) (?:colleague|teammate|co-?worker|peer|manager)s?|everyone|everybody|anyone|anybody|all of them|the others|the rest of (?:the|us|them)|people|they)\b",
     )
 });
 /// After a party in object position, words that make it the one doing it:
 /// "thanks to the team for putting in long hours", "the engineers who stayed".
-static AGENT_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| one(r"(?i)^,?\s+(?:for \w+ing|who|that (?:stayed|worked|put|pulled|spent|gave))\b"));
+static AGENT_AFTER: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(r"(?i)^,?\s+(?:for \w+ing|who|that (?:stayed|worked|put|pulled|spent|gave))\b")
+});
 /// The candidate (alone or with others) as the one doing it.
-static SELF: LazyLock<Regex> = LazyLock::new(|| {
-    one(r"(?i)\b(?:i|i['’]m|i['’]ve|i['’]d|me|my|myself|we|we['’]re|we['’]ve|us|our|ourselves)\b")
+static SELF: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(r"(?i)\b(?:i|i['’]m|i['’]ve|i['’]d|me|my|myself|we|we['’]re|we['’]ve|us|our|ourselves)\b")
 });
 /// After a hedge: a plan or a wish, not a claim ("I think I'm going to").
-static NOT_A_CLAIM: LazyLock<Regex> = LazyLock::new(|| {
-    one(
+static NOT_A_CLAIM: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(
         r"(?i)^\W*(?:i['’]m |we['’]re |i am |we are |i |we )?(?:going to|gonna|will|['’]ll|wish|want|would like|['’]d like|should)\b",
     )
 });
@@ -116,7 +118,8 @@ pub fn negated_within(text: &str, r: &Range<usize>, reach: usize) -> bool {
         .collect();
     let reach_start = starts.len().checked_sub(reach).map_or(0, |k| starts[k]);
     let window = &clause[reach_start..];
-    if NEGATED_WORD.is_match(window) || NEGATION_RE.iter().any(|re| re.is_match(window)) {
+    let scan = NEGATION.scan(window);
+    if scan.is_match(&NEGATED_WORD, window) || NEGATION_RE.iter().any(|re| scan.is_match(re, window)) {
         return true;
     }
     let after = &text[r.end..];
@@ -136,7 +139,7 @@ pub fn done_by_others(text: &str, r: &Range<usize>) -> bool {
     // "a colleague on holiday": the time off right after a party is theirs.
     let state = text[r.clone()].to_lowercase();
     let theirs = (state.starts_with("on ") || state.starts_with("while "))
-        && OTHERS.find_iter(sentence).any(|m| {
+        && OTHERS.find_iter(sentence).into_iter().any(|m| {
             let between = sentence[m.end()..].trim().to_lowercase();
             ["", "who was", "who were", "was", "were", "while"].contains(&between.as_str())
         });
@@ -147,6 +150,7 @@ pub fn done_by_others(text: &str, r: &Range<usize>) -> bool {
     // the candidate's object, not someone else doing it.
     let others: Vec<Range<usize>> = OTHERS
         .find_iter(sentence)
+        .into_iter()
         .filter(|m| {
             subject_position(&sentence[..m.start()]) || AGENT_AFTER.is_match(&text[start + m.end()..])
         })
@@ -156,6 +160,7 @@ pub fn done_by_others(text: &str, r: &Range<usize>) -> bool {
     // "my team" is the team, not the candidate: its "my" does not count.
     let last_self = SELF
         .find_iter(sentence)
+        .into_iter()
         .filter(|m| !others.iter().any(|o| o.start <= m.start() && m.end() <= o.end))
         .map(|m| m.start())
         .max();
@@ -188,8 +193,8 @@ fn subject_position(before: &str) -> bool {
 }
 
 /// A thing named after the words before it: "a crunch-time bug", "the overtime report".
-static THING_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    one(
+static THING_AFTER: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(
         r"(?i)^(?:-\w+)?\s+(?:bugs?|issues?|features?|tools?|reports?|dashboards?|views?|settings?|calculators?|trackers?|planners?|widgets?|fields?|columns?|tickets?|labels?)\b",
     )
 });
@@ -219,6 +224,7 @@ pub fn is_name(text: &str, r: &Range<usize>) -> bool {
 pub fn spread_hedges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
+    let scan = HEDGING.scan(text);
     for end in text.match_indices(['.', '!', '?', ';']).map(|(i, _)| i + 1).chain([text.len()]) {
         if end <= start {
             continue;
@@ -226,8 +232,8 @@ pub fn spread_hedges(text: &str) -> Vec<Range<usize>> {
         let sentence = &text[start..end];
         let found: Vec<Range<usize>> = HEDGE_RE
             .iter()
-            .filter_map(|re| re.find(sentence))
-            .filter(|m| !NOT_A_CLAIM.is_match(&sentence[m.end()..]))
+            .filter_map(|re| scan.find(re, sentence))
+            .filter(|m| !scan.is_match(&NOT_A_CLAIM, &sentence[m.end()..]))
             .map(|m| m.range())
             .collect();
         if found.len() >= MIN_HEDGES {
@@ -251,9 +257,9 @@ mod tests {
 
     #[test]
     fn every_cue_compiles() {
-        assert_eq!(NEGATION_RE.len(), NEGATIONS.len());
-        assert_eq!(REDUCTION_RE.len(), REDUCTIONS.len());
-        assert_eq!(HEDGE_RE.len(), HEDGES.len());
+        let singles = [&*NEGATED_WORD, &*CLAUSE_END, &*SENTENCE_END, &*OTHERS, &*AGENT_AFTER, &*SELF];
+        let all = NEGATION_RE.iter().chain(&*REDUCTION_RE).chain(&*HEDGE_RE).chain(singles);
+        all.chain([&*NOT_A_CLAIM, &*THING_AFTER]).for_each(crate::analysis::fixed::compile_all);
     }
 
     #[test]

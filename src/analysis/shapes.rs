@@ -27,10 +27,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::blame;
-use super::cues::one;
+use super::fixed::{Family, Fixed};
 use super::smells;
 use crate::lint::Code;
 
@@ -109,33 +107,36 @@ const CONTRAST: &str = concat!(
 /// Doing it alone.
 const SOLO: &str = r"\b(?:myself|by myself|alone|solo|personally|on my own)\b";
 /// Keeping something going ("Held the whole service together on my own"), with [`SOLO`] and [`WHOLE`].
-static KEPT_RE: LazyLock<Regex> =
-    LazyLock::new(|| one(r"(?i)\b(?:held|holding|kept|keeping|owned|maintained|supported|ran|running)\b"));
+static KEPT_RE: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(r"(?i)\b(?:held|holding|kept|keeping|owned|maintained|supported|ran|running)\b")
+});
 /// The whole of something.
 const WHOLE: &str = r"\b(?:all|every|everything|the whole|the entire|entire|whole)\b";
 
-static OFF_HOURS_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){OFF_HOURS}")));
-static WORK_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){WORK}")));
-static GIVEN_UP_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){GIVEN_UP}")));
-static BURNOUT_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){BURNOUT}")));
-static RESCUE_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){RESCUE}")));
-static CONTRAST_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){CONTRAST}")));
-static SOLO_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){SOLO}")));
-static WHOLE_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){WHOLE}")));
+static OFF_HOURS_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){OFF_HOURS}")));
+static WORK_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){WORK}")));
+static GIVEN_UP_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){GIVEN_UP}")));
+static BURNOUT_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){BURNOUT}")));
+static RESCUE_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){RESCUE}")));
+static CONTRAST_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){CONTRAST}")));
+static SOLO_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){SOLO}")));
+static WHOLE_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){WHOLE}")));
 /// A scene set at the start of a sentence ("One weekend I decided"), not working time.
-static SCENE_RE: LazyLock<Regex> =
-    LazyLock::new(|| one(r"(?i)^\W*(?:one|this|last|that) (?:weekend|night|evening|saturday|sunday)\b"));
+static SCENE_RE: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(r"(?i)^\W*(?:one|this|last|that) (?:weekend|night|evening|saturday|sunday)\b")
+});
 
 /// A rule about off hours, not working them: "the on-call compensation
 /// policy: any page between 10pm and 7am earns the next morning off".
-static POLICY_RE: LazyLock<Regex> =
-    LazyLock::new(|| one(r"(?i)\b(?:polic(?:y|ies)|rules?|guidelines?|compensation|charter|handbook)\b"));
+static POLICY_RE: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(r"(?i)\b(?:polic(?:y|ies)|rules?|guidelines?|compensation|charter|handbook)\b")
+});
 
 /// Off hours arranged for others ("Instituted war-room evenings", "scheduled
 /// weekend sprints"): the team's crunch, which a ladder may list, not the
 /// candidate's overwork.
-static ARRANGED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    one(
+static ARRANGED_RE: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(
         r"(?i)\b(?:instituted|scheduled|mandated|organi[sz]ed|booked|called|asked (?:the team|everyone|people|them) (?:to|for))\b[^.;,]*$",
     )
 });
@@ -157,35 +158,57 @@ fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The patterns [`find`] reads a claim with: these, [`blame`]'s and
+/// [`smells`]'s, one prefilter pass over the claim for all of them.
+static READERS: LazyLock<Family> = LazyLock::new(|| {
+    let own = [
+        &*OFF_HOURS_RE,
+        &*WORK_RE,
+        &*GIVEN_UP_RE,
+        &*BURNOUT_RE,
+        &*RESCUE_RE,
+        &*CONTRAST_RE,
+        &*SOLO_RE,
+        &*WHOLE_RE,
+        &*KEPT_RE,
+        &*SCENE_RE,
+        &*POLICY_RE,
+        &*ARRANGED_RE,
+    ];
+    Family::new(own.into_iter().chain(blame::patterns()).chain(smells::patterns()))
+});
+
 /// Every shape of a red flag in `text`: (its code, its range).
 pub fn find(text: &str) -> Vec<(Code, Range<usize>)> {
     let mut out = Vec::new();
+    let scan = READERS.scan(text);
     for s in sentences(text) {
         let sentence = &text[s.clone()];
         let at = |r: Range<usize>| s.start + r.start..s.start + r.end;
-        let works = WORK_RE.is_match(sentence);
-        for m in OFF_HOURS_RE.find_iter(sentence) {
+        let works = scan.is_match(&WORK_RE, sentence);
+        for m in scan.find_iter(&OFF_HOURS_RE, sentence) {
             let before = &sentence[..m.start()];
             if works
-                && !SCENE_RE.is_match(&sentence[..m.end()])
-                && !modifier(m.as_str(), &sentence[m.end()..])
-                && !ARRANGED_RE.is_match(before)
-                && !POLICY_RE.is_match(sentence)
+                && !scan.is_match(&SCENE_RE, &sentence[..m.end()])
+                && !modifier(&sentence[m.range()], &sentence[m.end()..])
+                && !scan.is_match(&ARRANGED_RE, before)
+                && !scan.is_match(&POLICY_RE, sentence)
             {
                 out.push((Code::Overwork, at(m.range())));
             }
         }
         for re in [&*GIVEN_UP_RE, &*BURNOUT_RE, &*RESCUE_RE, &*CONTRAST_RE] {
-            out.extend(re.find_iter(sentence).map(|m| (Code::Overwork, at(m.range()))));
+            out.extend(scan.find_iter(re, sentence).into_iter().map(|m| (Code::Overwork, at(m.range()))));
         }
-        if let Some(solo) = SOLO_RE.find(sentence)
-            && WHOLE_RE.is_match(sentence)
-            && (works || KEPT_RE.is_match(sentence))
+        if let Some(solo) = scan.find(&SOLO_RE, sentence)
+            && scan.is_match(&WHOLE_RE, sentence)
+            && (works || scan.is_match(&KEPT_RE, sentence))
         {
             out.push((Code::Overwork, at(solo.range())));
         }
-        out.extend(blame::find(sentence, &text[s.end..]).into_iter().map(|r| (Code::BlamingOthers, at(r))));
-        out.extend(smells::find(sentence).into_iter().map(|(code, r)| (code, at(r))));
+        let blamed = blame::find(&scan, sentence, &text[s.end..]);
+        out.extend(blamed.into_iter().map(|r| (Code::BlamingOthers, at(r))));
+        out.extend(smells::find(&scan, sentence).into_iter().map(|(code, r)| (code, at(r))));
     }
     out
 }

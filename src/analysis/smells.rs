@@ -30,9 +30,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
-use super::cues::one;
+use super::fixed::{Fixed, Scan};
 use crate::lint::Code;
 
 /// A vague amount of an abstract thing.
@@ -118,14 +116,16 @@ const NOT_A_SLOT: &[&str] =
     &["[sic]", "[x]", "[ ]", "[and]", "[of]", "[the]", "[emphasis mine]", "[emphasis added]"];
 
 /// A hedge adverb; what follows decides whether it qualifies the claim.
-static HEDGE_ADVERB: LazyLock<Regex> = LazyLock::new(|| {
-    one(r"(?i)\b(?:maybe|perhaps|probably|possibly|potentially|arguably|presumably|conceivably|hopefully)\b")
+static HEDGE_ADVERB: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(
+        r"(?i)\b(?:maybe|perhaps|probably|possibly|potentially|arguably|presumably|conceivably|hopefully)\b",
+    )
 });
 /// After a hedge adverb: a predicate (a modal, a form of "be" or "have", a
 /// past tense, a subject pronoun, an evaluation), so the hedge qualifies the
 /// claim. A base verb after it is a suggestion ("maybe check").
-static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
-    one(concat!(
+static PREDICATE: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(concat!(
         r"(?i)^\W*(?:even )?(?:can|could|will|would|should|might|may|is|was|are|were|be|been|going|have|has|had|did|i|we|it|this|that|my|our",
         r"|\w+ed|made|led|ran|built|wrote|grew|became|become|brought|drove|got|took|gave|saved|cut|won|kept",
         r"|difficult|hard|useful|helpful|fine|ok|okay|enough|too|more|less|one of)\b",
@@ -133,102 +133,134 @@ static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "I think" and its kin before a claim: a subject and a verb in the past,
 /// perfect or a modal, or a figure.
-static I_THINK: LazyLock<Regex> = LazyLock::new(|| {
-    one(concat!(
+static I_THINK: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(concat!(
         r"(?i)\bi (?:think|feel|believe|guess|suppose|reckon)(?: that| like)?,?\s+",
         r"(?:(?:i|we|it|this|that|they|my|our)(?:['’](?:ve|m|s|d))?(?:\s+[\w-]+){0,2}?\s+(?:(?:has|have|had)(?:\s+\w+)?\s+(?:\w+ed|been|become|brought|made|led|grown|done|got|gotten|taken|built)|was|were|did|is|am|should|could|would|might|may|\w+ed|made|led|ran|built|brought|became|become|grew|got|took|drove|wrote|kept)\b",
         r"|(?:about |around |roughly |maybe |like )?\d)",
     ))
 });
 /// "might become", "may have increased": said of the candidate's work.
-static MODAL_HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    one(
+static MODAL_HEDGE: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(
         r"(?i)\b(?:this|that|it|i|we|my|our)\b(?:\s+[\w-]+){0,3}?\s+(?:might|may|could) (?:have (?:\w+ed|been|become|helped|made|brought|led|grown)|become|help|prove|turn out|end up|be (?:considered|seen|argued|said|one of))\b",
     )
 });
 /// An outcome judged only by how it looks: "quality seemed good".
-static SEEMS: LazyLock<Regex> = LazyLock::new(|| {
-    one(
+static SEEMS: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(
         r"(?i)\b(?:seem|seems|seemed|appears?|appeared) (?:to be )?(?:good|fine|ok|okay|better|positive|solid|successful|to (?:have|work|help))\b(?: to (?:us|me|them))?",
     )
 });
 /// Before a hedge in its clause: it reports a forecast or a quote, not the claim.
-static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    one(
+static REPORTED: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(
         r#"(?i)\b(?:estimat\w*|predict\w*|forecast\w*|said|says|saying|stat(?:ed|ing)|document\w*|expect\w*|which|whether|how likely|warn\w*|announc\w*|wrote that|claim\w*|if)\b|["“”]"#,
     )
 });
 /// After a hedge: the reader addressed ("Perhaps you're feeling"), a plan.
-static NOT_A_CLAIM: LazyLock<Regex> = LazyLock::new(|| {
-    one(
+static NOT_A_CLAIM: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(
         r"(?i)^\W*(?:even )?(?:you|you['’]re|you['’]ll|i['’]ll|we['’]ll|i will|we will|i['’]m going|we['’]re going|i am going)\b",
     )
 });
 
-static VAGUE_AMOUNT_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){VAGUE_AMOUNT}")));
-static QUANTITY_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){QUANTITY}")));
-static EVALUATION_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){EVALUATION}")));
-static HYPE_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){HYPE}")));
-static MORE_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){MORE}")));
-static VAGUE_BETTER_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){VAGUE_BETTER}")));
-static PLACEHOLDER_RE: LazyLock<Regex> = LazyLock::new(|| one(&format!("(?i){PLACEHOLDER}")));
+static VAGUE_AMOUNT_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){VAGUE_AMOUNT}")));
+static QUANTITY_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){QUANTITY}")));
+static EVALUATION_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){EVALUATION}")));
+static HYPE_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){HYPE}")));
+static MORE_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){MORE}")));
+static VAGUE_BETTER_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){VAGUE_BETTER}")));
+static PLACEHOLDER_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(format!("(?i){PLACEHOLDER}")));
 
-/// Every writing smell in one sentence: (its code, its range).
-pub fn find(sentence: &str) -> Vec<(Code, Range<usize>)> {
+/// The patterns [`find`] reads a sentence with, for the [`super::fixed::Family`] that scans its claim.
+pub(super) fn patterns() -> [&'static Fixed; 14] {
+    [
+        &*VAGUE_AMOUNT_RE,
+        &*QUANTITY_RE,
+        &*EVALUATION_RE,
+        &*HYPE_RE,
+        &*MORE_RE,
+        &*VAGUE_BETTER_RE,
+        &*PLACEHOLDER_RE,
+        &*HEDGE_ADVERB,
+        &*PREDICATE,
+        &*I_THINK,
+        &*MODAL_HEDGE,
+        &*SEEMS,
+        &*REPORTED,
+        &*NOT_A_CLAIM,
+    ]
+}
+
+/// Every writing smell in one sentence: (its code, its range); `scan` is
+/// its claim's (with `patterns`).
+pub fn find(scan: &Scan, sentence: &str) -> Vec<(Code, Range<usize>)> {
     let mut out = Vec::new();
+    let ranges = |re: &Fixed| scan.find_iter(re, sentence).into_iter().map(|m| m.range());
     let vague = [&*VAGUE_AMOUNT_RE, &*EVALUATION_RE, &*HYPE_RE, &*VAGUE_BETTER_RE];
-    out.extend(vague.iter().flat_map(|re| re.find_iter(sentence)).map(|m| (Code::VagueClaim, m.range())));
-    let quantities = QUANTITY_RE.find_iter(sentence).filter(|m| {
-        let words = m.as_str().split_whitespace().rev().take(2).map(str::to_lowercase).collect::<Vec<_>>();
+    out.extend(vague.into_iter().flat_map(ranges).map(|r| (Code::VagueClaim, r)));
+    let quantities = ranges(&QUANTITY_RE).filter(|r| {
+        let words =
+            sentence[r.clone()].split_whitespace().rev().take(2).map(str::to_lowercase).collect::<Vec<_>>();
         !words.iter().any(|w| NOT_AN_AMOUNT.contains(&w.as_str()))
     });
-    out.extend(quantities.map(|m| (Code::VagueClaim, m.range())));
+    out.extend(quantities.map(|r| (Code::VagueClaim, r)));
     if !sentence.to_lowercase().contains(" than ") {
-        out.extend(MORE_RE.find_iter(sentence).map(|m| (Code::VagueClaim, m.range())));
+        out.extend(ranges(&MORE_RE).map(|r| (Code::VagueClaim, r)));
     }
-    let slots = PLACEHOLDER_RE
-        .find_iter(sentence)
-        .filter(|m| !NOT_A_SLOT.contains(&m.as_str().to_lowercase().as_str()));
-    out.extend(slots.map(|m| (Code::PlaceholderText, m.range())));
-    out.extend(hedge(sentence).map(|r| (Code::Hedging, r)));
+    let slots = ranges(&PLACEHOLDER_RE)
+        .filter(|r| !NOT_A_SLOT.contains(&sentence[r.clone()].to_lowercase().as_str()));
+    out.extend(slots.map(|r| (Code::PlaceholderText, r)));
+    out.extend(hedge(scan, sentence).map(|r| (Code::Hedging, r)));
     out
 }
 
 /// The first hedge in `sentence` that qualifies its claim, if any.
-fn hedge(sentence: &str) -> Option<Range<usize>> {
-    let adverbs = HEDGE_ADVERB.find_iter(sentence).filter(|m| {
-        let (before, after) = (sentence[..m.start()].trim(), &sentence[m.end()..]);
+fn hedge(scan: &Scan, sentence: &str) -> Option<Range<usize>> {
+    let ranges = |re: &Fixed| scan.find_iter(re, sentence).into_iter().map(|m| m.range());
+    let adverbs = ranges(&HEDGE_ADVERB).filter(|r| {
+        let (before, after) = (sentence[..r.start].trim(), &sentence[r.end..]);
         // "Arguably, the new cache…" hedges the whole sentence; "to potentially reduce" the verb.
         let sentence_adverb = before.chars().all(|c| !c.is_alphanumeric()) && after.starts_with(',');
-        PREDICATE.is_match(after) || sentence_adverb || before.to_lowercase().ends_with(" to")
+        scan.is_match(&PREDICATE, after) || sentence_adverb || before.to_lowercase().ends_with(" to")
     });
     // "seemed successful to us": a perception said as one, not a hedge.
-    let seems = SEEMS.find_iter(sentence).filter(|m| {
-        let lower = m.as_str().to_lowercase();
+    let seems = ranges(&SEEMS).filter(|r| {
+        let lower = sentence[r.clone()].to_lowercase();
         ![" to us", " to me", " to them"].iter().any(|p| lower.ends_with(p))
     });
-    let frames = I_THINK.find_iter(sentence).chain(MODAL_HEDGE.find_iter(sentence)).chain(seems);
-    adverbs.chain(frames).map(|m| m.range()).filter(|r| qualifies(sentence, r)).min_by_key(|r| r.start)
+    let frames = ranges(&I_THINK).chain(ranges(&MODAL_HEDGE)).chain(seems);
+    adverbs.chain(frames).filter(|r| qualifies(scan, sentence, r)).min_by_key(|r| r.start)
 }
 
 /// Whether the hedge at `r` qualifies the sentence's own claim: not in
 /// parentheses, not after a verb that reports a forecast or a quote in its
 /// clause, not before advice to "you" or a plan.
-fn qualifies(sentence: &str, r: &Range<usize>) -> bool {
+fn qualifies(scan: &Scan, sentence: &str, r: &Range<usize>) -> bool {
     let before = &sentence[..r.start];
     let open = before.matches('(').count() > before.matches(')').count();
     let clause_start = before.rfind([',', ';', ':', '(', '—']).map_or(0, |i| i + 1);
-    let reported = REPORTED.is_match(&before[clause_start..]) || REPORTED.is_match(&sentence[r.clone()]);
+    let reported =
+        scan.is_match(&REPORTED, &before[clause_start..]) || scan.is_match(&REPORTED, &sentence[r.clone()]);
     let word_end = sentence[r.start..].find(char::is_whitespace).map_or(r.end, |i| r.start + i);
-    !open && !reported && !NOT_A_CLAIM.is_match(&sentence[word_end..])
+    !open && !reported && !scan.is_match(&NOT_A_CLAIM, &sentence[word_end..])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::fixed::Family;
+
+    static READERS: LazyLock<Family> = LazyLock::new(|| Family::new(patterns()));
+
+    #[test]
+    fn every_pattern_compiles() {
+        patterns().into_iter().for_each(crate::analysis::fixed::compile_all);
+    }
 
     fn codes(text: &str) -> Vec<Code> {
-        let mut c: Vec<Code> = find(text).into_iter().map(|(c, _)| c).collect();
+        let mut c: Vec<Code> = find(&READERS.scan(text), text).into_iter().map(|(c, _)| c).collect();
         c.sort_by_key(|c| format!("{c:?}"));
         c.dedup();
         c
