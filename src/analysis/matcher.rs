@@ -7,10 +7,6 @@
 use std::sync::OnceLock;
 
 use regex_automata::Match;
-use regex_automata::meta::{self, Regex};
-use regex_automata::nfa::thompson::WhichCaptures;
-use regex_automata::util::syntax;
-use regex_syntax::hir::Hir;
 
 use super::boundary;
 use super::imported::{self, ImportedModel};
@@ -20,7 +16,6 @@ use super::score::{self, ClaimContext, Signals};
 use super::semantic::{StaticEmbedding, cosine};
 use super::shared::Shared;
 use super::terms::Terms;
-use crate::rules::validate::PATTERN_SIZE_LIMIT;
 use crate::rules::vocabulary::{MappingFile, Vocabulary};
 use crate::rules::{CommonRedFlag, Level, RedFlag, RuleSet};
 
@@ -67,12 +62,10 @@ impl PatternSet {
     /// [`boundary::ascii_words`] of that text.
     fn regex(&self, p: usize, ascii_words: bool) -> Option<&Shared> {
         let c = &self.each[p];
-        if ascii_words
-            && let Some(fast) = c.ascii.get_or_init(|| boundary::narrowed(&c.source).map(Shared::new))
-        {
+        if ascii_words && let Some(fast) = c.ascii.get_or_init(|| boundary::narrowed(&c.source)) {
             return Some(fast);
         }
-        c.unicode.get_or_init(|| compile_unicode(&c.source).map(Shared::new)).as_ref()
+        c.unicode.get_or_init(|| compile_unicode(&c.source)).as_ref()
     }
 
     /// Indexes of the patterns that may match `text`, ascending.
@@ -189,42 +182,13 @@ impl PatternSet {
     }
 }
 
-/// How the patterns are compiled: as `rules::validate::compile_pattern` does
-/// (case-insensitive, leftmost-first, within the size limit), but with only
-/// the implicit whole-match group (no pattern here is asked for its groups),
-/// no literal prefilter of its own (the set's [`Prefilter`] already ran; the
-/// regex crate builds an Aho-Corasick DFA for many patterns), and neither
-/// the lazy DFA nor the one-pass DFA: a pattern runs on the bounded
-/// backtracker (the PikeVM for a text too long for it). Matches are the
-/// same. On claims (a few hundred bytes, and only the candidate patterns)
-/// that costs little time, and it leaves out what took most of a run's
-/// memory: each pattern's lazy-DFA scratch space and the reverse automaton
-/// the lazy DFA needs to find where a match starts. With no lazy DFA, no
-/// scratch space holds anything worth keeping between searches, so a thread
-/// keeps one for all patterns ([`Shared`]). Measured over 1,000 packets
-/// (`docs/performance.md`, session 7).
-fn meta_config() -> meta::Config {
-    meta::Config::new()
-        .match_kind(regex_automata::MatchKind::LeftmostFirst)
-        .utf8_empty(true)
-        .nfa_size_limit(Some(PATTERN_SIZE_LIMIT))
-        .which_captures(WhichCaptures::Implicit)
-        .onepass(false)
-        .auto_prefilter(false)
-        .hybrid(false)
-        .dfa(false)
-}
-
 /// A pattern as written, for texts with word characters outside ASCII, which
-/// the narrow form ([`boundary`]) does not serve, compiled as [`compile_hir`] does.
-pub(super) fn compile_unicode(pattern: &str) -> Option<Regex> {
-    let syntax = syntax::Config::new().utf8(true).case_insensitive(true);
-    meta::Builder::new().configure(meta_config()).syntax(syntax).build(pattern).ok()
-}
-
-/// A pattern already parsed (case-insensitively), compiled with [`meta_config`].
-pub(super) fn compile_hir(hir: &Hir) -> Option<Regex> {
-    meta::Builder::new().configure(meta_config()).build_from_hir(hir).ok()
+/// the narrow form ([`boundary`]) does not serve: parsed case-insensitively
+/// and compiled by [`Shared::from_hir`]; `None` when it does not compile
+/// (reported when the rules loaded).
+pub(super) fn compile_unicode(pattern: &str) -> Option<Shared> {
+    let hir = regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(pattern).ok()?;
+    Shared::from_hir(&hir)
 }
 
 /// Everything compiled for one level.

@@ -1,97 +1,134 @@
-//! A compiled regex searched with its thread's one scratch space.
+//! A compiled rule pattern, searched with its thread's one scratch space.
 //!
-//! The regex crate keeps one cache (scratch space) per regex per thread.
-//! promolint compiles over a thousand patterns, and a cache each came to a
-//! fifth of a run's memory. The patterns here run on the regex crate's
-//! engines that keep no state worth keeping between searches (the bounded
-//! backtracker and the PikeVM: see `matcher::meta_config`), so each thread
-//! keeps a single cache and points it at the regex it searches with next
-//! (`meta::Cache::reset`, which keeps the allocations): memory follows the
-//! number of threads, not the number of patterns.
+//! The regex crate keeps one cache (scratch space) per regex per thread, and
+//! its `meta::Regex` a pool of them and several engines' worth of state.
+//! promolint compiles over a thousand patterns and searches only short texts
+//! with them (claims, a few hundred bytes, and only the candidates of a
+//! required-literal prefilter), so each is compiled here to what such a
+//! search needs: its Thompson NFA, run by the bounded backtracker, or by the
+//! PikeVM for a text too long for the backtracker, both leftmost-first with
+//! empty matches kept on character boundaries, as `regex::Regex` matches.
+//! Neither keeps state worth keeping between searches, so each thread keeps
+//! a single scratch space for all patterns and points it at the pattern it
+//! searches with next (`reset`, which keeps the allocations): memory follows
+//! the number of threads, not the number of patterns. Measured over 1,000
+//! packets in `docs/performance.md` (session 7).
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::{self, WhichCaptures, backtrack::BoundedBacktracker, pikevm::PikeVM};
 use regex_automata::util::iter::Searcher;
 use regex_automata::{Input, Match};
+use regex_syntax::hir::Hir;
 
-/// A regex whose searches use the calling thread's scratch space.
+use crate::rules::validate::PATTERN_SIZE_LIMIT;
+
+/// A compiled pattern whose searches use the calling thread's scratch space.
 #[derive(Debug, Clone)]
 pub struct Shared {
-    regex: Regex,
-    /// Which regex the thread's scratch space was last reset for: unique per
-    /// `Shared::new`, never reused (an address could be).
+    backtrack: BoundedBacktracker,
+    pikevm: PikeVM,
+    /// Which pattern the thread's scratch space was last reset for: unique
+    /// per compiled pattern, never reused (an address could be).
     id: u64,
 }
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(0);
 
+/// A thread's scratch space, each half with the id of the pattern it serves.
+struct Scratch {
+    backtrack: Option<(u64, thompson::backtrack::Cache)>,
+    pikevm: Option<(u64, thompson::pikevm::Cache)>,
+}
+
 thread_local! {
-    /// The thread's scratch space and the id of the regex it serves.
-    static SCRATCH: RefCell<Option<(u64, meta::Cache)>> = const { RefCell::new(None) };
+    static SCRATCH: RefCell<Scratch> = const { RefCell::new(Scratch { backtrack: None, pikevm: None }) };
 }
 
 impl Shared {
-    /// Wraps `regex`, which must be built with `matcher::meta_config` (as
-    /// `matcher::compile_hir` and `compile_unicode` do): one scratch space
-    /// is reset between regexes, and the regex crate can reset it only
-    /// between regexes that use the same engines (it panics otherwise).
-    pub(super) fn new(regex: Regex) -> Self {
-        Shared { regex, id: NEXT_ID.fetch_add(1, Ordering::Relaxed) }
+    /// `hir` (parsed with the flags it is to match with, e.g. case-insensitive)
+    /// compiled with only the whole-match group, within the rule patterns' size
+    /// limit; `None` when it is over it.
+    pub fn from_hir(hir: &Hir) -> Option<Self> {
+        let config = thompson::Config::new()
+            .which_captures(WhichCaptures::Implicit)
+            .nfa_size_limit(Some(PATTERN_SIZE_LIMIT));
+        let nfa = thompson::Compiler::new().configure(config).build_from_hir(hir).ok()?;
+        let backtrack = BoundedBacktracker::builder().build_from_nfa(nfa.clone()).ok()?;
+        let pikevm = PikeVM::builder().build_from_nfa(nfa).ok()?;
+        Some(Shared { backtrack, pikevm, id: NEXT_ID.fetch_add(1, Ordering::Relaxed) })
     }
 
-    /// Runs `f` with the regex and the thread's scratch space, reset for it
-    /// when it last served another regex.
-    fn with<T>(&self, f: impl FnOnce(&Regex, &mut meta::Cache) -> T) -> T {
-        SCRATCH.with(|cell| {
-            let Ok(mut slot) = cell.try_borrow_mut() else {
-                // A search inside a search (none does this now): a cache of its own.
-                return f(&self.regex, &mut self.regex.create_cache());
-            };
-            match &mut *slot {
+    /// The leftmost-first match in `input`, on the backtracker when the
+    /// text is short enough for it, else on the PikeVM.
+    fn search(&self, scratch: &mut Scratch, input: &Input<'_>) -> Option<Match> {
+        if input.haystack().len() <= self.backtrack.max_haystack_len() {
+            let cache = match &mut scratch.backtrack {
+                Some((id, cache)) if *id == self.id => cache,
                 Some((id, cache)) => {
-                    if *id != self.id {
-                        cache.reset(&self.regex);
-                        *id = self.id;
-                    }
-                    f(&self.regex, cache)
+                    cache.reset(&self.backtrack);
+                    *id = self.id;
+                    cache
                 }
-                None => {
-                    let (id, cache) = slot.insert((self.id, self.regex.create_cache()));
-                    debug_assert_eq!(*id, self.id);
-                    f(&self.regex, cache)
-                }
+                slot @ None => &mut slot.insert((self.id, self.backtrack.create_cache())).1,
+            };
+            // Within the length just checked, the backtracker cannot fail.
+            if let Ok(found) = self.backtrack.try_find(cache, input.clone()) {
+                return found;
             }
+        }
+        let cache = match &mut scratch.pikevm {
+            Some((id, cache)) if *id == self.id => cache,
+            Some((id, cache)) => {
+                cache.reset(&self.pikevm);
+                *id = self.id;
+                cache
+            }
+            slot @ None => &mut slot.insert((self.id, self.pikevm.create_cache())).1,
+        };
+        self.pikevm.find(cache, input.clone())
+    }
+
+    /// Runs `f` with the thread's scratch space.
+    fn with<T>(&self, f: impl FnOnce(&mut Scratch) -> T) -> T {
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => f(&mut scratch),
+            // A search inside a search (none does this now): scratch of its own.
+            Err(_) => f(&mut Scratch { backtrack: None, pikevm: None }),
         })
     }
 
-    /// Whether the regex matches anywhere in `text`. Not an "earliest"
-    /// search: the regex crate runs those on a text of over 128 bytes with
-    /// the PikeVM rather than the bounded backtracker, which is slower.
+    /// Whether the pattern matches anywhere in `text`.
     pub fn is_match(&self, text: &str) -> bool {
-        self.with(|regex, cache| regex.search_half_with(cache, &Input::new(text)).is_some())
+        self.find(text).is_some()
     }
 
     /// The leftmost-first match in `text`.
     pub fn find(&self, text: &str) -> Option<Match> {
-        self.with(|regex, cache| regex.search_with(cache, &Input::new(text)))
+        self.with(|scratch| self.search(scratch, &Input::new(text)))
     }
 
     /// The leftmost-first match in `text` that starts at byte `at` or later
     /// (`at` a char boundary, at most `text.len()`); look-arounds such as
     /// `\b` and `^` still see the text before `at`.
     pub fn find_at(&self, text: &str, at: usize) -> Option<Match> {
-        self.with(|regex, cache| regex.search_with(cache, &Input::new(text).span(at..text.len())))
+        self.with(|scratch| self.search(scratch, &Input::new(text).span(at..text.len())))
     }
 
     /// Every successive non-overlapping match in `text`, as the regex
     /// crate's `find_iter` gives them.
     pub fn find_all(&self, text: &str) -> Vec<Match> {
-        self.with(|regex, cache| {
+        self.with(|scratch| {
             let mut searcher = Searcher::new(Input::new(text));
-            std::iter::from_fn(|| searcher.advance(|input| Ok(regex.search_with(cache, input)))).collect()
+            std::iter::from_fn(|| searcher.advance(|input| Ok(self.search(scratch, input)))).collect()
         })
+    }
+
+    /// Bytes of heap the compiled pattern holds (its NFA, once: the two
+    /// engines share it).
+    pub fn memory_usage(&self) -> usize {
+        self.pikevm.get_nfa().memory_usage()
     }
 }
 
@@ -99,17 +136,31 @@ impl Shared {
 mod tests {
     use super::*;
 
-    /// One scratch space serving two regexes in turn gives each its own matches.
+    fn compile(pattern: &str) -> Shared {
+        let hir = regex_syntax::ParserBuilder::new().case_insensitive(true).build().parse(pattern).unwrap();
+        Shared::from_hir(&hir).unwrap()
+    }
+
+    /// One scratch space serving two patterns in turn gives each its own
+    /// matches, on the backtracker and on the PikeVM (a text too long for
+    /// the backtracker) alike, as the regex crate gives them.
     #[test]
-    fn the_scratch_space_follows_the_regex_in_use() {
-        let compile = |p: &str| Shared::new(super::super::matcher::compile_unicode(p).unwrap());
+    fn the_scratch_space_follows_the_pattern_in_use() {
         let (a, b) = (compile(r"\bteam\b"), compile(r"\d+ engineers"));
-        let text = "my team of 12 engineers, the team";
-        for _ in 0..3 {
-            assert_eq!(a.find_all(text).iter().map(|m| m.range()).collect::<Vec<_>>(), [3..7, 29..33]);
-            assert_eq!(b.find(text).map(|m| m.range()), Some(11..23));
+        let short = "my Team of 12 engineers, the team".to_owned();
+        let long = format!("{} and then {short}", "filler words ".repeat(40_000));
+        for text in [&short, &long] {
+            for (pattern, compiled) in [(r"(?i)\bteam\b", &a), (r"(?i)\d+ engineers", &b)] {
+                let regex = regex::Regex::new(pattern).unwrap();
+                let expected: Vec<_> = regex.find_iter(text).map(|m| m.range()).collect();
+                assert_eq!(compiled.find_all(text).iter().map(Match::range).collect::<Vec<_>>(), expected);
+                assert_eq!(compiled.find(text).map(|m| m.range()), expected.first().cloned());
+                let from = text.len() - 10;
+                let after: Vec<_> = expected.iter().filter(|r| r.start >= from).cloned().collect();
+                assert_eq!(compiled.find_at(text, from).map(|m| m.range()), after.first().cloned());
+            }
             assert!(!b.is_match("no number here"));
-            assert_eq!(a.find_at(text, 8).map(|m| m.range()), Some(29..33));
         }
+        assert!(long.len() > a.backtrack.max_haystack_len(), "the long text must need the PikeVM");
     }
 }
