@@ -242,13 +242,15 @@ check_rg_output() {
     python3 - "$1" "$2" << 'PY'
 import os, sys
 out, corpus = sys.argv[1:]
-counted = {line.rsplit(":", 1)[0] for line in open(out, encoding="utf-8") if line.strip()}
+# Lines are PATH:COUNT (the folder is searched, so rg names each file).
+counted = {line.rstrip("\n").rsplit(":", 1)[0] for line in open(out, encoding="utf-8") if line.strip()}
 packets = {os.path.join(corpus, f) for f in os.listdir(corpus) if f.endswith(".md")}
 outside, missed = sorted(counted - packets), sorted(packets - counted)
 if outside or missed:
-    print(f"bench-vs-rg: rg's output over {corpus} counts {len(counted & packets)} of its "
-          f"{len(packets)} packets and {len(outside)} file(s) outside it "
-          f"(first: {(outside or missed)[0]}); not timing it", file=sys.stderr)
+    print(f"bench-vs-rg: rg's output over {corpus} counts lines in {len(counted & packets)} of its "
+          f"{len(packets)} packets (first missed: {missed[0] if missed else '-'}) and names "
+          f"{len(outside)} other file(s) (first: {outside[0] if outside else '-'}); not timing it",
+          file=sys.stderr)
     sys.exit(1)
 PY
 }
@@ -340,7 +342,12 @@ PY
     done
 done
 
-rg_version="$([[ "$rss_only" == 1 ]] || rg --version | head -1)"
+rg_version=""
+if [[ "$rss_only" != 1 ]]; then
+    # Not `rg --version | head -1`: rg may fail writing to the closed pipe (pipefail).
+    rg_version="$(rg --version)"
+    rg_version="${rg_version%%$'\n'*}"
+fi
 python3 - "$rows" "${rg_how:-}" "$threads" "$(nproc)" "$rg_version" "$rss_only" << 'PY' | tee "${output:-/dev/null}"
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
