@@ -46,13 +46,14 @@
 # (and wall time) of promolint, and of the previous version if given, for
 # --format json, sarif, gitlab and human (the text format), over each corpus.
 #
-# How long it takes on the 2-core development machine (rg 13, 1,259 patterns
-# in 13 lists; rg's share grows with the corpus: ~3.5 s per run at 1 packet,
-# ~6 min at 1,000, about an hour at 10,000):
-#   1 packet, ROUNDS=5:                       about 10 minutes (20 rounds of each format)
-#   1,000 packets, ROUNDS=1:                  about 35 minutes; each extra round ~13 minutes
-#   10,000 packets:                           hours (two rg runs of ~1 h per round)
-#   RSS_ONLY=1: 1,000 packets ~1 minute, 10,000 ~8 minutes, 100,000 ~1.5 hours
+# How long it takes on the 2-core development machine, shared with other jobs
+# (rg 13, 1,259 patterns in 13 lists of 100; rg is nearly all of it: one run
+# takes ~2.5 s over 1 packet, ~6 min over 1,000, over an hour over 10,000):
+#   1 packet, ROUNDS=5 (20 rounds per format):  about 3 minutes
+#   1,000 packets, ROUNDS=1:                    about 40 minutes; each further round ~12 minutes
+#   10,000 packets:                             hours (two rg runs per round); set RG_TIMEOUT
+#   RSS_ONLY=1 (4 formats): 1,000 packets ~1 minute, 10,000 ~8 minutes,
+#                           100,000 ~1.5 hours (estimated: 10x 10,000)
 #
 # Needs rg, hyperfine, GNU time and python3
 # (sudo apt-get install ripgrep hyperfine time python3); installs nothing.
