@@ -50,153 +50,22 @@
 
 #[path = "support/held_out.rs"]
 mod held_out;
+#[path = "support/scope_labels.rs"]
+mod scope_labels;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use promolint::check::{CheckOptions, Linter};
-use promolint::lint::Code;
 use promolint::rules::RuleSet;
 use promolint::rules::scope::ScopeValue;
 use promolint::source::Sources;
+use scope_labels::{Labels, Scope, check, kappa, name, read_labels};
 
-#[derive(Debug, serde::Deserialize)]
-struct LabelFile {
-    document: String,
-    #[allow(dead_code)]
-    reader: String,
-    labels: BTreeMap<usize, String>,
-}
-
-/// A label: a scale value, or `None` for `unknown`.
-type Scope = Option<ScopeValue>;
-
-const FRONT_MATTER_LINES: usize = 4;
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
-}
-
-fn parse_label(s: &str) -> Scope {
-    if s.trim().eq_ignore_ascii_case("unknown") {
-        return None;
-    }
-    Some(ScopeValue::from_name(s).unwrap_or_else(|| panic!("not a scope label: {s}")))
-}
-
-fn read_labels(reader: &str) -> BTreeMap<String, BTreeMap<usize, Scope>> {
-    let dir = fixtures().join("scope-labels").join(reader);
-    let mut out = BTreeMap::new();
-    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let path = entry.expect("entry").path();
-        if !path.to_string_lossy().ends_with(".scope.yaml") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).expect("readable labels");
-        let file: LabelFile =
-            serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        out.insert(file.document, file.labels.iter().map(|(l, v)| (*l, parse_label(v))).collect());
-    }
-    out
-}
-
-fn kappa(pairs: &[(Scope, Scope)]) -> f64 {
-    let class = |s: Scope| s.map_or(5, ScopeValue::rank);
-    let n = pairs.len() as f64;
-    let (mut a, mut b, mut agree) = ([0.0; 6], [0.0; 6], 0.0);
-    for &(x, y) in pairs {
-        a[class(x)] += 1.0;
-        b[class(y)] += 1.0;
-        agree += f64::from(u8::from(x == y));
-    }
-    let pe: f64 = a.iter().zip(&b).map(|(x, y)| x * y / (n * n)).sum();
-    (agree / n - pe) / (1.0 - pe)
-}
-
-fn name(s: Scope) -> &'static str {
-    s.map_or("unknown", ScopeValue::as_str)
-}
-
-/// One document checked against one level: per claim (document line,
-/// promolint's scope), and per fired or possible lint (scope asked, covering
-/// claims' lines, fired).
-struct Checked {
-    claims: Vec<(usize, Scope)>,
-    /// Each claim's text and the words that decided its scope, for `SCOPE_ERRORS=1`.
-    texts: Vec<(String, String)>,
-    /// Per claim, for `SCOPE_ERRORS=tsv`: where its scope came from, its
-    /// heading path, its parent's line and its kind.
-    context: Vec<(String, String, Option<usize>, String)>,
-    expectations: Vec<(ScopeValue, Vec<usize>, bool)>,
-}
-
-fn check(rules: &promolint::rules::RuleSet, document: &str, ladder: &str, level: &str) -> Checked {
-    let path = fixtures().join("corpus/A-filled").join(format!("{document}.md"));
-    let body = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let text = format!("---\nladder: {ladder}\ntarget: {level}\n---\n{body}");
-    let mut sources = Sources::new();
-    let file = sources.add(document.to_owned(), text);
-    let options = CheckOptions::default();
-    let linter = Linter::new(rules, &options);
-    let report = linter.lint(file, &sources, true).expect("a packet");
-    let (packet, lvl, analysis) = (
-        report.packet.as_ref().expect("parsed"),
-        report.level.expect("level"),
-        report.analysis.as_ref().expect("analysed"),
-    );
-    let src = sources.get(file);
-    let line = |c: usize| src.position(packet.claims[c].range.start).line - FRONT_MATTER_LINES;
-    let claims = analysis.claims.iter().enumerate().map(|(i, a)| (line(i), a.scope.value)).collect();
-    let texts = packet
-        .claims
-        .iter()
-        .zip(&analysis.claims)
-        .map(|(c, a)| (c.text.clone(), a.scope.words.clone()))
-        .collect();
-    let context = packet
-        .claims
-        .iter()
-        .zip(&analysis.claims)
-        .map(|(c, a)| {
-            (
-                a.scope.from.map_or("-".to_owned(), |f| format!("{f:?}")),
-                packet.sections[c.section].path.join(" > "),
-                c.parent.map(line),
-                format!("{:?}", c.kind),
-            )
-        })
-        .collect();
-    let fired: Vec<String> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.code == Code::ScopeBelowLevel)
-        .filter_map(|d| d.subject.clone())
-        .collect();
-    let expectations = lvl
-        .expectations
-        .iter()
-        .zip(&analysis.expectations)
-        .filter(|(_, cov)| !cov.claims.is_empty())
-        .filter_map(|(e, cov)| {
-            let asked = lvl.scope_of(e)?;
-            let lines = cov.claims.iter().map(|&c| line(c)).collect();
-            Some((asked, lines, fired.iter().any(|f| f.eq_ignore_ascii_case(&e.id))))
-        })
-        .collect();
-    Checked { claims, texts, context, expectations }
-}
-
-/// What one set of documents shows: (kappa, accuracy, lint precision,
-/// agreed lines), printed with the confusion table and the lint figures
-/// per level; `before_*` are the figures of the previous method on the same
-/// documents.
-fn figures(
-    set: &str,
-    (a, b): (&Labels, &Labels),
-    rules: &RuleSet,
-    keep: &dyn Fn(&str) -> bool,
-    (before_accuracy, before_lint): (&str, &str),
-) -> (f64, f64, f64, f64, usize) {
+/// What one batch of documents shows, printed with the confusion table, the
+/// lint figures per level and, beside today's, the batch's `before`.
+fn figures(batch: &Batch, (a, b): (&Labels, &Labels), rules: &RuleSet) -> Figures {
+    let set = batch.name;
+    let keep = |d: &str| batch.documents.keep(d);
     let levels: Vec<(String, String)> = rules.levels().map(|l| (l.ladder.clone(), l.id.clone())).collect();
     let mut pairs = Vec::new();
     let (mut agreed, mut right, mut agreed_known, mut right_known, mut unmatched) = (0, 0, 0, 0, 0);
@@ -330,7 +199,13 @@ fn figures(
     println!(
         "Cohen's kappa (6 classes): {k:.2}; readers agree on {agreed} lines ({unmatched} agreed lines are not a claim's first line)"
     );
-    println!("claim-scope accuracy on agreed lines: {accuracy:.2} ({right}/{agreed}); {before_accuracy}");
+    let before = &batch.before;
+    let (was_right, was_agreed) = before.accuracy;
+    println!(
+        "claim-scope accuracy on agreed lines: {accuracy:.2} ({right}/{agreed}); {}: {:.2} ({was_right}/{was_agreed})",
+        before.label,
+        ratio(was_right, was_agreed)
+    );
     println!(
         "  on agreed lines not labelled unknown: {:.2} ({right_known}/{agreed_known})",
         ratio(right_known, agreed_known)
@@ -343,7 +218,13 @@ fn figures(
         "scope-below-level over {} levels: precision {precision:.2} ({correct}/{scored} scored; {unscored} fired lints not scored: a covering claim without agreed label), recall {recall:.2} ({found}/{truly_below})",
         levels.len()
     );
-    println!("  {before_lint}");
+    let ((was_correct, was_scored), (was_found, was_below)) = (before.precision, before.recall);
+    println!(
+        "  {}: precision {:.2} ({was_correct}/{was_scored}), recall {:.2} ({was_found}/{was_below})",
+        before.label,
+        ratio(was_correct, was_scored),
+        ratio(was_found, was_below)
+    );
     for (i, r) in ["reader-a", "reader-b"].iter().enumerate() {
         println!(
             "  precision with {r}'s labels: {:.2} ({}/{})",
@@ -355,11 +236,133 @@ fn figures(
     for (level, (s, c, t)) in &per_level {
         println!("  {level}: precision {:.2} ({c}/{s}), expectations truly below {t}", ratio(*c, *s));
     }
-    (k, accuracy, precision, recall, agreed)
+    Figures { kappa: k, accuracy, precision, recall, agreed }
 }
 
-/// One reader's labels: document → line → scope.
-type Labels = BTreeMap<String, BTreeMap<usize, Scope>>;
+/// A batch of labelled documents: one row of [`BATCHES`].
+struct Batch {
+    /// Printed above its figures.
+    name: &'static str,
+    /// Named in a floor that fails: "design", "session-4", ...
+    short: &'static str,
+    /// Which of the labelled documents it holds.
+    documents: Documents,
+    /// The figures of main before a revision, on the same rows.
+    before: Before,
+    /// The figures below which the test fails.
+    floors: Floors,
+}
+
+/// Which of the labelled documents a batch holds.
+enum Documents {
+    /// These.
+    Only(&'static [&'static str]),
+    /// All but these.
+    AllBut(&'static [&'static [&'static str]]),
+}
+
+impl Documents {
+    fn keep(&self, document: &str) -> bool {
+        match self {
+            Documents::Only(these) => these.contains(&document),
+            Documents::AllBut(batches) => !batches.iter().any(|b| b.contains(&document)),
+        }
+    }
+}
+
+/// A batch's figures at an earlier commit, printed beside today's as
+/// "LABEL: ratio (x/n)".
+struct Before {
+    label: &'static str,
+    /// Claim-scope accuracy: (right, agreed lines).
+    accuracy: (usize, usize),
+    /// `scope-below-level` precision: (correct, scored).
+    precision: (usize, usize),
+    /// `scope-below-level` recall: (found, truly below).
+    recall: (usize, usize),
+}
+
+/// The floors of a batch's figures. The readers' kappa must also be at
+/// least 0.8, the bar it is held to, on every batch.
+struct Floors {
+    /// Claim-scope accuracy.
+    accuracy: f64,
+    /// `scope-below-level` precision.
+    precision: f64,
+    /// `scope-below-level` recall, where it is checked.
+    recall: Option<f64>,
+    /// The fewest agreed lines that match a claim's first line.
+    agreed: usize,
+}
+
+/// What one batch shows (see the top): the readers' kappa, claim-scope
+/// accuracy, lint precision and recall, agreed lines matched to claims.
+struct Figures {
+    kappa: f64,
+    accuracy: f64,
+    precision: f64,
+    recall: f64,
+    agreed: usize,
+}
+
+/// The figures of main before session 6 (f0584ac), on the same rows.
+const F0584AC: &str = "before session 6 (f0584ac)";
+
+/// The batches, printed in this order. Floors are just under the figures
+/// measured after session 6 (contaminated, see the top). The bar
+/// (accuracy and precision 0.8) is NOT met on accuracy anywhere, nor on
+/// precision on the session-4 batch: these guard against regressions and do
+/// not claim the bar.
+const BATCHES: [Batch; 5] = [
+    Batch {
+        name: "design set (12 documents)",
+        short: "design",
+        documents: Documents::AllBut(&[&held_out::SESSION_4, &held_out::SESSION_5, &held_out::SESSION_6]),
+        before: Before { label: F0584AC, accuracy: (309, 496), precision: (142, 197), recall: (142, 195) },
+        // Measured: accuracy 0.63, precision 0.85.
+        floors: Floors { accuracy: 0.61, precision: 0.83, recall: None, agreed: 200 },
+    },
+    Batch {
+        name: "session-4 batch (7 documents, two other readers)",
+        short: "session-4",
+        documents: Documents::Only(&held_out::SESSION_4),
+        before: Before { label: F0584AC, accuracy: (107, 234), precision: (47, 98), recall: (47, 97) },
+        // Measured: accuracy 0.52, precision 0.52.
+        floors: Floors { accuracy: 0.49, precision: 0.50, recall: None, agreed: 0 },
+    },
+    Batch {
+        name: "session-5 batch (7 documents, two more readers)",
+        short: "session-5",
+        documents: Documents::Only(&held_out::SESSION_5),
+        before: Before { label: F0584AC, accuracy: (106, 231), precision: (72, 104), recall: (72, 119) },
+        // Measured: accuracy 0.54, precision 0.79.
+        floors: Floors { accuracy: 0.52, precision: 0.77, recall: None, agreed: 0 },
+    },
+    Batch {
+        name: "all 26 documents before session 6",
+        short: "all-26",
+        documents: Documents::AllBut(&[&held_out::SESSION_6]),
+        before: Before { label: F0584AC, accuracy: (522, 961), precision: (261, 399), recall: (261, 411) },
+        // Measured: accuracy 0.58, precision 0.77, recall 0.43 (before: 0.54,
+        // 0.65, 0.64).
+        floors: Floors { accuracy: 0.56, precision: 0.75, recall: Some(0.40), agreed: 0 },
+    },
+    // Session 6: a fresh batch, scored once on main before that session's
+    // scope changes and once after them (accuracy 0.53 -> 0.55, lint
+    // precision 0.68 -> 0.83, recall 0.54 -> 0.33); development data from then on.
+    Batch {
+        name: "held out in session 6 (8 documents, two more readers; scored once before that session's scope changes)",
+        short: "session-6",
+        documents: Documents::Only(&held_out::SESSION_6),
+        before: Before {
+            label: "main at the start of session 6 (f0584ac)",
+            accuracy: (154, 291),
+            precision: (63, 93),
+            recall: (63, 116),
+        },
+        floors: Floors { accuracy: 0.53, precision: 0.80, recall: None, agreed: 0 },
+    },
+];
 
 #[test]
 fn scope_accuracy() {
@@ -375,90 +378,27 @@ fn scope_accuracy() {
     let (rules, problems) =
         promolint::rules::load(&[] as &[PathBuf], true, &mut sources).expect("built-in rules");
     assert!(problems.is_empty(), "built-in rules load cleanly");
-    let held_out = |d: &str| held_out::SESSION_4.contains(&d);
-    let held_out_5 = |d: &str| held_out::SESSION_5.contains(&d);
-    let held_out_6 = |d: &str| held_out::SESSION_6.contains(&d);
-    // Each set's figures on main before session 6 (f0584ac), on the same rows.
-    let (k, accuracy, precision, _, agreed) = figures(
-        "design set (12 documents)",
-        (&a, &b),
-        &rules,
-        &|d| !held_out(d) && !held_out_5(d) && !held_out_6(d),
-        (
-            "before session 6 (f0584ac): 0.62 (309/496)",
-            "before session 6 (f0584ac): precision 0.72 (142/197), recall 0.73 (142/195)",
-        ),
-    );
-    let (held_k, held_accuracy, held_precision, _, _) = figures(
-        "session-4 batch (7 documents, two other readers)",
-        (&a, &b),
-        &rules,
-        &held_out,
-        (
-            "before session 6 (f0584ac): 0.46 (107/234)",
-            "before session 6 (f0584ac): precision 0.48 (47/98), recall 0.48 (47/97)",
-        ),
-    );
-    let (held5_k, held5_accuracy, held5_precision, _, _) = figures(
-        "session-5 batch (7 documents, two more readers)",
-        (&a, &b),
-        &rules,
-        &held_out_5,
-        (
-            "before session 6 (f0584ac): 0.46 (106/231)",
-            "before session 6 (f0584ac): precision 0.69 (72/104), recall 0.61 (72/119)",
-        ),
-    );
-    let (all_k, all_accuracy, all_precision, all_recall, _) = figures(
-        "all 26 documents before session 6",
-        (&a, &b),
-        &rules,
-        &|d| !held_out_6(d),
-        (
-            "before session 6 (f0584ac): 0.54 (522/961)",
-            "before session 6 (f0584ac): precision 0.65 (261/399), recall 0.64 (261/411)",
-        ),
-    );
-    // Session 6: a fresh batch, scored once on main before that session's
-    // scope changes and once after them (accuracy 0.53 -> 0.55, lint
-    // precision 0.68 -> 0.83, recall 0.54 -> 0.33); development data from then on.
-    let (held6_k, held6_accuracy, held6_precision, _, _) = figures(
-        "held out in session 6 (8 documents, two more readers; scored once before that session's scope changes)",
-        (&a, &b),
-        &rules,
-        &held_out_6,
-        (
-            "main at the start of session 6 (f0584ac): 0.53 (154/291)",
-            "main at the start of session 6 (f0584ac): precision 0.68 (63/93), recall 0.54 (63/116)",
-        ),
-    );
-    assert!(agreed >= 200, "too few agreed lines matched claims: {agreed}");
-    // The readers' agreement meets the bar it is held to (0.8) on every set.
-    for (set, kappa) in
-        [("design", k), ("session-4", held_k), ("session-5", held5_k), ("all", all_k), ("session-6", held6_k)]
-    {
-        assert!(kappa >= 0.8, "{set} readers' kappa {kappa:.2} below 0.8");
+    // Every batch is printed before any floor is checked.
+    let figures: Vec<Figures> = BATCHES.iter().map(|batch| figures(batch, (&a, &b), &rules)).collect();
+    let mut failures = Vec::new();
+    for (batch, got) in BATCHES.iter().zip(&figures) {
+        let (set, floors) = (batch.short, &batch.floors);
+        if got.agreed < floors.agreed {
+            failures.push(format!("{set}: too few agreed lines matched claims: {}", got.agreed));
+        }
+        if got.kappa < 0.8 {
+            failures.push(format!("{set} readers' kappa {:.2} below 0.8", got.kappa));
+        }
+        let recall = floors.recall.map(|floor| ("recall", got.recall, floor));
+        for (what, measured, floor) in
+            [("accuracy", got.accuracy, floors.accuracy), ("precision", got.precision, floors.precision)]
+                .into_iter()
+                .chain(recall)
+        {
+            if measured < floor {
+                failures.push(format!("{set} {what} {measured:.2} fell below its floor {floor:.2}"));
+            }
+        }
     }
-    // Floors just under the figures measured after session 6 (contaminated,
-    // see the top). The bar (accuracy and precision 0.8) is NOT met on
-    // accuracy anywhere, nor on precision on the session-4 batch: these guard
-    // against regressions and do not claim the bar. Measured: design accuracy
-    // 0.63, precision 0.85; session-4 0.52, 0.52; session-5 0.54, 0.79; all 26
-    // 0.58, 0.77, recall 0.43 (before: 0.54, 0.65, 0.64).
-    let floors = [
-        ("design accuracy", accuracy, 0.61),
-        ("design precision", precision, 0.83),
-        ("session-4 accuracy", held_accuracy, 0.49),
-        ("session-4 precision", held_precision, 0.50),
-        ("session-5 accuracy", held5_accuracy, 0.52),
-        ("session-5 precision", held5_precision, 0.77),
-        ("all-26 accuracy", all_accuracy, 0.56),
-        ("all-26 precision", all_precision, 0.75),
-        ("all-26 recall", all_recall, 0.40),
-        ("session-6 accuracy", held6_accuracy, 0.53),
-        ("session-6 precision", held6_precision, 0.80),
-    ];
-    for (what, measured, floor) in floors {
-        assert!(measured >= floor, "{what} {measured:.2} fell below its floor {floor:.2}");
-    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
