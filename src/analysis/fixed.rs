@@ -48,9 +48,9 @@ static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
 pub struct Fixed {
     /// Unique among the patterns made (its place in a [`Family`]'s table).
     id: usize,
-    /// As written but case-sensitive (without a leading `(?i)`): what the prefilter reads.
-    literal_hir: Hir,
-    hir: Hir,
+    /// As written.
+    pattern: String,
+    case_insensitive: bool,
     /// As written.
     unicode: OnceLock<Compiled>,
     /// The narrow form; `None` when that is the pattern as written.
@@ -72,34 +72,48 @@ impl Fixed {
     }
 
     fn with_case(pattern: String, case_insensitive: bool) -> Self {
-        let hir = regex_syntax::ParserBuilder::new()
-            .case_insensitive(case_insensitive)
-            .build()
-            .parse(&pattern)
-            .unwrap_or_else(|e| unreachable!("constant regex {pattern}: {e}"));
-        let case_sensitive = pattern.strip_prefix("(?i)").unwrap_or(&pattern);
-        let literal_hir = regex_syntax::parse(case_sensitive)
-            .unwrap_or_else(|e| unreachable!("constant regex {pattern}: {e}"));
-        Fixed {
+        let fixed = Fixed {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            literal_hir,
-            hir,
+            pattern,
+            case_insensitive,
             unicode: OnceLock::new(),
             ascii: OnceLock::new(),
-        }
+        };
+        // Parsed when needed and dropped after: a parsed pattern with
+        // Unicode classes is kilobytes, and there are about eighty.
+        let _ = (fixed.hir(), fixed.literal_hir());
+        fixed
+    }
+
+    /// The pattern parsed as it matches.
+    fn hir(&self) -> Hir {
+        regex_syntax::ParserBuilder::new()
+            .case_insensitive(self.case_insensitive)
+            .build()
+            .parse(&self.pattern)
+            .unwrap_or_else(|e| unreachable!("constant regex {}: {e}", self.pattern))
+    }
+
+    /// The pattern as written but case-sensitive (without a leading `(?i)`):
+    /// what the prefilter reads.
+    fn literal_hir(&self) -> Hir {
+        let case_sensitive = self.pattern.strip_prefix("(?i)").unwrap_or(&self.pattern);
+        regex_syntax::parse(case_sensitive)
+            .unwrap_or_else(|e| unreachable!("constant regex {}: {e}", self.pattern))
     }
 
     /// The compiled form for a text; `ascii` is [`boundary::ascii_words`] of it.
     fn regex(&self, ascii: bool) -> &Compiled {
         if ascii
             && let Some(narrow) =
-                self.ascii.get_or_init(|| boundary::narrow(&self.hir).map(|h| compile(&h, true)))
+                self.ascii.get_or_init(|| boundary::narrow(&self.hir()).map(|h| compile(&h, true)))
         {
             return narrow;
         }
         self.unicode.get_or_init(|| {
-            let lazy_dfa = !self.hir.properties().look_set().contains_word_unicode();
-            compile(&self.hir, lazy_dfa)
+            let hir = self.hir();
+            let lazy_dfa = !hir.properties().look_set().contains_word_unicode();
+            compile(&hir, lazy_dfa)
         })
     }
 
@@ -192,7 +206,8 @@ impl Family {
         for (i, m) in members.iter().enumerate() {
             place[m.id] = Some(i as u32);
         }
-        let hirs: Vec<&Hir> = members.iter().map(|m| &m.literal_hir).collect();
+        let parsed: Vec<Hir> = members.iter().map(|m| m.literal_hir()).collect();
+        let hirs: Vec<&Hir> = parsed.iter().collect();
         Family { literals: Literals::new(&hirs), place }
     }
 
