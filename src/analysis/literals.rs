@@ -15,7 +15,9 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
-use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange, Hir, HirKind};
+use regex_syntax::hir::{Hir, HirKind};
+
+use super::prefilter::foldable;
 
 /// Candidate patterns of a list, by pattern index.
 #[derive(Debug)]
@@ -118,17 +120,6 @@ fn extracted(hir: &Hir, kind: ExtractKind) -> Option<Vec<Vec<u8>>> {
     set.sort();
     set.dedup();
     Some(set)
-}
-
-/// Whether ASCII case folding finds every case variant of `literal`: UTF-8
-/// whose non-ASCII characters have no other case.
-fn foldable(literal: &[u8]) -> bool {
-    let Ok(text) = std::str::from_utf8(literal) else { return false };
-    text.chars().filter(|c| !c.is_ascii()).all(|c| {
-        let mut class = ClassUnicode::new([ClassUnicodeRange::new(c, c)]);
-        class.case_fold_simple();
-        class.ranges().len() == 1 && class.ranges()[0].start() == class.ranges()[0].end()
-    })
 }
 
 #[cfg(test)]

@@ -153,8 +153,9 @@ fn extract(hir: &Hir, kind: ExtractKind) -> Seq {
 }
 
 /// Whether ASCII case folding finds every case variant of `literal`: it is
-/// UTF-8 whose non-ASCII characters have no other case.
-fn foldable(literal: &[u8]) -> bool {
+/// UTF-8 whose non-ASCII characters have no other case. Also the rule of
+/// [`super::literals`].
+pub(super) fn foldable(literal: &[u8]) -> bool {
     if literal.is_ascii() {
         return true;
     }

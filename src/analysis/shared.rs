@@ -42,6 +42,26 @@ struct Scratch {
     pikevm: Option<(u64, thompson::pikevm::Cache)>,
 }
 
+/// The cache in `slot`, made with `create` if there is none, and `reset` if
+/// it last served another pattern than `id`.
+fn serving<C>(
+    slot: &mut Option<(u64, C)>,
+    id: u64,
+    create: impl FnOnce() -> C,
+    reset: impl FnOnce(&mut C),
+) -> &mut C {
+    match slot {
+        Some((last, cache)) => {
+            if *last != id {
+                reset(cache);
+                *last = id;
+            }
+            cache
+        }
+        None => &mut slot.insert((id, create())).1,
+    }
+}
+
 thread_local! {
     static SCRATCH: RefCell<Scratch> = const { RefCell::new(Scratch { backtrack: None, pikevm: None }) };
 }
@@ -64,29 +84,19 @@ impl Shared {
     /// text is short enough for it, else on the PikeVM.
     fn search(&self, scratch: &mut Scratch, input: &Input<'_>) -> Option<Match> {
         if input.haystack().len() <= self.backtrack.max_haystack_len() {
-            let cache = match &mut scratch.backtrack {
-                Some((id, cache)) if *id == self.id => cache,
-                Some((id, cache)) => {
-                    cache.reset(&self.backtrack);
-                    *id = self.id;
-                    cache
-                }
-                slot @ None => &mut slot.insert((self.id, self.backtrack.create_cache())).1,
-            };
+            let cache = serving(
+                &mut scratch.backtrack,
+                self.id,
+                || self.backtrack.create_cache(),
+                |c| c.reset(&self.backtrack),
+            );
             // Within the length just checked, the backtracker cannot fail.
             if let Ok(found) = self.backtrack.try_find(cache, input.clone()) {
                 return found;
             }
         }
-        let cache = match &mut scratch.pikevm {
-            Some((id, cache)) if *id == self.id => cache,
-            Some((id, cache)) => {
-                cache.reset(&self.pikevm);
-                *id = self.id;
-                cache
-            }
-            slot @ None => &mut slot.insert((self.id, self.pikevm.create_cache())).1,
-        };
+        let cache =
+            serving(&mut scratch.pikevm, self.id, || self.pikevm.create_cache(), |c| c.reset(&self.pikevm));
         self.pikevm.find(cache, input.clone())
     }
 
