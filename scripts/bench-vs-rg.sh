@@ -53,7 +53,7 @@
 #   1,000 packets, ROUNDS=1:                    about 40 minutes; each further round ~12 minutes
 #   10,000 packets:                             hours (two rg runs per round); set RG_TIMEOUT
 #   RSS_ONLY=1 (4 formats): 1,000 packets ~1 minute, 10,000 ~8 minutes,
-#                           100,000 ~1.5 hours (estimated: 10x 10,000)
+#                           100,000 ~1.5 hours (one json run: 23 min)
 #
 # Needs rg, hyperfine, GNU time and python3
 # (sudo apt-get install ripgrep hyperfine time python3); installs nothing.
