@@ -141,6 +141,10 @@ impl Fixed {
 struct Compiled {
     regex: Regex,
     cache: Mutex<Option<meta::Cache>>,
+    /// Whether the form has a lazy DFA: only then is an "earliest" search
+    /// the fast one (without it the regex crate runs such a search over more
+    /// than 128 bytes on the PikeVM, not the backtracker; see `shared`).
+    lazy_dfa: bool,
 }
 
 impl Compiled {
@@ -151,7 +155,8 @@ impl Compiled {
     }
 
     fn is_match(&self, text: &str) -> bool {
-        self.with(|regex, cache| regex.search_half_with(cache, &Input::new(text).earliest(true)).is_some())
+        let input = Input::new(text).earliest(self.lazy_dfa);
+        self.with(|regex, cache| regex.search_half_with(cache, &input).is_some())
     }
 
     fn find(&self, text: &str) -> Option<Match> {
@@ -187,7 +192,7 @@ fn compile(hir: &Hir, lazy_dfa: bool) -> Compiled {
         .syntax(syntax::Config::new())
         .build_from_hir(hir)
         .unwrap_or_else(|e| unreachable!("constant regex: {e}"));
-    Compiled { regex, cache: Mutex::new(None) }
+    Compiled { regex, cache: Mutex::new(None), lazy_dfa }
 }
 
 /// Constant patterns read together over one text.
