@@ -30,6 +30,9 @@
 //! - new: the imported-ladder score that `check` maps such a level with
 //!   (`analysis::imported`, the [`LevelMatcher`]'s `imported` model; its mix
 //!   chosen on other data, see `import_design.rs`);
+//! - before session 8: the same score with the mix shipped from session 4
+//!   to session 7 (no area-semantic part), chosen on the design tasks
+//!   before they gained the Snowflake task;
 //! - previous: the logistic score with the weights fitted for imported
 //!   ladders (`rules/mapping-imported.yaml`), the signals computed by the
 //!   functions the check path uses (see `analysis::claim_signals`) for a list
@@ -352,8 +355,23 @@ impl Tally {
     }
 }
 
-const SCORERS: [&str; 6] = [
+/// The imported-ladder mix shipped from session 4 to session 7, before the
+/// design tasks gained the Snowflake task (`import_design.rs`).
+const SESSION_4_MIX: ImportedWeights = ImportedWeights {
+    own_lexical: 1.0,
+    area_lexical: 1.0,
+    own_semantic: 0.5,
+    area_semantic: 0.0,
+    bigrams: true,
+    area_idf: false,
+};
+
+/// Index of the plain TF-IDF baseline in [`SCORERS`].
+const BASELINE: usize = 5;
+
+const SCORERS: [&str; 7] = [
     "new: imported-ladder score",
+    "before session 8: imported-ladder score, session 4's mix",
     "previous: logistic score (mapping-imported.yaml)",
     "promolint lexical cosine",
     "promolint semantic cosine",
@@ -362,8 +380,8 @@ const SCORERS: [&str; 6] = [
 ];
 
 /// The tallies of every scorer over `task`, leaving one level out at a time.
-fn run(task: &Task, rules: &RuleSet) -> [Tally; 6] {
-    let mut tallies: [Tally; 6] = Default::default();
+fn run(task: &Task, rules: &RuleSet) -> [Tally; 7] {
+    let mut tallies: [Tally; 7] = Default::default();
     let mut levels: Vec<&str> = task.items.iter().map(|i| i.level.as_str()).collect();
     levels.dedup();
     for held_out in levels {
@@ -373,6 +391,8 @@ fn run(task: &Task, rules: &RuleSet) -> [Tally; 6] {
         let new = matcher.imported.as_ref().expect("a level with no patterns gets the imported-ladder score");
         let texts: Vec<&str> = rest.iter().map(|i| i.text.as_str()).collect();
         let plain = PlainTfidf::new(&texts);
+        let before =
+            ImportedModel::uncalibrated(&level.expectations, Terms::new(&rules.vocabulary), SESSION_4_MIX);
         let areas: Vec<&str> = rest.iter().map(|i| i.area.as_str()).collect();
         for query in task.items.iter().filter(|i| i.level == held_out) {
             let (mapped, cosine) = promolint_scores(&matcher, &query.text);
@@ -380,13 +400,14 @@ fn run(task: &Task, rules: &RuleSet) -> [Tally; 6] {
             tallies[0].decided(&maps, &areas, &query.area);
             let (maps, _) =
                 score::decide(&matcher.model, matcher.cutoff, &previous_signals(&matcher, &query.text));
-            tallies[1].decided(&maps, &areas, &query.area);
+            tallies[2].decided(&maps, &areas, &query.area);
             tallies[0].add(&new.scores(&query.text), &areas, &query.area);
-            tallies[1].add(&mapped, &areas, &query.area);
-            tallies[2].add(&cosine, &areas, &query.area);
-            tallies[3].add(&matcher.semantic(&query.text), &areas, &query.area);
-            tallies[4].add(&plain.scores(&query.text), &areas, &query.area);
-            tallies[5].add_chance(&areas, &query.area);
+            tallies[1].add(&before.scores(&query.text), &areas, &query.area);
+            tallies[2].add(&mapped, &areas, &query.area);
+            tallies[3].add(&cosine, &areas, &query.area);
+            tallies[4].add(&matcher.semantic(&query.text), &areas, &query.area);
+            tallies[BASELINE].add(&plain.scores(&query.text), &areas, &query.area);
+            tallies[6].add_chance(&areas, &query.area);
         }
     }
     tallies
@@ -469,7 +490,7 @@ fn import_benchmark() {
             assert!(score::is_claim(&item.text, ClaimKind::ListItem), "not a claim: {}", item.text);
         }
         let tallies = run(task, &rules);
-        baselines.push(tallies[4].top1 / tallies[4].queries as f64);
+        baselines.push(tallies[BASELINE].top1 / tallies[BASELINE].queries as f64);
         for (name, t) in SCORERS.iter().zip(&tallies) {
             assert_eq!(t.queries, task.items.len());
             assert!(t.top3 >= t.top1, "{}: {name}: top-3 below top-1", task.name);
@@ -495,8 +516,8 @@ fn import_benchmark() {
         ));
         // Paired: on how many queries one scorer's top-1 is right and the other's wrong.
         let only = |a: &Tally, b: &Tally| a.right.iter().zip(&b.right).filter(|(x, y)| **x && !**y).count();
-        for (i, t) in tallies[..4].iter().enumerate() {
-            let base = &tallies[4];
+        for (i, t) in tallies[..BASELINE].iter().enumerate() {
+            let base = &tallies[BASELINE];
             notes.push(format!(
                 "  top-1, {} against the baseline: right only with it {}, only with the baseline {}",
                 SCORERS[i],
@@ -505,12 +526,13 @@ fn import_benchmark() {
             ));
         }
         let tied: Vec<String> =
-            SCORERS[..5].iter().zip(&tallies).map(|(s, t)| format!("{s} {}", t.tied)).collect();
+            SCORERS[..=BASELINE].iter().zip(&tallies).map(|(s, t)| format!("{s} {}", t.tied)).collect();
         notes.push(format!(
             "  top-1 left to ladder order (best score shared across areas): {}",
             tied.join(", ")
         ));
-        for (name, t) in SCORERS[..2].iter().zip(&tallies) {
+        // Only these two decide at a calibrated cutoff.
+        for (name, t) in [0, 2].map(|i| (SCORERS[i], &tallies[i])) {
             notes.push(format!(
                 "  at the level's cutoff, {name}: {} of {} queries map to nothing, {:.1} expectations per \
                  query, {} map to an expectation of their own area",

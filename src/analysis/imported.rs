@@ -16,6 +16,10 @@
 //!   ([`StaticEmbedding`]) of the claim and of the expectation's text, and of
 //!   its area's mean embedding (negative cosines count as 0).
 //!
+//! With [`ImportedWeights::area_idf`], `area-lexical` weighs terms by their
+//! IDF over the areas instead (a candidate of the design grid, off in
+//! [`SHIPPED`]).
+//!
 //! The weights were fixed on ladder-only data before the public import
 //! benchmark was run with them (see `docs/mapping.md`, "Imported ladders").
 //! The decision cutoff comes from the level's own texts ([`ImportedModel::cutoff`]).
@@ -40,6 +44,10 @@ pub struct ImportedWeights {
     pub area_semantic: f32,
     /// Whether bigrams of adjacent terms count as terms too.
     pub bigrams: bool,
+    /// Whether `area-lexical` weighs terms by their IDF over the areas (each
+    /// area's texts one document: a word every text of one area uses, and no
+    /// other area does, weighs the most) rather than over the expectations.
+    pub area_idf: bool,
 }
 
 impl ImportedWeights {
@@ -65,8 +73,9 @@ pub const SHIPPED: ImportedWeights = ImportedWeights {
     own_lexical: 1.0,
     area_lexical: 1.0,
     own_semantic: 0.5,
-    area_semantic: 0.0,
+    area_semantic: 0.5,
     bigrams: true,
+    area_idf: false,
 };
 
 /// Sparse, L2-normalised term weights, sorted by term id.
@@ -84,6 +93,11 @@ pub struct ImportedModel {
     /// IDF of a term no expectation uses (the largest): it makes a claim
     /// less like every expectation.
     unknown_idf: f32,
+    /// Per term, its IDF over the areas when [`ImportedWeights::area_idf`]
+    /// (empty otherwise: the area profiles use `idf`), and that of a term no
+    /// area uses.
+    area_idf: Vec<f32>,
+    unknown_area_idf: f32,
     /// Area index of each expectation.
     area_of: Vec<usize>,
     own: Vec<Sparse>,
@@ -143,6 +157,15 @@ fn counts(list: &[String]) -> BTreeMap<&str, f32> {
         *c.entry(t.as_str()).or_default() += 1.0;
     }
     c
+}
+
+/// The normalised vector of `c` (sublinear tf) under `idf`, by term id.
+fn weighted(c: &BTreeMap<&str, f32>, ids: &HashMap<String, u32>, idf: &[f32]) -> Sparse {
+    let mut v: Sparse = c.iter().map(|(t, n)| (ids[*t], (1.0 + n.ln()) * idf[ids[*t] as usize])).collect();
+    v.sort_unstable_by_key(|p| p.0);
+    let norm = v.iter().map(|p| p.1 * p.1).sum::<f32>().sqrt();
+    v.iter_mut().for_each(|p| p.1 /= norm.max(f32::MIN_POSITIVE));
+    v
 }
 
 fn dot(a: &Sparse, b: &Sparse) -> f32 {
@@ -226,14 +249,7 @@ impl ImportedModel {
         }
         let n = keep.len().max(1) as f32;
         let idf: Vec<f32> = df.iter().map(|d| (1.0 + n / d.max(1.0)).ln()).collect();
-        let vector = |c: &BTreeMap<&str, f32>| -> Sparse {
-            let mut v: Sparse =
-                c.iter().map(|(t, n)| (ids[*t], (1.0 + n.ln()) * idf[ids[*t] as usize])).collect();
-            v.sort_unstable_by_key(|p| p.0);
-            let norm = v.iter().map(|p| p.1 * p.1).sum::<f32>().sqrt();
-            v.iter_mut().for_each(|p| p.1 /= norm.max(f32::MIN_POSITIVE));
-            v
-        };
+        let vector = |c: &BTreeMap<&str, f32>| weighted(c, &ids, &idf);
         let own: Vec<Sparse> = kept_counts.iter().map(&vector).collect();
         // An area's profile: its expectations' counts added up (whole
         // numbers, so the sum is exact).
@@ -243,7 +259,24 @@ impl ImportedModel {
                 *area_counts[a].entry(*t).or_default() += n;
             }
         }
-        let areas: Vec<Sparse> = area_counts.iter().map(&vector).collect();
+        // Over the areas, a term's IDF counts the areas whose texts use it.
+        let areas_kept = area_counts.iter().filter(|c| !c.is_empty()).count().max(1) as f32;
+        let area_idf: Vec<f32> = if weights.area_idf {
+            let mut area_df = vec![0.0f32; df.len()];
+            for c in &area_counts {
+                for t in c.keys() {
+                    area_df[ids[*t] as usize] += 1.0;
+                }
+            }
+            area_df.iter().map(|d| (1.0 + areas_kept / d.max(1.0)).ln()).collect()
+        } else {
+            Vec::new()
+        };
+        let areas: Vec<Sparse> = if weights.area_idf {
+            area_counts.iter().map(|c| weighted(c, &ids, &area_idf)).collect()
+        } else {
+            area_counts.iter().map(&vector).collect()
+        };
         let (mut own_embedding, mut area_embedding) = (Vec::new(), Vec::new());
         if !parts.embeddings.is_empty() {
             own_embedding = keep.iter().map(|&i| parts.embeddings[i].clone()).collect();
@@ -265,6 +298,8 @@ impl ImportedModel {
             ids,
             idf,
             unknown_idf: (1.0 + n).ln(),
+            area_idf,
+            unknown_area_idf: (1.0 + areas_kept).ln(),
             area_of,
             own,
             areas,
@@ -315,20 +350,20 @@ impl ImportedModel {
         self.own.is_empty()
     }
 
-    /// `text`'s normalised TF-IDF vector over the level's terms (terms the
-    /// level never uses count in the norm only).
-    fn query(&self, list: &[String]) -> Sparse {
+    /// `text`'s normalised TF-IDF vector over the level's terms, weighed by
+    /// `idf` (terms the level never uses count in the norm only, at `unknown`).
+    fn query(&self, list: &[String], idf: &[f32], unknown: f32) -> Sparse {
         let mut norm = 0.0f32;
         let mut v: Sparse = Vec::new();
         for (t, n) in counts(list) {
             let tf = 1.0 + n.ln();
             match self.ids.get(t) {
                 Some(&id) => {
-                    let w = tf * self.idf[id as usize];
+                    let w = tf * idf[id as usize];
                     norm += w * w;
                     v.push((id, w));
                 }
-                None => norm += (tf * self.unknown_idf).powi(2),
+                None => norm += (tf * unknown).powi(2),
             }
         }
         v.sort_unstable_by_key(|p| p.0);
@@ -365,8 +400,14 @@ impl ImportedModel {
     }
 
     fn components_of(&self, list: &[String], embedding: Option<&[f32]>) -> Vec<[f32; 4]> {
-        let q = self.query(list);
-        let area_lexical: Vec<f32> = self.areas.iter().map(|a| dot(&q, a)).collect();
+        let q = self.query(list, &self.idf, self.unknown_idf);
+        let area_q = if self.area_idf.is_empty() {
+            None
+        } else {
+            Some(self.query(list, &self.area_idf, self.unknown_area_idf))
+        };
+        let area_lexical: Vec<f32> =
+            self.areas.iter().map(|a| dot(area_q.as_ref().unwrap_or(&q), a)).collect();
         let (own_semantic, area_semantic): (Vec<f32>, Vec<f32>) = match embedding {
             None => (vec![0.0; self.len()], vec![0.0; self.areas.len()]),
             Some(v) => (
@@ -471,6 +512,26 @@ mod tests {
         let (maps, below) = model.decide("Went to the company ski trip in January", 5);
         assert!(maps.is_empty(), "{maps:?}");
         assert!(below.iter().all(|(_, s)| (0.0..=1.0).contains(s)));
+    }
+
+    #[test]
+    fn the_areas_own_idf_weighs_a_word_of_one_area_above_a_word_of_every_area() {
+        // "review" is in a People text and a Design text, "projects" in two
+        // Delivery texts: over the expectations both are in two texts, over
+        // the areas "projects" is one area's word and "review" two areas'.
+        let vocabulary = Vocabulary { stop_words: vec!["the".into(), "and".into()], concepts: Vec::new() };
+        let by = |area_idf| {
+            let w = ImportedWeights { area_idf, ..SHIPPED };
+            ImportedModel::uncalibrated(&ladder(), Terms::new(&vocabulary), w).components("review projects")
+        };
+        let (plain, own_area) = (by(false), by(true));
+        // Area-lexical (part 1) of Delivery (index 3) against People (index 0).
+        let lead = |c: &[[f32; 4]]| c[3][1] - c[0][1];
+        assert!(lead(&own_area) > lead(&plain), "{plain:?} {own_area:?}");
+        // The other parts are the same either way.
+        for (a, b) in plain.iter().zip(&own_area) {
+            assert_eq!((a[0], a[2], a[3]), (b[0], b[2], b[3]));
+        }
     }
 
     #[test]

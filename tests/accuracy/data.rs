@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use promolint::analysis::evidence::EvidenceMatcher;
 use promolint::analysis::matcher::{CommonMatcher, LevelMatcher};
 use promolint::analysis::score::{HAND_SET, Signals};
-use promolint::analysis::{self, RunMatchers};
+use promolint::analysis::{self, RunMatchers, Status};
 use promolint::packet::Packet;
 use promolint::rules::{Level, RuleSet};
 use promolint::source::Sources;
@@ -219,6 +219,46 @@ pub(crate) fn rows(rules: &RuleSet, matchers: &BTreeMap<String, LevelMatcher>) -
         });
     }
     rows
+}
+
+/// What `check` decides for each row when its level is an imported ladder
+/// (`plain`: every pattern, guard and example removed), so that the
+/// imported-ladder score and the cutoff it calibrates from the level's own
+/// texts decide (`analysis::imported`): per expectation, (addressed,
+/// covered). Nothing in it is fitted on labels, so no document is left out.
+pub(crate) fn imported_check(plain: &RuleSet, rows: &[Row]) -> Vec<Vec<(bool, bool)>> {
+    let shared = Shared {
+        evidence: EvidenceMatcher::new(&plain.evidence),
+        common: CommonMatcher::new(&plain.common_red_flags),
+    };
+    let mut matchers: BTreeMap<String, LevelMatcher> = BTreeMap::new();
+    let dir = root().join("labelled");
+    rows.iter()
+        .map(|row| {
+            let (ladder, target) = row.level.split_once('/').expect("a row's level is ladder/level");
+            let text = if row.two_readers {
+                packet_text(&row.document, ladder, target)
+            } else {
+                read(&dir.join(format!("{}.md", row.name)))
+            };
+            let (packet, _, _) = parse(&row.name, &text);
+            let level = level(plain, ladder, target);
+            let matcher =
+                matchers.entry(row.level.clone()).or_insert_with(|| LevelMatcher::new(level, plain));
+            assert!(matcher.imported.is_some(), "{}: no imported-ladder score", row.level);
+            let run = RunMatchers { evidence: &shared.evidence, common: &shared.common };
+            let result = analysis::analyze(&packet, &text, level, matcher, &run);
+            result
+                .expectations
+                .iter()
+                .map(|e| match e.status {
+                    Status::Covered => (true, true),
+                    Status::Weak => (true, false),
+                    Status::Uncovered | Status::Waived => (false, false),
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Each expectation of `level` with its agreed label (addressed or not: the

@@ -433,6 +433,10 @@ fn mapping_accuracy_leave_one_document_out() {
             "imported ladder: no patterns, guards, examples".into(),
             lodo(&plain_rows, &plain_matchers, IMPORTED),
         ));
+        ablations.push((
+            "imported ladder, its own score (what check uses)".into(),
+            data::imported_check(&plain_rules, &rows),
+        ));
         for (name, predicted) in &ablations {
             let t = tally(&rows, predicted, |r| shown(r));
             println!("  {name:<52} {}", t.line());

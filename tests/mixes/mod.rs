@@ -12,18 +12,24 @@ pub(crate) fn candidates() -> Vec<(String, ImportedWeights)> {
         for area_lexical in [0.0, 0.5, 1.0] {
             for own_semantic in [0.0, 0.5, 1.0] {
                 for area_semantic in [0.0, 0.5, 1.0] {
-                    let w = ImportedWeights {
-                        own_lexical: 1.0,
-                        area_lexical,
-                        own_semantic,
-                        area_semantic,
-                        bigrams,
-                    };
-                    let name = format!(
-                        "own-lex 1, area-lex {area_lexical}, own-sem {own_semantic}, area-sem {area_semantic}{}",
-                        if bigrams { ", bigrams" } else { "" }
-                    );
-                    out.push((name, w));
+                    // The areas' own IDF only changes area-lexical.
+                    let idfs: &[bool] = if area_lexical > 0.0 { &[false, true] } else { &[false] };
+                    for &area_idf in idfs {
+                        let w = ImportedWeights {
+                            own_lexical: 1.0,
+                            area_lexical,
+                            own_semantic,
+                            area_semantic,
+                            bigrams,
+                            area_idf,
+                        };
+                        let name = format!(
+                            "own-lex 1, area-lex {area_lexical}{}, own-sem {own_semantic}, area-sem {area_semantic}{}",
+                            if area_idf { " (area IDF)" } else { "" },
+                            if bigrams { ", bigrams" } else { "" }
+                        );
+                        out.push((name, w));
+                    }
                 }
             }
         }
@@ -31,6 +37,7 @@ pub(crate) fn candidates() -> Vec<(String, ImportedWeights)> {
     out.sort_by_key(|(_, w)| {
         [w.area_lexical, w.own_semantic, w.area_semantic].iter().filter(|x| **x > 0.0).count()
             + usize::from(w.bigrams)
+            + usize::from(w.area_idf)
     });
     out
 }
