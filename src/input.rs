@@ -41,8 +41,11 @@ pub fn is_markdown(path: &Path) -> bool {
 /// detection; hidden folders skipped), and, where they are met, the paths
 /// that could not be walked (missing, symlink loops, permissions). The same
 /// file named twice (or found twice) comes once. Nothing is listed ahead of
-/// what is read, so memory does not grow with the number of files beyond 16
-/// bytes a file (the device and inode that tell a file found twice).
+/// what is read, but for two things that grow with the number of files: 16
+/// bytes a file (the device and inode that tell a file found twice), and,
+/// while a folder is walked, its entries (walkdir reads a folder's every
+/// entry to sort them by name before it yields the first: about 12 MB for a
+/// folder of 100,000 packets).
 pub fn discover(paths: &[PathBuf]) -> impl Iterator<Item = Result<Input, Unreadable>> + '_ {
     let mut seen = std::collections::HashSet::new();
     paths
