@@ -157,10 +157,13 @@ fn snowflake(rules: &RuleSet) -> Vec<Query> {
                 }
             }
         }
+        // One ladder for every query of this fold: its models are built once.
+        let models = [0, 1, 2, 3]
+            .map(|i| ImportedModel::uncalibrated(&ladder, Terms::new(&rules.vocabulary), all_parts(i)));
         for (t, track) in file.tracks.iter().enumerate() {
             for example in &track.milestones[held_out].examples {
                 out.push(Query {
-                    parts: parts_of(rules, &ladder, example),
+                    parts: [0, 1, 2, 3].map(|i| models[i].components(example)),
                     group: group.clone(),
                     right: t,
                     task: 2,
