@@ -40,14 +40,13 @@ pub fn is_markdown(path: &Path) -> bool {
 /// folders walked in file-name order (following symlinks, with loop
 /// detection; hidden folders skipped), and, where they are met, the paths
 /// that could not be walked (missing, symlink loops, permissions). The same
-/// file named twice (or found twice) comes once. Nothing is listed ahead of
-/// what is read, but for two things that grow with the number of files: 16
-/// bytes a file (the device and inode that tell a file found twice), and,
-/// while a folder is walked, its entries (walkdir reads a folder's every
-/// entry to sort them by name before it yields the first: about 12 MB for a
-/// folder of 100,000 packets).
+/// file named twice (or found twice) comes once. Files are not read here;
+/// what this keeps grows with the number of files by about 16 bytes a file
+/// (the device and inode that tell a file found twice) and, while a folder
+/// named is walked, by its Markdown files' relative paths (walked whole and
+/// sorted before the first is yielded, about 45 bytes a file: see `walk`).
 pub fn discover(paths: &[PathBuf]) -> impl Iterator<Item = Result<Input, Unreadable>> + '_ {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = Seen::default();
     paths
         .iter()
         .flat_map(|path| -> Box<dyn Iterator<Item = Result<Input, Unreadable>>> {
@@ -61,19 +60,34 @@ pub fn discover(paths: &[PathBuf]) -> impl Iterator<Item = Result<Input, Unreada
                 }))),
             }
         })
-        .filter(move |found| found.as_ref().map_or(true, |i| seen.insert(FileKey::of(&i.path))))
+        .filter(move |found| found.as_ref().map_or(true, |i| seen.insert(&i.path)))
 }
 
+/// The Markdown files under `root` and the paths that could not be walked,
+/// in the order walkdir's `sort_by_file_name` would give them (depth first,
+/// each folder's entries by name).
+///
+/// walkdir's own sort reads a folder's every entry, a `DirEntry` with its
+/// full path (about 130 bytes), before it yields the first: 13 MB for a
+/// folder of 100,000 packets. So walkdir walks unsorted here (it still
+/// follows links, detects loops and skips hidden folders), and only each
+/// Markdown file's path relative to `root` is kept (about 45 bytes), sorted
+/// at the end by its components: depth-first order with each folder's
+/// entries by name is exactly the order of the component lists.
 fn walk(root: &Path) -> impl Iterator<Item = Result<Input, Unreadable>> + use<> {
     let root = root.to_path_buf();
-    WalkDir::new(&root)
+    let mut found: Vec<(Box<Path>, Option<Unreadable>)> = Vec::new();
+    let entries = WalkDir::new(&root)
         .follow_links(true)
-        .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.')))
-        .filter_map(move |entry| match entry {
-            Ok(entry) => (!entry.file_type().is_dir() && is_markdown(entry.path()))
-                .then(|| Ok(Input { path: entry.into_path(), explicit: false })),
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.')));
+    for entry in entries {
+        match entry {
+            Ok(entry) => {
+                if !entry.file_type().is_dir() && is_markdown(entry.path()) {
+                    found.push((relative(&root, entry.path()), None));
+                }
+            }
             Err(e) => {
                 let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.clone());
                 let reason = if e.loop_ancestor().is_some() {
@@ -83,32 +97,45 @@ fn walk(root: &Path) -> impl Iterator<Item = Result<Input, Unreadable>> + use<> 
                 } else {
                     e.to_string()
                 };
-                Some(Err(Unreadable { path, reason, offset: None }))
+                found.push((relative(&root, &path), Some(Unreadable { path, reason, offset: None })));
             }
-        })
+        }
+    }
+    // A stable sort: an error and a file of one path keep walkdir's order.
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found.into_iter().map(move |(rel, error)| match error {
+        Some(error) => Err(error),
+        None => Ok(Input { path: root.join(rel), explicit: false }),
+    })
 }
 
-/// What makes two paths the same file: on Unix the device and inode (16
-/// bytes a file, where a canonical path took about 80 at 100,000 packets,
-/// and a `stat` where canonicalising took one per path component);
-/// elsewhere the canonical path. A path that cannot be examined is its own key.
-#[derive(Debug, PartialEq, Eq, Hash)]
-enum FileKey {
-    #[cfg(unix)]
-    Inode(u64, u64),
-    Path(PathBuf),
+/// `path` relative to `root` (the whole path when it is not under it).
+fn relative(root: &Path, path: &Path) -> Box<Path> {
+    path.strip_prefix(root).unwrap_or(path).into()
 }
 
-impl FileKey {
-    fn of(path: &Path) -> Self {
+/// The files met so far, to tell a file found twice: on Unix by device and
+/// inode (16 bytes a file in the set, where a canonical path took about 80
+/// at 100,000 packets, and a `stat` where canonicalising took one per path
+/// component); elsewhere, and for a path that cannot be examined, by its
+/// canonical path (or the path itself).
+#[derive(Debug, Default)]
+struct Seen {
+    inodes: std::collections::HashSet<(u64, u64)>,
+    paths: std::collections::HashSet<PathBuf>,
+}
+
+impl Seen {
+    /// Whether `path` is met for the first time (and it is now seen).
+    fn insert(&mut self, path: &Path) -> bool {
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
             if let Ok(meta) = fs::metadata(path) {
-                return FileKey::Inode(meta.dev(), meta.ino());
+                return self.inodes.insert((meta.dev(), meta.ino()));
             }
         }
-        FileKey::Path(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+        self.paths.insert(fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
     }
 }
 
