@@ -107,6 +107,22 @@ fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/promolint-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
+
+# interleaved PREFIX ROUNDS COMMAND...: one warm-up round, then ROUNDS rounds,
+# each one hyperfine call that runs every command once (so the commands
+# alternate and a drift in the machine's speed hits them alike), exported to
+# PREFIX-warmup.json and PREFIX-0.json, PREFIX-1.json, ... (-i: promolint
+# exits 1 when it finds errors; the callers check every run's status).
+interleaved() {
+    local prefix="$1" r="$2" i
+    shift 2
+    hyperfine --runs 1 --warmup 1 -i --style none --export-json "$prefix-warmup.json" "$@" \
+        > /dev/null 2> "$work/hyperfine-err" || { cat "$work/hyperfine-err" >&2 && die "hyperfine failed"; }
+    for ((i = 0; i < r; i++)); do
+        hyperfine --runs 1 -i --style none --export-json "$prefix-$i.json" "$@" \
+            > /dev/null 2> "$work/hyperfine-err" || { cat "$work/hyperfine-err" >&2 && die "hyperfine failed"; }
+    done
+}
 target="${CARGO_TARGET_DIR:-$root/target}"
 
 echo "== building promolint (release)" >&2
@@ -152,12 +168,7 @@ PY
     done
     export RAYON_NUM_THREADS="$threads"
     echo "== text in other scripts: $rounds rounds" >&2
-    hyperfine --runs 1 --warmup 1 -i --style none "${names[@]}" > /dev/null 2> "$work/hyperfine-err" \
-        || { cat "$work/hyperfine-err" >&2 && die "hyperfine failed"; }
-    for ((i = 0; i < rounds; i++)); do
-        hyperfine --runs 1 -i --style none --export-json "$work/scripts-$i.json" "${names[@]}" \
-            > /dev/null 2> "$work/hyperfine-err" || { cat "$work/hyperfine-err" >&2 && die "hyperfine failed"; }
-    done
+    interleaved "$work/scripts" "$rounds" "${names[@]}"
     python3 - "$work" "$rounds" "$threads" "${langs[@]}" << 'PY' | tee "${output:-/dev/null}"
 import json, os, statistics, sys
 work, rounds, threads, *langs = sys.argv[1:]
@@ -366,14 +377,8 @@ for n in "${sizes[@]}"; do
                 names+=(--command-name previous "$(q "$prev") check $(q "$corpus") --format $format > /dev/null")
             fi
             [[ -n "$bounded" ]] || names+=(--command-name rg "$(q "$work/rg-run") $(q "$corpus") > /dev/null")
-            # -i: promolint exits 1 when it finds errors; every run's status is checked below.
-            # (Its warnings about those go to a file, shown if hyperfine itself fails.)
-            hyperfine --runs 1 --warmup 1 -i --style none --export-json "$work/warmup.json" "${names[@]}" \
-                > /dev/null 2> "$work/hyperfine-err" || { cat "$work/hyperfine-err" >&2 && die "hyperfine failed"; }
-            for ((i = 0; i < r; i++)); do
-                hyperfine --runs 1 -i --style none --export-json "$work/round-$n-$format-$i.json" "${names[@]}" \
-                    > /dev/null 2> "$work/hyperfine-err" || { cat "$work/hyperfine-err" >&2 && die "hyperfine failed"; }
-            done
+            # Every run's status is checked below.
+            interleaved "$work/round-$n-$format" "$r" "${names[@]}"
         fi
         python3 - "$work" "$n" "$format" "$r" "$bytes" "$identical" "$rss_only" >> "$rows" << 'PY'
 import json, re, statistics, sys
@@ -404,7 +409,7 @@ for name, label in labels.items():
         row[name + "_status"] = open(f"{work}/status-{label}").read().strip()
 if not rss_only:
     times, bad = {}, []
-    files = [f"{work}/warmup.json"] + [f"{work}/round-{n}-{fmt}-{i}.json" for i in range(int(rounds))]
+    files = [f"{work}/round-{n}-{fmt}-warmup.json"] + [f"{work}/round-{n}-{fmt}-{i}.json" for i in range(int(rounds))]
     for path in files:
         for res in json.load(open(path))["results"]:
             codes = res.get("exit_codes") or []

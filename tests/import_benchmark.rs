@@ -179,17 +179,8 @@ fn ladder(items: &[&Item]) -> Level {
     let expectations = items
         .iter()
         .enumerate()
-        .map(|(i, item)| Expectation {
-            id: format!("e{i}"),
-            area: item.area.clone(),
-            text: item.text.clone(),
-            patterns: Vec::new(),
-            guards: Vec::new(),
-            examples: Vec::new(),
-            severity: None,
-            origin: origin.clone(),
-            inherited_from: None,
-            scope: None,
+        .map(|(i, item)| {
+            Expectation::plain(format!("e{i}"), item.area.clone(), item.text.clone(), origin.clone())
         })
         .collect();
     Level {

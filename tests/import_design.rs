@@ -120,22 +120,6 @@ struct SnowflakeMilestone {
     examples: Vec<String>,
 }
 
-/// An expectation of an imported ladder: its text and area, nothing else.
-fn plain_expectation(i: usize, area: &str, text: &str) -> Expectation {
-    Expectation {
-        id: format!("e{i}"),
-        area: area.to_owned(),
-        text: text.to_owned(),
-        patterns: Vec::new(),
-        guards: Vec::new(),
-        examples: Vec::new(),
-        severity: None,
-        origin: promolint::rules::Origin { file: promolint::source::FileId(0), range: 0..0 },
-        inherited_from: None,
-        scope: None,
-    }
-}
-
 /// The Snowflake task's queries (see the module's doc).
 fn snowflake(rules: &RuleSet) -> Vec<Query> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -152,7 +136,9 @@ fn snowflake(rules: &RuleSet) -> Vec<Query> {
         for (t, track) in file.tracks.iter().enumerate() {
             for (_, milestone) in track.milestones.iter().enumerate().filter(|(m, _)| *m != held_out) {
                 for line in std::iter::once(&milestone.summary).chain(&milestone.signals) {
-                    ladder.push(plain_expectation(ladder.len(), &track.display_name, line));
+                    let origin = promolint::rules::Origin { file: promolint::source::FileId(0), range: 0..0 };
+                    let id = format!("e{}", ladder.len());
+                    ladder.push(Expectation::plain(id, track.display_name.clone(), line.clone(), origin));
                     group.push(t);
                 }
             }

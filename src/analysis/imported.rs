@@ -444,18 +444,8 @@ mod tests {
     use crate::source::FileId;
 
     fn expectation(area: &str, text: &str) -> Expectation {
-        Expectation {
-            id: text.split(' ').next().unwrap_or("e").to_lowercase(),
-            area: area.to_owned(),
-            text: text.to_owned(),
-            patterns: Vec::new(),
-            guards: Vec::new(),
-            examples: Vec::new(),
-            severity: None,
-            origin: Origin { file: FileId(0), range: 0..0 },
-            inherited_from: None,
-            scope: None,
-        }
+        let id = text.split(' ').next().unwrap_or("e").to_lowercase();
+        Expectation::plain(id, area.to_owned(), text.to_owned(), Origin { file: FileId(0), range: 0..0 })
     }
 
     fn ladder() -> Vec<Expectation> {

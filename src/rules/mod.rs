@@ -64,6 +64,27 @@ pub struct Expectation {
     pub scope: Option<scope::ScopeValue>,
 }
 
+impl Expectation {
+    /// An expectation with its id, area and wording and nothing else (no
+    /// patterns, guards, examples, severity or scope of its own), as a ladder
+    /// brought in by `rules import` has them; `origin` says where it is
+    /// defined.
+    pub fn plain(id: String, area: String, text: String, origin: Origin) -> Self {
+        Expectation {
+            id,
+            area,
+            text,
+            patterns: Vec::new(),
+            guards: Vec::new(),
+            examples: Vec::new(),
+            severity: None,
+            origin,
+            inherited_from: None,
+            scope: None,
+        }
+    }
+}
+
 /// One red flag of a resolved level, or a common red flag.
 #[derive(Debug, Clone)]
 pub struct RedFlag {

@@ -77,6 +77,9 @@ pub(crate) struct Row {
     pub(crate) claims: Vec<(Option<Vec<Signals>>, bool)>,
     /// Per claim, its plain text (for the error listing, `ACCURACY_ERRORS=1`).
     pub(crate) texts: Vec<String>,
+    /// The packet's whole text, front matter included, as analysed (shared:
+    /// the folds copy rows).
+    pub(crate) packet: std::sync::Arc<str>,
 }
 
 fn root() -> PathBuf {
@@ -184,6 +187,7 @@ pub(crate) fn rows(rules: &RuleSet, matchers: &BTreeMap<String, LevelMatcher>) -
         rows.push(Row {
             claims: analyse(&shared, matchers, &packet, &text, level),
             texts: packet.claims.iter().map(|c| c.text.clone()).collect(),
+            packet: text.into(),
             name,
             document: labels.document,
             two_readers: false,
@@ -212,6 +216,7 @@ pub(crate) fn rows(rules: &RuleSet, matchers: &BTreeMap<String, LevelMatcher>) -
             claims: analyse(&shared, matchers, &packet, &text, level),
             texts: packet.claims.iter().map(|c| c.text.clone()).collect(),
             labels: level_labels(level, &a.labels, Some(&b.labels), &name),
+            packet: text.into(),
             name,
             document,
             two_readers: true,
@@ -232,22 +237,15 @@ pub(crate) fn imported_check(plain: &RuleSet, rows: &[Row]) -> Vec<Vec<(bool, bo
         common: CommonMatcher::new(&plain.common_red_flags),
     };
     let mut matchers: BTreeMap<String, LevelMatcher> = BTreeMap::new();
-    let dir = root().join("labelled");
     rows.iter()
         .map(|row| {
-            let (ladder, target) = row.level.split_once('/').expect("a row's level is ladder/level");
-            let text = if row.two_readers {
-                packet_text(&row.document, ladder, target)
-            } else {
-                read(&dir.join(format!("{}.md", row.name)))
-            };
-            let (packet, _, _) = parse(&row.name, &text);
-            let level = level(plain, ladder, target);
+            let (packet, ladder, target) = parse(&row.name, &row.packet);
+            let level = level(plain, &ladder, &target);
             let matcher =
                 matchers.entry(row.level.clone()).or_insert_with(|| LevelMatcher::new(level, plain));
             assert!(matcher.imported.is_some(), "{}: no imported-ladder score", row.level);
             let run = RunMatchers { evidence: &shared.evidence, common: &shared.common };
-            let result = analysis::analyze(&packet, &text, level, matcher, &run);
+            let result = analysis::analyze(&packet, &row.packet, level, matcher, &run);
             result
                 .expectations
                 .iter()

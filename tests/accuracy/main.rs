@@ -126,6 +126,7 @@ fn with_prior(rows: &[Row], train: &[Row], keep: &dyn Fn(&str) -> bool) -> Vec<R
                 level: row.level.clone(),
                 labels: row.labels.clone(),
                 texts: row.texts.clone(),
+                packet: row.packet.clone(),
                 claims: row
                     .claims
                     .iter()
