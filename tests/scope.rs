@@ -212,3 +212,38 @@ fn every_builtin_scope_word_compiles() {
         promolint::rules::validate::compile_pattern(p).unwrap_or_else(|e| panic!("{p}: {e}"));
     }
 }
+
+/// In a report of the candidate's own work (here half its claims are told
+/// from an action verb), an item that says nothing of who took part (a bare
+/// package name) is their own work too, by default: shown as `from:
+/// packet`, with no words, and never linted. A question stays `unknown`; in
+/// a packet that tells little as own work, the same items stay `unknown`.
+#[test]
+fn a_report_of_own_work_lends_its_silent_items_own_scope_by_default() {
+    let p = check_json("own-report.md", &[]);
+    let claims = p["claims"].as_array().expect("claims");
+    let scope = |line: u64| &claims.iter().find(|c| c["line"] == line).expect("claim")["scope"];
+    assert_eq!((scope(8)["value"].as_str(), scope(8)["from"].as_str()), (Some("own"), Some("own-work")));
+    for line in [10, 11] {
+        assert_eq!(
+            (scope(line)["value"].as_str(), scope(line)["from"].as_str()),
+            (Some("own"), Some("packet"))
+        );
+        assert!(scope(line).get("words").is_none(), "{}", scope(line));
+    }
+    assert_eq!(scope(13)["value"], "unknown");
+    // Linted where own-work words decide, never at a default.
+    let linted: Vec<u64> =
+        diagnostics(&p, "scope-below-level").iter().map(|d| d["line"].as_u64().unwrap()).collect();
+    assert!(!linted.is_empty() && linted.iter().all(|l| ![10, 11].contains(l)), "{linted:?}");
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let few = "---\nladder: generic\ntarget: senior\n---\n## Packages\n\n- NNlib.jl\n- Metalhead.jl\n- Flux.jl\n- Implemented the convolution layers.\n";
+    std::fs::write(dir.path().join("few.md"), few).expect("write");
+    let out =
+        support::promolint(dir.path()).args(["check", "few.md", "--format", "json"]).output().expect("runs");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let claims = v["packets"][0]["claims"].as_array().expect("claims");
+    let values: Vec<&str> = claims.iter().map(|c| c["scope"]["value"].as_str().unwrap()).collect();
+    assert_eq!(values, ["unknown", "unknown", "unknown", "own"]);
+}

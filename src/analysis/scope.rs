@@ -48,7 +48,20 @@ pub enum ScopeFrom {
     /// Nothing on the scale, but the claim is told as the candidate's own
     /// work (first person, an action verb at the start).
     OwnWork,
+    /// Nothing on the scale and no `own-work` words, in a packet that tells
+    /// most of its work as the candidate's own ([`OWN_PACKET_SHARE`]): an
+    /// item there that says nothing of who took part is theirs too. Always
+    /// a default ([`ClaimScope::by_default`]).
+    Packet,
 }
+
+/// The share of a packet's claims, in 0..=1, read as own work from
+/// `own-work` words ([`ScopeFrom::OwnWork`]) at and above which a claim of
+/// it that says nothing of who took part is `own` ([`ScopeFrom::Packet`]).
+/// Chosen on the 34 development documents of `fixtures/scope-labels/` (33 of
+/// 34 leave-one-document-out folds chose it from 0.1..=0.5); see
+/// `docs/rule-files.md`.
+pub const OWN_PACKET_SHARE: f64 = 0.35;
 
 /// The scope of one claim (the default is `unknown`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -152,11 +165,16 @@ impl ScopeMatcher {
     /// Else the widest scale value its words show decides; else it takes its
     /// parent item's scope when the parent has one (from words, or `own` from
     /// `own-work`: the items of an entry the candidate tells as their own
-    /// work are theirs too); else it is `own` from `own-work`, else
-    /// `unknown`. Section headings lend no scope: a heading titles a section,
-    /// it does not say who took part in each item under it.
+    /// work are theirs too); else it is `own` from `own-work`; else, in a
+    /// packet where at least [`OWN_PACKET_SHARE`] of the claims are `own`
+    /// from `own-work`, a default `own` from the packet
+    /// ([`ScopeFrom::Packet`]); else `unknown`. Section headings lend no
+    /// scope: a heading titles a section, it does not say who took part in
+    /// each item under it.
     pub fn claims(&self, packet: &Packet) -> Vec<ClaimScope> {
         let mut out: Vec<ClaimScope> = Vec::with_capacity(packet.claims.len());
+        // Claims that tell work but say nothing of who took part.
+        let mut silent: Vec<usize> = Vec::new();
         for claim in &packet.claims {
             let locate = |r: Range<usize>| -> (String, Option<Range<usize>>) {
                 (claim.text[r.clone()].to_owned(), claim.source_range(r))
@@ -187,9 +205,22 @@ impl ScopeMatcher {
                 let from = Some(ScopeFrom::OwnWork);
                 ClaimScope { value: Some(ScopeValue::Own), from, words, range, by_default }
             } else {
+                silent.push(out.len());
                 ClaimScope::unknown()
             };
             out.push(scope);
+        }
+        let own = out.iter().filter(|s| s.from == Some(ScopeFrom::OwnWork)).count();
+        if !out.is_empty() && own as f64 >= OWN_PACKET_SHARE * out.len() as f64 {
+            for i in silent {
+                out[i] = ClaimScope {
+                    value: Some(ScopeValue::Own),
+                    from: Some(ScopeFrom::Packet),
+                    words: String::new(),
+                    range: None,
+                    by_default: true,
+                };
+            }
         }
         out
     }

@@ -152,12 +152,13 @@ pub struct JsonClaim {
 pub struct JsonScope {
     /// `own`, `team`, `cross-team`, `organisation`, `company` or `unknown`.
     pub value: String,
-    /// `claim` (its own words), `parent` (the item it is nested in) or
-    /// `own-work` (no scale words; told as the candidate's own work);
+    /// `claim` (its own words), `parent` (the item it is nested in),
+    /// `own-work` (no scale words; told as the candidate's own work) or
+    /// `packet` (no words at all, in a packet told as the candidate's own work);
     /// left out when unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<crate::analysis::scope::ScopeFrom>,
-    /// The words that decided it; left out when unknown.
+    /// The words that decided it; left out when unknown or from the packet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub words: Option<String>,
     /// 1-based line and column (characters) where those words start in the

@@ -213,7 +213,7 @@ fn json_scope(file: &crate::source::SourceFile, s: &crate::analysis::scope::Clai
     JsonScope {
         value: s.name().to_owned(),
         from: s.from,
-        words: s.value.map(|_| s.words.clone()),
+        words: s.value.filter(|_| !s.words.is_empty()).map(|_| s.words.clone()),
         line: at.map(|p| p.line),
         column: at.map(|p| p.column),
     }
