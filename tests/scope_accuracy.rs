@@ -1,9 +1,9 @@
 //! How well promolint reads claim scope, against two readers.
 //!
 //! Data: `fixtures/scope-labels/reader-a/` and `reader-b/`, one file per
-//! document of `fixtures/corpus/A-filled/` (34 real documents by outside
+//! document of `fixtures/corpus/A-filled/` (41 real documents by outside
 //! authors: 12 of the design set, 7 held out in session 4, 7 in session 5,
-//! 8 in session 6), `labels: {line: scope}` for every claim listed in
+//! 8 in session 6, 7 in session 8), `labels: {line: scope}` for every claim listed in
 //! `fixtures/scope-labels/claims.md`, each value one of `own`, `team`,
 //! `cross-team`, `organisation`, `company` or `unknown`. The two readers were
 //! briefed separately with `fixtures/scope-labels/GUIDE.md` and did not see
@@ -21,7 +21,11 @@
 //! industry bodies as company; learning words as own-work). Every figure
 //! below is contaminated by those revisions; each is printed beside the
 //! figure of main before session 6 (f0584ac) on the same rows, and a fresh
-//! held-out set (new documents, new readers) scores the method blind.
+//! held-out set (new documents, new readers) scores the method blind. The
+//! session-8 batch did: labelled in session 8, it was scored once in session
+//! 9, after that session's packet default was written down
+//! (`docs/mapping.md`, "Session 9") and with the method before it beside;
+//! it is development data from then on.
 //!
 //! Each document is read as a packet by prepending promolint front matter (4
 //! lines) to it unchanged, so a label's line is the claim's first line minus 4.
@@ -293,6 +297,8 @@ struct Floors {
     recall: Option<f64>,
     /// The fewest agreed lines that match a claim's first line.
     agreed: usize,
+    /// The readers' kappa.
+    kappa: f64,
 }
 
 /// What one batch shows (see the top): the readers' kappa, claim-scope
@@ -313,14 +319,19 @@ const F0584AC: &str = "before session 6 (f0584ac)";
 /// (accuracy and precision 0.8) is NOT met on accuracy anywhere, nor on
 /// precision on the session-4 batch: these guard against regressions and do
 /// not claim the bar.
-const BATCHES: [Batch; 5] = [
+const BATCHES: [Batch; 6] = [
     Batch {
         name: "design set (12 documents)",
         short: "design",
-        documents: Documents::AllBut(&[&held_out::SESSION_4, &held_out::SESSION_5, &held_out::SESSION_6]),
+        documents: Documents::AllBut(&[
+            &held_out::SESSION_4,
+            &held_out::SESSION_5,
+            &held_out::SESSION_6,
+            &held_out::SESSION_8,
+        ]),
         before: Before { label: F0584AC, accuracy: (309, 496), precision: (142, 197), recall: (142, 195) },
         // Measured: accuracy 0.65, precision 0.85 (0.63 before session 9's packet default).
-        floors: Floors { accuracy: 0.63, precision: 0.83, recall: None, agreed: 200 },
+        floors: Floors { accuracy: 0.63, precision: 0.83, recall: None, agreed: 200, kappa: 0.8 },
     },
     Batch {
         name: "session-4 batch (7 documents, two other readers)",
@@ -328,7 +339,7 @@ const BATCHES: [Batch; 5] = [
         documents: Documents::Only(&held_out::SESSION_4),
         before: Before { label: F0584AC, accuracy: (107, 234), precision: (47, 98), recall: (47, 97) },
         // Measured: accuracy 0.59, precision 0.52 (0.52 before session 9's packet default).
-        floors: Floors { accuracy: 0.56, precision: 0.50, recall: None, agreed: 0 },
+        floors: Floors { accuracy: 0.56, precision: 0.50, recall: None, agreed: 0, kappa: 0.8 },
     },
     Batch {
         name: "session-5 batch (7 documents, two more readers)",
@@ -336,16 +347,16 @@ const BATCHES: [Batch; 5] = [
         documents: Documents::Only(&held_out::SESSION_5),
         before: Before { label: F0584AC, accuracy: (106, 231), precision: (72, 104), recall: (72, 119) },
         // Measured: accuracy 0.54, precision 0.79.
-        floors: Floors { accuracy: 0.52, precision: 0.77, recall: None, agreed: 0 },
+        floors: Floors { accuracy: 0.52, precision: 0.77, recall: None, agreed: 0, kappa: 0.8 },
     },
     Batch {
         name: "all 26 documents before session 6",
         short: "all-26",
-        documents: Documents::AllBut(&[&held_out::SESSION_6]),
+        documents: Documents::AllBut(&[&held_out::SESSION_6, &held_out::SESSION_8]),
         before: Before { label: F0584AC, accuracy: (522, 961), precision: (261, 399), recall: (261, 411) },
         // Measured: accuracy 0.61 (0.58 before session 9's packet default),
         // precision 0.77, recall 0.43 (before session 6: 0.54, 0.65, 0.64).
-        floors: Floors { accuracy: 0.59, precision: 0.75, recall: Some(0.40), agreed: 0 },
+        floors: Floors { accuracy: 0.59, precision: 0.75, recall: Some(0.40), agreed: 0, kappa: 0.8 },
     },
     // Session 6: a fresh batch, scored once on main before that session's
     // scope changes and once after them (accuracy 0.53 -> 0.55, lint
@@ -361,7 +372,26 @@ const BATCHES: [Batch; 5] = [
             recall: (63, 116),
         },
         // Measured: accuracy 0.61 (0.55 before session 9's packet default), precision 0.83.
-        floors: Floors { accuracy: 0.59, precision: 0.80, recall: None, agreed: 0 },
+        floors: Floors { accuracy: 0.59, precision: 0.80, recall: None, agreed: 0, kappa: 0.8 },
+    },
+    // Session 8: a fresh batch (labelled then, sealed until session 9), scored
+    // once in session 9 with that session's packet default written down first
+    // (docs/mapping.md, "Session 9"), and once without it; development data from then on.
+    Batch {
+        name: "held out in session 8 (7 documents, two more readers; scored once, in session 9)",
+        short: "session-8",
+        documents: Documents::Only(&held_out::SESSION_8),
+        before: Before {
+            label: "main before session 9's packet default (f6eba69)",
+            accuracy: (148, 288),
+            precision: (26, 37),
+            recall: (26, 126),
+        },
+        // Measured once: accuracy 0.51 -> 0.68, lint precision 0.70 and recall
+        // 0.21 both unchanged. The readers agree at kappa 0.76 (below the 0.8
+        // of the other batches: they differ most on users as `company` and on
+        // mentors as `team`); scored all the same, as the batch's README said.
+        floors: Floors { accuracy: 0.66, precision: 0.68, recall: None, agreed: 0, kappa: 0.75 },
     },
 ];
 
@@ -387,8 +417,8 @@ fn scope_accuracy() {
         if got.agreed < floors.agreed {
             failures.push(format!("{set}: too few agreed lines matched claims: {}", got.agreed));
         }
-        if got.kappa < 0.8 {
-            failures.push(format!("{set} readers' kappa {:.2} below 0.8", got.kappa));
+        if got.kappa < floors.kappa {
+            failures.push(format!("{set} readers' kappa {:.2} below {:.2}", got.kappa, floors.kappa));
         }
         let recall = floors.recall.map(|floor| ("recall", got.recall, floor));
         for (what, measured, floor) in
