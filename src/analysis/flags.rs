@@ -19,6 +19,9 @@
 //!   claim; a placeholder the clause says was removed ("Replaced the lorem
 //!   ipsum") or a marker named rather than standing for text ("the TBD
 //!   items", "a TODO-list app") is not placeholder text;
+//! - with the meaning models in use (`check --red-flags-by-meaning`), a
+//!   common flag whose patterns find nothing in a claim is found by meaning
+//!   when its model says so ([`super::meaning`]), on the whole claim;
 //! - hedging is also found spread over a sentence: two or more hedges in one
 //!   sentence ("I think I've probably become more of a leader, maybe.");
 //! - a match inside the span of a more specific flag's match is the same
@@ -37,14 +40,22 @@ use super::RedFlagHit;
 use super::blame;
 use super::cues;
 use super::matcher::{CommonMatcher, FlagSource, PatternSet};
+use super::meaning::MeaningModel;
 use super::shapes;
 use crate::lint::{Code, Kind};
 use crate::packet::{Claim, Packet};
 
 /// Every red flag the claims of `packet` show, in document order, one per
 /// span. `text` is the packet source (read only for the raw HTML in a claim,
-/// which is not part of its text); `ladder` the level's red-flag patterns.
-pub fn detect(packet: &Packet, text: &str, ladder: &PatternSet, common: &CommonMatcher) -> Vec<RedFlagHit> {
+/// which is not part of its text); `ladder` the level's red-flag patterns;
+/// `meaning` the common flags' meaning models, when in use.
+pub fn detect(
+    packet: &Packet,
+    text: &str,
+    ladder: &PatternSet,
+    common: &CommonMatcher,
+    meaning: Option<&MeaningModel>,
+) -> Vec<RedFlagHit> {
     let mut out = Vec::new();
     let placeholder = common.codes.iter().position(|c| *c == Code::PlaceholderText);
     for (i, claim) in packet.claims.iter().enumerate() {
@@ -90,16 +101,25 @@ pub fn detect(packet: &Packet, text: &str, ladder: &PatternSet, common: &CommonM
         }
         let mut found: Vec<RedFlagHit> = most_specific(hits)
             .into_iter()
-            .map(|(_, flag, r)| RedFlagHit { claim: i, flag, range: locate(claim, r) })
+            .map(|(_, flag, r)| RedFlagHit { claim: i, flag, range: locate(claim, r), meaning: None })
             .collect();
         // Placeholders in the claim's raw HTML, if its text showed none.
         if let Some(f) = placeholder
             && !found.iter().any(|h| h.flag == FlagSource::Common(f))
             && let Some(range) = claim.html.iter().find_map(|h| html_placeholder(text, h))
         {
-            found.push(RedFlagHit { claim: i, flag: FlagSource::Common(f), range });
-            found.sort_by_key(|h| h.range.start);
+            found.push(RedFlagHit { claim: i, flag: FlagSource::Common(f), range, meaning: None });
         }
+        // What the patterns of a common flag missed, by meaning: the whole claim.
+        for (code, p) in meaning.map(|m| m.find(&masked)).unwrap_or_default() {
+            let Some(f) = common.codes.iter().position(|c| *c == code) else { continue };
+            if found.iter().any(|h| h.flag == FlagSource::Common(f)) {
+                continue;
+            }
+            let range = locate(claim, trim(&masked, 0..masked.len()));
+            found.push(RedFlagHit { claim: i, flag: FlagSource::Common(f), range, meaning: Some(p) });
+        }
+        found.sort_by_key(|h| h.range.start);
         out.extend(found);
     }
     out

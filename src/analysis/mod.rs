@@ -17,6 +17,7 @@ pub mod intent;
 pub mod lexical;
 pub mod literals;
 pub mod matcher;
+pub mod meaning;
 pub mod prefilter;
 pub mod scope;
 pub mod score;
@@ -135,6 +136,10 @@ pub struct RedFlagHit {
     pub flag: FlagSource,
     /// Byte range into the packet source of the text that shows it.
     pub range: Range<usize>,
+    /// `Some(p)` when no pattern found it and the flag's meaning model did
+    /// ([`meaning`]), with its probability in 0..=1; the range is then the
+    /// whole claim.
+    pub meaning: Option<f32>,
 }
 
 /// Counts of expectations by status.
@@ -194,6 +199,9 @@ pub struct RunMatchers<'a> {
     pub evidence: &'a EvidenceMatcher,
     /// Common red flags.
     pub common: &'a CommonMatcher,
+    /// The common red flags' meaning models, when they are in use
+    /// (`check --red-flags-by-meaning`).
+    pub meaning: Option<&'a meaning::MeaningModel>,
 }
 
 /// Analyses `packet` against `level`, whose compiled patterns are `matcher`.
@@ -242,7 +250,7 @@ pub fn analyze(
     for (a, s) in claims.iter_mut().zip(matcher.scope.claims(packet)) {
         a.scope = s;
     }
-    let red_flags = flags::detect(packet, text, &matcher.red_flags, run.common);
+    let red_flags = flags::detect(packet, text, &matcher.red_flags, run.common, run.meaning);
     let expectations = coverage(packet, level, &claims);
     Analysis { claims, expectations, red_flags }
 }

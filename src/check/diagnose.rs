@@ -122,12 +122,15 @@ pub(super) fn diagnose(
     for hit in &analysis.red_flags {
         let flag = matcher::flag(hit.flag, level, &rules.common_red_flags);
         let at = Label::new(file, hit.range.clone(), "");
-        let d = match hit.flag {
+        let mut d = match hit.flag {
             FlagSource::Ladder(_) => super::messages::red_flag(at, flag, level),
             FlagSource::Common(i) => {
                 super::messages::common_red_flag(rules.common_red_flags[i].code, at, flag)
             }
         };
+        if let Some(p) = hit.meaning {
+            d = d.with_note(super::messages::by_meaning_note(p));
+        }
         out.push((d, flag.severity));
     }
     if let Some(min) = min_coverage {

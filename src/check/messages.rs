@@ -196,6 +196,14 @@ pub(crate) fn common_red_flag(code: Code, at: Label, flag: &RedFlag) -> Diagnost
     Diagnostic::new(code, message, at.with_message(flag.text.clone())).with_help(help).with_subject(&flag.id)
 }
 
+/// How a red flag found by meaning, not by a pattern, was found; `p` is
+/// the model's probability in 0..=1.
+pub(crate) fn by_meaning_note(p: f32) -> String {
+    format!(
+        "found by meaning (probability {p:.2}), not by a pattern: the whole claim reads like this flag's labelled examples"
+    )
+}
+
 /// A claim that maps to no expectation.
 pub(crate) fn unmapped_claim(at: Label) -> Diagnostic {
     Diagnostic::new(Code::UnmappedClaim, "claim maps to no expectation of the target level", at)

@@ -51,6 +51,7 @@ pub(crate) fn run(global: &GlobalArgs, args: CheckArgs, io: &mut Io<'_>) -> anyh
         target: args.target.clone(),
         force_exclude: args.force_exclude,
         new_only: args.new_only,
+        red_flags_by_meaning: args.red_flags_by_meaning,
         ..CheckOptions::from_config(config, levels)
     };
     let stdin_text = if stdin {

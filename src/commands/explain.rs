@@ -133,6 +133,15 @@ fn explain_code(out: &mut dyn Write, rules: &RuleSet, code: Code) -> std::io::Re
         for p in &common.flag.patterns {
             writeln!(out, "  {p}")?;
         }
+        let meaning = crate::analysis::meaning::MeaningModel::builtin();
+        if meaning.has(code) {
+            writeln!(out)?;
+            writeln!(
+                out,
+                "With `--red-flags-by-meaning`, also by meaning on a claim no pattern matches: a logistic model over the claim's embedding, fitted on labelled lines (data/red-flags/meaning.json), flags the whole claim when its probability is at least {:.2}; the finding's note says so.",
+                meaning.cutoff()
+            )?;
+        }
     }
     Ok(())
 }

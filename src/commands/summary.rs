@@ -37,6 +37,7 @@ pub(crate) fn run(global: &GlobalArgs, args: SummaryArgs, io: &mut Io<'_>) -> an
     let options = CheckOptions {
         ladder: args.ladder.clone(),
         target: args.target.clone(),
+        red_flags_by_meaning: args.red_flags_by_meaning,
         ..CheckOptions::from_config(config, levels)
     };
     let mut summary =

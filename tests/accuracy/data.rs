@@ -147,7 +147,7 @@ fn analyse(
     level: &Level,
 ) -> Vec<(Option<Vec<Signals>>, bool)> {
     let matcher = &matchers[&format!("{}/{}", level.ladder, level.id)];
-    let run = RunMatchers { evidence: &shared.evidence, common: &shared.common };
+    let run = RunMatchers { evidence: &shared.evidence, common: &shared.common, meaning: None };
     let result = analysis::analyze(packet, text, level, matcher, &run);
     let signals = analysis::claim_signals(packet, level, matcher);
     signals.into_iter().zip(&result.claims).map(|(s, c)| (s, !c.evidence_in_scope.is_empty())).collect()
@@ -244,7 +244,7 @@ pub(crate) fn imported_check(plain: &RuleSet, rows: &[Row]) -> Vec<Vec<(bool, bo
             let matcher =
                 matchers.entry(row.level.clone()).or_insert_with(|| LevelMatcher::new(level, plain));
             assert!(matcher.imported.is_some(), "{}: no imported-ladder score", row.level);
-            let run = RunMatchers { evidence: &shared.evidence, common: &shared.common };
+            let run = RunMatchers { evidence: &shared.evidence, common: &shared.common, meaning: None };
             let result = analysis::analyze(&packet, &row.packet, level, matcher, &run);
             result
                 .expectations

@@ -24,6 +24,7 @@ pub(crate) struct Line {
     #[allow(dead_code)]
     pub(crate) origin: String,
     pub(crate) flags: Vec<String>,
+    #[allow(dead_code)]
     pub(crate) near_miss: bool,
 }
 
@@ -60,12 +61,28 @@ const BODY: usize = 6;
 
 /// For each line of the set, the red-flag findings promolint reports on it
 /// in a packet for `ladder/target`: "code" or "red-flag:ID".
+#[allow(dead_code)]
 pub(crate) fn findings(lines: &[Line], ladder: &str, target: &str) -> Vec<BTreeSet<String>> {
+    findings_of(lines, ladder, target, false)
+}
+
+/// The text of `line` as the claim of its list item reads.
+#[allow(dead_code)]
+pub(crate) fn item_text(line: &Line) -> String {
+    line.text.trim().trim_start_matches("- ").replace('\n', " ")
+}
+
+/// As [`findings`]; with `by_meaning`, run with `--red-flags-by-meaning`.
+pub(crate) fn findings_of(
+    lines: &[Line],
+    ladder: &str,
+    target: &str,
+    by_meaning: bool,
+) -> Vec<BTreeSet<String>> {
     let mut packet = format!("---\nladder: {ladder}\ntarget: {target}\n---\n## Lines\n");
     for line in lines {
         // One line per item; a leading bullet in the text is the item's own.
-        let text = line.text.trim().trim_start_matches("- ").replace('\n', " ");
-        packet.push_str(&format!("- {text}\n"));
+        packet.push_str(&format!("- {}\n", item_text(line)));
     }
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("lines.md"), packet).unwrap();
@@ -73,6 +90,7 @@ pub(crate) fn findings(lines: &[Line], ladder: &str, target: &str) -> Vec<BTreeS
         .unwrap()
         .current_dir(dir.path())
         .args(["check", "lines.md", "--format", "json"])
+        .args(by_meaning.then_some("--red-flags-by-meaning"))
         .output()
         .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
