@@ -12,8 +12,9 @@
 //! `StaticModel.encode` computes it.
 //!
 //! This module owns the table, BERT's uncased tokenisation and the pooling. It
-//! does not decide what is similar enough to map a claim: nothing in the
-//! mapping reads it yet.
+//! does not decide what is similar enough to map a claim ([`super::matcher`]
+//! and [`super::imported`] do) or which claim shows a red flag
+//! ([`super::meaning`] does).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
