@@ -153,6 +153,9 @@ fn fitted() -> MeaningFile {
     rest.extend(agreed("held-out-5", 150));
     let check = agreed("held-out-6", 150);
     let (x_rest, x_check) = (embed(&rest), embed(&check));
+    // Every development line, embedded once: what a kept model is fitted on.
+    let all: Vec<Line> = rest.iter().chain(&check).cloned().collect();
+    let x_all: Vec<Vec<f64>> = x_rest.iter().chain(&x_check).cloned().collect();
     let patterns: Vec<BTreeSet<String>> = findings_of(&check, "generic", "senior", false);
     let mut flags = Vec::new();
     println!(
@@ -184,9 +187,7 @@ fn fitted() -> MeaningFile {
             if keep { "kept" } else { "none" }
         );
         if keep {
-            let mut all = rest.clone();
-            all.extend(check.iter().cloned());
-            let (bias, w) = fit(&embed(&all), &labelled(&all, labels), C);
+            let (bias, w) = fit(&x_all, &labelled(&all, labels), C);
             let round = |v: f64| ((v * 1e5).round() / 1e5) as f32;
             flags.push(FlagWeights {
                 code: code.to_owned(),
