@@ -37,7 +37,7 @@ const PARTY: &str = concat!(
 /// A fault: a failure of conduct, not an outage or a bug.
 const FAULT: &str = concat!(
     r"\b(?:dropped the ball|screwed up|messed up|failed to|fail(?:s|ed)? to|gave up|give up|given up|ruined|botched|broke\b|broken|ignored|refused|refuses|refusal|neglected",
-    r"|never (?:delivered|gave|responded|replied|showed|bothered)|sat on|took forever|(?:days|weeks|months) late|(?:was|were) (?:so |really |just )?(?:bad|terrible|awful|garbage|a mess|a disaster|unusable)|kept \w+ing (?:\w+ ){0,3}?without\b|never told|overpromised|over-promised|left (?:us|me) to (?:pick up|clean up|deal with|fix)|delivered nothing|dragg(?:ed|ing) (?:their|its|his|her) feet|mov(?:ed|ing) the goal ?posts|unmaintainable|unreadable|half-baked|(?:didn['’]t|did not|couldn['’]t|wouldn['’]t) (?:bother|deliver|respond|reply|test|read|do (?:their|his|her) job)",
+    r"|never (?:delivered|gave|responded|replied|showed|bothered|ran|tested|tried|checked|read|documented)|sat on|took forever|(?:days|weeks|months) late|(?:was|were) (?:so |really |just )?(?:bad|terrible|awful|garbage|a mess|a disaster|unusable)|kept \w+ing (?:\w+ ){0,3}?without\b|never told|overpromised|over-promised|left (?:us|me) to (?:pick up|clean up|deal with|fix)|delivered nothing|dragg(?:ed|ing) (?:their|its|his|her) feet|mov(?:ed|ing) the goal ?posts|unmaintainable|unreadable|half-baked|(?:didn['’]t|did not|couldn['’]t|wouldn['’]t) (?:bother|deliver|respond|reply|test|read|do (?:their|his|her) job)",
     r"|kept (?:missing|breaking|changing|moving|slipping|ignoring|pushing back|dropping|delaying|cancell?ing|blocking|reopening)|keeps (?:missing|breaking|changing|slipping|ignoring)",
     r"|missed (?:their|its|the|every|all|multiple|several|two|three) \w+|left (?:\w+ ){0,3}in (?:a mess|pieces|shambles|ruins|such a (?:state|mess)|a (?:terrible|bad|sorry|poor) state)",
     r"|let (?:\w+ ){0,2}(?:through|slip)|untested|unreviewed|buggy|delivered (?:\w+ ){0,3}late|(?:was|were) (?:always |again |once again )?late",
@@ -106,7 +106,10 @@ static NAMED_RE: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(r"(?-i:\b[A-Z][a-
 /// made the cause ("caused by Tom's untested push; I led the recovery") is
 /// blame whatever follows.
 pub fn answered(text: &str, r: &Range<usize>) -> bool {
-    let named = text.get(r.clone()).is_some_and(|found| NAMED_RE.is_match(found));
+    // A named person as the subject mid-sentence ("a config change Dana pushed without review").
+    let mid_sentence = text[..r.start].trim_end().ends_with(|c: char| c.is_alphanumeric());
+    let named_subject = mid_sentence && text[r.start..].starts_with(|c: char| c.is_uppercase());
+    let named = named_subject || text.get(r.clone()).is_some_and(|found| NAMED_RE.is_match(found));
     !named && text.get(r.end..).is_some_and(|after| RESPONSE_RE.is_match(after))
 }
 

@@ -23,15 +23,19 @@ const NEGATIONS: &[&str] = &[
     r"\bno (?:longer|more|need|one)\b",
     r"\bnever (?:again|had to|have to|needs? to|needed to)\b",
     r"\bwithout\b",
-    r"\b(?:reduc|cut|cutting|eliminat|avoid|prevent|remov|lower|minimi[sz]|replac|stopp?|limit)\w*\b",
+    // "cut" and not "cutover": a cutover is work, not a reduction.
+    r"\b(?:(?:reduc|eliminat|avoid|prevent|remov|lower|minimi[sz]|replac|stopp?|limit)\w*|cut|cuts|cutting)\b",
     r"\b(?:fewer|less|zero|instead of|rather than|put an end to|get rid of|got rid of)\b",
-    r"\b(?:don['’]t|do not|doesn['’]t|does not|didn['’]t|did not|won['’]t|wouldn['’]t|isn['’]t|aren['’]t|needn['’]t)\b",
+    r"\b(?:don['’]t|do not|doesn['’]t|does not|didn['’]t|did not|won['’]t|wouldn['’]t|isn['’]t|aren['’]t|needn['’]t|wasn['’]t|weren['’]t|was not|were not)\b",
+    r"\bno (?:single )?(?:person|engineer|individual)\b",
     r"\bnot (?:have|need|required|asked|expected) to\b|\bnot (?:a|an|the) (?:reason|excuse|substitute) for\b",
     r"\bso (?:that )?(?:we|they|the team|people|engineers) (?:can )?(?:stop|skip)\b",
-    r"\b(?:polic(?:y|ies)|charter|guidelines?)\b",
+    r"\b(?:polic(?:y|ies)|charter|guidelines?|(?:working|team) agreements?|norms)\b",
+    // Ahead of it, or talked about ("getting ahead on ATOs before it's a time crunch", "Interviewed developers about crunch culture").
+    r"\b(?:get|getting|got|stay|staying|stayed) ahead\b|\b(?:interview|survey|research|stud(?:y|ied)|talk|spoke|wrote|writing)\w* (?:\w+ ){0,3}about\b",
     r"\b(?:retro(?:spective)?s?|post-?mortems?|lessons learned) (?:on|of|about|for|from)\b",
     // A habit given up ("I used to handle every sev-1 myself"), work kept away ("kept the team off").
-    r"\bused to\b|\b(?:kept|keep|keeps|keeping) (?:\w+ ){0,3}off\b|\bsaid no to\b",
+    r"\bused to\b|\b(?:kept|keep|keeps|keeping) (?:\w+ ){0,3}(?:off|out of)\b|\bsaid no to\b",
 ];
 /// Words right before a flag that negate it ("not crunch", "No heroics").
 static NEGATED_WORD: LazyLock<Fixed> =
@@ -40,6 +44,8 @@ static NEGATED_WORD: LazyLock<Fixed> =
 /// that say it went down ("overtime dropped 30%").
 const REDUCTIONS: &[&str] = &[
     r"^\W*(?:\w+\W+){0,3}?(?:dropped|fell|went down|decreased|declined|is gone|are gone|disappeared|ended|down by|no longer)\b",
+    // "Overtime on the ops team went from 120 hours a month to under 20".
+    r"^\W*(?:\w+\W+){0,5}?went from\b[^.;]{0,30}?\bto (?:under|below|less than|zero|nothing|almost none|near zero)\b",
 ];
 /// Hedges; [`MIN_HEDGES`] different ones in a sentence make it hedging.
 const HEDGES: &[&str] = &[
@@ -85,7 +91,7 @@ static SENTENCE_END: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(r"[.;!?]\s"))
 /// Other people as the ones doing something: a team, everyone, the others.
 static OTHERS: LazyLock<Fixed> = LazyLock::new(|| {
     Fixed::new(
-        r"(?i)\b(?:(?:the|my|our|their|his|her|whole|entire) (?:whole |entire )?(?:[\w&-]+ ){0,4}?(?:team|teams|squad|org|department|staff|crew|rotation|group|engineers|reports)|(?:a|my|our|the) (?:colleague|teammate|co-?worker|peer|manager)s?|everyone|everybody|anyone|anybody|all of them|the others|the rest of (?:the|us|them)|people|they)\b",
+        r"(?i)\b(?:(?:the|my|our|their|his|her|whole|entire) (?:whole |entire )?(?:[\w&-]+ ){0,4}?(?:team|teams|squad|org|department|staff|crew|rotation|group|engineers|reports)|(?:a|my|our|the) (?:colleague|teammate|co-?worker|peer|manager|contributor|maintainer|volunteer)s?|you|everyone|everybody|anyone|anybody|all of them|the others|the rest of (?:the|us|them)|people|they)\b",
     )
 });
 /// After a party in object position, words that make it the one doing it:
@@ -97,6 +103,10 @@ static AGENT_AFTER: LazyLock<Fixed> = LazyLock::new(|| {
 static SELF: LazyLock<Fixed> = LazyLock::new(|| {
     Fixed::new(r"(?i)\b(?:i|i['’]m|i['’]ve|i['’]d|me|my|myself|we|we['’]re|we['’]ve|us|our|ourselves)\b")
 });
+/// Someone else as the subject: "he", "she".
+static THIRD_PERSON: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(r"(?i)\b(?:he|she)\b"));
+/// The reader as the subject: "you", "if you", "when you're".
+static YOU: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(r"(?i)\byou(?:['’](?:re|ve|ll|d))?\b"));
 /// After a hedge: a plan or a wish, not a claim ("I think I'm going to").
 static NOT_A_CLAIM: LazyLock<Fixed> = LazyLock::new(|| {
     Fixed::new(
@@ -215,7 +225,46 @@ pub fn is_name(text: &str, r: &Range<usize>) -> bool {
         && word.chars().all(char::is_alphabetic)
         && chars.any(char::is_lowercase);
     let previous = text[..r.start].trim_end().chars().last();
-    capitalised && previous.is_some_and(|c| c.is_alphanumeric() || ",(".contains(c))
+    // A word in single quotes names a thing: "Our 'firefighter' rotation".
+    let quoted = text[..r.start].ends_with(['\'', '‘']) && text[r.end..].starts_with(['\'', '’']);
+    quoted || (capitalised && previous.is_some_and(|c| c.is_alphanumeric() || ",(".contains(c)))
+}
+
+/// Whether `r` is inside double quotes in its sentence: words quoted (a
+/// rule, a saying, someone's words: "no expectation of replies on
+/// weekends"), not the candidate's own account.
+pub fn quoted(text: &str, r: &Range<usize>) -> bool {
+    let before = &text[..r.start];
+    let start = SENTENCE_END.find_iter(before).last().map_or(0, |m| m.end());
+    let sentence = &before[start..];
+    let straight = sentence.matches('"').count();
+    let opened = sentence.matches('“').count();
+    let closed = sentence.matches('”').count();
+    straight % 2 == 1 || opened > closed
+}
+
+/// Whether the sentence of `r` is about someone else ("Amongst the many
+/// things he has done, Niko has been part of the Core Team"): "he" or
+/// "she" in it and no "I" or "we". A smell in another person's story is
+/// not the candidate's writing about their own work.
+pub fn about_someone_else(text: &str, r: &Range<usize>) -> bool {
+    let before = &text[..r.start];
+    let start = SENTENCE_END.find_iter(before).last().map_or(0, |m| m.end());
+    let end = SENTENCE_END.find(&text[r.end..]).map_or(text.len(), |m| r.end + m.start());
+    let sentence = &text[start..end];
+    THIRD_PERSON.is_match(sentence) && !SELF.is_match(sentence)
+}
+
+/// Whether the sentence of `r` speaks to the reader ("You shouldn't have
+/// to wait until you feel burned out", "Maybe at one point you put a lot of
+/// time into your project"): advice, not the candidate's account.
+pub fn to_the_reader(text: &str, r: &Range<usize>) -> bool {
+    let before = &text[..r.start];
+    let start = SENTENCE_END.find_iter(before).last().map_or(0, |m| m.end());
+    let sentence = &text[start..text.len().min(r.end.max(start))];
+    let you = YOU.find_iter(sentence).into_iter().map(|m| m.start()).max();
+    let me = SELF.find_iter(sentence).into_iter().map(|m| m.start()).max();
+    you.is_some_and(|y| me.is_none_or(|m| m < y))
 }
 
 /// Sentences of `text` holding two or more different hedges: the
@@ -257,7 +306,16 @@ mod tests {
 
     #[test]
     fn every_cue_compiles() {
-        let singles = [&*NEGATED_WORD, &*CLAUSE_END, &*SENTENCE_END, &*OTHERS, &*AGENT_AFTER, &*SELF];
+        let singles = [
+            &*NEGATED_WORD,
+            &*CLAUSE_END,
+            &*SENTENCE_END,
+            &*OTHERS,
+            &*AGENT_AFTER,
+            &*SELF,
+            &*YOU,
+            &*THIRD_PERSON,
+        ];
         let all = NEGATION_RE.iter().chain(&*REDUCTION_RE).chain(&*HEDGE_RE).chain(singles);
         all.chain([&*NOT_A_CLAIM, &*THING_AFTER]).for_each(crate::analysis::fixed::compile_all);
     }
@@ -295,6 +353,33 @@ mod tests {
         assert!(is_name("Ran Project Crunch, the compaction effort", &at("Ran Project Crunch", "Crunch")));
         assert!(!is_name("Crunch is how we ship", &(0..6)));
         assert!(!is_name("Mentored TBD engineers", &at("Mentored TBD engineers", "TBD")));
+    }
+
+    #[test]
+    fn quoted_words_advice_and_other_people_are_not_the_candidate_s_account() {
+        let agreement = "Wrote the team's working agreement: \"no replies expected on weekends\".";
+        assert!(quoted(agreement, &at(agreement, "on weekends")));
+        assert!(!quoted("Answered pages on weekends", &at("Answered pages on weekends", "on weekends")));
+        let advice = "You shouldn't have to wait until you burn out to take a vacation.";
+        assert!(to_the_reader(advice, &at(advice, "a vacation")));
+        let own = "When you are on call, I take the weekend pages.";
+        assert!(!to_the_reader(own, &at(own, "weekend pages")));
+        let story = "Amongst the many things he has done, Niko has been part of the Core Team.";
+        assert!(about_someone_else(story, &at(story, "many things")));
+        let mine = "He asked, and I worked on various things.";
+        assert!(!about_someone_else(mine, &at(mine, "various things")));
+        let role = "Our 'firefighter' rotation changes weekly";
+        assert!(is_name(role, &at(role, "firefighter")));
+    }
+
+    #[test]
+    fn a_cutover_is_work_not_a_reduction() {
+        let text = "Did the whole cutover myself";
+        assert!(!negated_within(text, &at(text, "myself"), NEGATION_REACH));
+        let cut = "Cut weekend pages by half";
+        assert!(negated_within(cut, &at(cut, "weekend pages"), NEGATION_REACH));
+        let fell = "Overtime on the ops team went from 120 hours to under 20";
+        assert!(negated_within(fell, &at(fell, "Overtime"), NEGATION_REACH));
     }
 
     #[test]

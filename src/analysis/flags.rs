@@ -75,7 +75,14 @@ pub fn detect(
             let r = trim(&masked, r);
             let code = common.codes.get(f).copied();
             let rank = match code.map(Code::kind) {
-                Some(Kind::Behaviour) if negated(&masked, &r) || cues::is_name(&masked, &r) => continue,
+                Some(Kind::Behaviour)
+                    if negated(&masked, &r)
+                        || cues::is_name(&masked, &r)
+                        || cues::quoted(&masked, &r)
+                        || cues::to_the_reader(&masked, &r) =>
+                {
+                    continue;
+                }
                 Some(Kind::Behaviour) => 1,
                 _ => 2,
             };
@@ -89,7 +96,13 @@ pub fn detect(
                     !cues::negated_within(&masked, &r, 2) && !names_marker(&masked, &r)
                 }
                 // "Worked on the billing migration: moved 40 services" says what was done.
-                Some(Code::VagueClaim) => !specific(&masked),
+                // "(JupyterHub version, binder code, etc)" ends a list; advice to the reader is no claim.
+                Some(Code::VagueClaim) => {
+                    !specific(&masked)
+                        && !listed_etc(&masked, &r)
+                        && !cues::to_the_reader(&masked, &r)
+                        && !cues::about_someone_else(&masked, &r)
+                }
                 _ => true,
             };
             if keep {
@@ -123,6 +136,21 @@ pub fn detect(
         out.extend(found);
     }
     out
+}
+
+/// Whether the match at `r` is an "etc" that closes a list: in parentheses
+/// ("(JupyterHub version, binder code, etc)"), or after two commas in its
+/// sentence ("a TODO that can go, a comment against the change, etc."):
+/// the list says what it was.
+fn listed_etc(text: &str, r: &Range<usize>) -> bool {
+    let found = text.get(r.clone()).unwrap_or("");
+    if !found.eq_ignore_ascii_case("etc") {
+        return false;
+    }
+    let before = &text[..r.start];
+    let sentence = before.rsplit(['.', '!', '?', ';']).next().unwrap_or(before);
+    sentence.matches(',').count() >= 2
+        || before.rfind('(').is_some_and(|open| !before[open..].contains(')') && before[open..].contains(','))
 }
 
 /// Whether the clause around `r` in `text` negates or reduces it.
@@ -214,6 +242,15 @@ fn names_marker(text: &str, r: &Range<usize>) -> bool {
     }
     let word = found.trim_start_matches('$');
     let after = &text[r.end..];
+    let previous = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    // A status, not a gap: "which is still TBD"; the text named: "the famous Lorem Ipsum text".
+    if ["still", "remains", "remain"].contains(&previous.as_str())
+        || (found.eq_ignore_ascii_case("lorem ipsum")
+            && (after.trim_start().to_lowercase().starts_with("text")
+                || before.to_lowercase().ends_with("famous")))
+    {
+        return true;
+    }
     // A template slot before "tokens", "placeholders": the engine's syntax ("fills {{name}} tokens").
     let opened = text[..r.start].ends_with(['{', '$', '[']) || found.starts_with(['{', '$', '[']);
     if opened && MARKER_NOUN.is_match(after.trim_start_matches(['}', ']'])) {
@@ -230,8 +267,7 @@ fn names_marker(text: &str, r: &Range<usize>) -> bool {
     if before.ends_with("//") || before.ends_with("/*") || before.ends_with('#') {
         return true;
     }
-    let previous = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    DETERMINERS.contains(&previous.to_lowercase().as_str())
+    DETERMINERS.contains(&previous.as_str())
         || before.ends_with(['"', '\'', '“', '‘'])
         || after.starts_with(['-', '"', '\'', '”', '’'])
         || MARKER_NOUN.is_match(after)

@@ -61,11 +61,13 @@ const OFF_HOURS: &str = concat!(
     r"|\b(?:double|back-to-back|extra) shifts\b",
     r"|\b(?:long|late|extra|crazy|insane) hours\b|\blate (?:nights?|evenings?)\b|\blate into the (?:night|evening)\b",
     r"|\bstay(?:s|ed|ing)? (?:up )?late\b|\bwork(?:s|ed|ing)? late\b",
+    // Time that was not work time: "on lunch breaks and after the kids were asleep".
+    r"|\bon (?:my |our )?lunch breaks?\b|\bafter (?:the|my|our) (?:kids|children|family) (?:were|was|went|had gone) (?:asleep|to bed|to sleep)\b",
 );
 /// Someone working: the verbs of doing work, and being at it.
 const WORK: &str = concat!(
     r"\b(?:work|spen[dt]|stay|cod(?:ed|ing)\b|debug|answer|repl(?:y|ied)|review|fix|patch|ship|deploy|handl|help|",
-    r"writ|wrote|rewr|rebuil|built|finish|dedicat|devot|put in|putting in|pull|carr|cover|test|migrat|respond|pag(?:e|es|ed|ing)\b|on[- ]call|online|awake|in the office|at my desk|firefight|come back|came back|grind|hack|push|sprint|implement|deliver|prepar|land|cut over|roll|reachable|available|laptop|slack|e-?mail|phone|done\b|did\b|log(?:ged|ging|s)? (?:in|on)\b|bridge call|juggl|resolv|restor|monitor|watch|run\b|ran\b|took\b|take\b|taking\b)\w*",
+    r"writ|wrote|rewr|rebuil|built|finish|program|upload|draft|dedicat|devot|put in|putting in|pull|carr|cover|test|migrat|respond|pag(?:e|es|ed|ing)\b|on[- ]call|online|awake|in the office|at my desk|firefight|come back|came back|grind|hack|push|sprint|implement|deliver|prepar|land|cut over|roll|reachable|available|laptop|slack|e-?mail|phone|done\b|did\b|log(?:ged|ging|s)? (?:in|on)\b|bridge call|juggl|resolv|restor|monitor|watch|run\b|ran\b|took\b|take\b|taking\b)\w*",
 );
 /// Time off given up for work.
 const GIVEN_UP: &str = concat!(
@@ -126,6 +128,14 @@ static SCENE_RE: LazyLock<Fixed> = LazyLock::new(|| {
     Fixed::new(r"(?i)^\W*(?:one|this|last|that) (?:weekend|night|evening|saturday|sunday)\b")
 });
 
+/// A machine's time, not a person's: "Moved the batch window from 1am to
+/// 6am", "the scheduler skipped jobs on public holidays".
+static MACHINE_RE: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(
+        r"(?i)\b(?:cron(?:job)?s?|jobs?|batch|scheduler|backups?|(?:batch|maintenance|backup|deploy|release) windows?|etl|bots?|timers?)\b",
+    )
+});
+
 /// A rule about off hours, not working them: "the on-call compensation
 /// policy: any page between 10pm and 7am earns the next morning off".
 static POLICY_RE: LazyLock<Fixed> = LazyLock::new(|| {
@@ -174,6 +184,7 @@ static READERS: LazyLock<Family> = LazyLock::new(|| {
         &*SCENE_RE,
         &*POLICY_RE,
         &*ARRANGED_RE,
+        &*MACHINE_RE,
     ];
     Family::new(own.into_iter().chain(blame::patterns()).chain(smells::patterns()))
 });
@@ -193,11 +204,18 @@ pub fn find(text: &str) -> Vec<(Code, Range<usize>)> {
                 && !modifier(&sentence[m.range()], &sentence[m.end()..])
                 && !scan.is_match(&ARRANGED_RE, before)
                 && !scan.is_match(&POLICY_RE, sentence)
+                && !scan.is_match(&MACHINE_RE, clause_before(before))
             {
                 out.push((Code::Overwork, at(m.range())));
             }
         }
-        for re in [&*GIVEN_UP_RE, &*BURNOUT_RE, &*RESCUE_RE, &*CONTRAST_RE] {
+        // "the scheduler skipped jobs on public holidays": a machine's, not a person's.
+        let given_up = scan
+            .find_iter(&GIVEN_UP_RE, sentence)
+            .into_iter()
+            .filter(|m| !scan.is_match(&MACHINE_RE, clause_before(&sentence[..m.start()])));
+        out.extend(given_up.map(|m| (Code::Overwork, at(m.range()))));
+        for re in [&*BURNOUT_RE, &*RESCUE_RE, &*CONTRAST_RE] {
             out.extend(scan.find_iter(re, sentence).into_iter().map(|m| (Code::Overwork, at(m.range()))));
         }
         if let Some(solo) = scan.find(&SOLO_RE, sentence)
@@ -211,6 +229,11 @@ pub fn find(text: &str) -> Vec<(Code, Range<usize>)> {
         out.extend(smells::find(&scan, sentence).into_iter().map(|(code, r)| (code, at(r))));
     }
     out
+}
+
+/// The clause that ends `before`: from its last comma, semicolon or colon.
+fn clause_before(before: &str) -> &str {
+    before.rfind([',', ';', ':']).map_or(before, |i| &before[i + 1..])
 }
 
 /// Whether a time off work (`found`, then `after`) names a thing, not a
@@ -347,6 +370,14 @@ mod tests {
                 .is_empty()
         );
         assert!(codes("Rewrote the overnight ETL so it finishes by 4am instead of 9am.").is_empty());
+        // A machine's time, not a person's.
+        assert!(codes("Moved the batch window from 1am to 6am once the job ran faster.").is_empty());
+        assert!(codes("Fixed the bug where the scheduler skipped jobs on public holidays.").is_empty());
+        assert_eq!(codes("Was paged on weekends because the batch job failed."), [Code::Overwork]);
+        assert_eq!(
+            codes("Coded on lunch breaks and after the kids were asleep to ship the demo."),
+            [Code::Overwork]
+        );
     }
 
     #[test]

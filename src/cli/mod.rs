@@ -153,9 +153,8 @@ pub struct CheckArgs {
     /// expectations the packet's `current` level already asks.
     #[arg(long)]
     pub new_only: bool,
-    /// Also find overwork, blame and vague claims by meaning (a model over the
-    /// claim's embedding) where no pattern matches: more found, more false alarms,
-    /// and about 14% slower.
+    /// Also find vague claims by meaning (a model over the claim's embedding)
+    /// where no pattern matches: more found, more false alarms, and slower.
     #[arg(long)]
     pub red_flags_by_meaning: bool,
     /// Allow a lint (report nothing for it). Repeatable.
@@ -193,9 +192,8 @@ pub struct SummaryArgs {
     /// Level to check against, supplying or overriding the front matter's `target`.
     #[arg(long)]
     pub target: Option<String>,
-    /// Also find overwork, blame and vague claims by meaning (a model over the
-    /// claim's embedding) where no pattern matches: more found, more false alarms,
-    /// and about 14% slower.
+    /// Also find vague claims by meaning (a model over the claim's embedding)
+    /// where no pattern matches: more found, more false alarms, and slower.
     #[arg(long)]
     pub red_flags_by_meaning: bool,
     /// Replace candidate names and file names with pseudonyms from a keyed hash
