@@ -36,7 +36,7 @@ const PARTY: &str = concat!(
 );
 /// A fault: a failure of conduct, not an outage or a bug.
 const FAULT: &str = concat!(
-    r"\b(?:dropped the ball|screwed up|messed up|failed to|fail(?:s|ed)? to|gave up|give up|given up|ruined|botched|broke\b|broken|ignored|refused|refuses|refusal|neglected",
+    r"\b(?:dropped the ball|screwed up|messed up|failed to|fail(?:s|ed)? to|gave up|give up|given up|ruined|botched|broke\b|broken|ignored|refused|refuses|refuse\b|refusal|neglected",
     r"|never (?:delivered|gave|responded|replied|showed|bothered|ran|tested|tried|checked|read|documented)|sat on|took forever|(?:days|weeks|months) late|(?:was|were) (?:so |really |just )?(?:bad|terrible|awful|garbage|a mess|a disaster|unusable)|kept \w+ing (?:\w+ ){0,3}?without\b|never told|overpromised|over-promised|left (?:us|me) to (?:pick up|clean up|deal with|fix)|delivered nothing|dragg(?:ed|ing) (?:their|its|his|her) feet|mov(?:ed|ing) the goal ?posts|unmaintainable|unreadable|half-baked|(?:didn['’]t|did not|couldn['’]t|wouldn['’]t) (?:bother|deliver|respond|reply|test|read|do (?:their|his|her) job)",
     r"|kept (?:missing|breaking|changing|moving|slipping|ignoring|pushing back|dropping|delaying|cancell?ing|blocking|reopening)|keeps (?:missing|breaking|changing|slipping|ignoring)",
     r"|missed (?:their|its|the|every|all|multiple|several|two|three) \w+|left (?:\w+ ){0,3}in (?:a mess|pieces|shambles|ruins|such a (?:state|mess)|a (?:terrible|bad|sorry|poor) state)",

@@ -37,13 +37,24 @@ const NEGATIONS: &[&str] = &[
     // A habit given up ("I used to handle every sev-1 myself"), work kept away ("kept the team off").
     r"\bused to\b|\b(?:kept|keep|keeps|keeping) (?:\w+ ){0,3}(?:off|out of)\b|\bsaid no to\b",
 ];
+/// A clause that opens with what is avoided: "Instead of having an engineer work alone".
+static OPENS_AS_AVOIDED: LazyLock<Fixed> =
+    LazyLock::new(|| Fixed::new(r"(?i)^\W*(?:instead of|rather than)\b"));
+/// A rule against it in the sentence: "We are not expected to answer emails past 6PM".
+static NOT_EXPECTED: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(
+        r"(?i)\b(?:(?:are|is|am|were|was)(?:n['’]t| not) (?:expected|required|asked|supposed) to|no (?:one|body) is expected to|no expectation)\b",
+    )
+});
 /// Words right before a flag that negate it ("not crunch", "No heroics").
 static NEGATED_WORD: LazyLock<Fixed> =
     LazyLock::new(|| Fixed::new(r"(?i)\b(?:no|not|never|nothing|zero|without)\s*$"));
 /// Cues right after a flag (at most three words after it, in its clause)
 /// that say it went down ("overtime dropped 30%").
 const REDUCTIONS: &[&str] = &[
-    r"^\W*(?:\w+\W+){0,3}?(?:dropped|fell|went down|decreased|declined|is gone|are gone|disappeared|ended|down by|no longer)\b",
+    r"^\W*(?:\w+\W+){0,5}?(?:dropped|fell|went down|decreased|declined|is gone|are gone|disappeared|ended|down by|no longer)\b",
+    // "the pre-tax-season crunch has not come back since 2022".
+    r"^\W*(?:\w+\W+){0,3}?(?:has not|have not|hasn['’]t|haven['’]t|never) (?:come|came) back\b",
     // "Overtime on the ops team went from 120 hours a month to under 20".
     r"^\W*(?:\w+\W+){0,5}?went from\b[^.;]{0,30}?\bto (?:under|below|less than|zero|nothing|almost none|near zero)\b",
 ];
@@ -91,13 +102,15 @@ static SENTENCE_END: LazyLock<Fixed> = LazyLock::new(|| Fixed::new(r"[.;!?]\s"))
 /// Other people as the ones doing something: a team, everyone, the others.
 static OTHERS: LazyLock<Fixed> = LazyLock::new(|| {
     Fixed::new(
-        r"(?i)\b(?:(?:the|my|our|their|his|her|whole|entire) (?:whole |entire )?(?:[\w&-]+ ){0,4}?(?:team|teams|squad|org|department|staff|crew|rotation|group|engineers|reports)|(?:a|my|our|the) (?:colleague|teammate|co-?worker|peer|manager|contributor|maintainer|volunteer)s?|you|everyone|everybody|anyone|anybody|all of them|the others|the rest of (?:the|us|them)|people|they)\b",
+        r"(?i)\b(?:(?:the|my|our|their|his|her|whole|entire) (?:whole |entire )?(?:[\w&-]+ ){0,4}?(?:team|teams|squad|pod|tribe|org|department|staff|crew|rotation|group|engineers|reports)|(?:a|my|our|the) (?:colleague|teammate|co-?worker|peer|manager|contributor|maintainer|volunteer)s?|you|everyone|everybody|anyone|anybody|all of them|the others|the rest of (?:the|us|them)|people|they)\b",
     )
 });
 /// After a party in object position, words that make it the one doing it:
 /// "thanks to the team for putting in long hours", "the engineers who stayed".
 static AGENT_AFTER: LazyLock<Fixed> = LazyLock::new(|| {
-    Fixed::new(r"(?i)^,?\s+(?:for \w+ing|who|that (?:stayed|worked|put|pulled|spent|gave))\b")
+    Fixed::new(
+        r"(?i)^(?:,[^,.;]{1,30},)?,?\s+(?:for \w+ing|who|that (?:stayed|worked|put|pulled|spent|gave)|was|were|kept|worked|pulled|put|spent|stayed)\b",
+    )
 });
 /// The candidate (alone or with others) as the one doing it.
 static SELF: LazyLock<Fixed> = LazyLock::new(|| {
@@ -126,6 +139,15 @@ pub fn negated_within(text: &str, r: &Range<usize>, reach: usize) -> bool {
         .filter(|&(i, c)| !c.is_whitespace() && (i == 0 || clause[..i].ends_with(char::is_whitespace)))
         .map(|(i, _)| i)
         .collect();
+    // "Instead of having an engineer work alone on a task for long hours": the clause is what is avoided.
+    if OPENS_AS_AVOIDED.is_match(clause) {
+        return true;
+    }
+    // "We are not expected to answer emails past 6PM, on weekends": the sentence is a rule.
+    let sentence_start = SENTENCE_END.find_iter(before).last().map_or(0, |m| m.end());
+    if NOT_EXPECTED.is_match(&before[sentence_start..]) {
+        return true;
+    }
     let reach_start = starts.len().checked_sub(reach).map_or(0, |k| starts[k]);
     let window = &clause[reach_start..];
     let scan = NEGATION.scan(window);
@@ -315,6 +337,8 @@ mod tests {
             &*SELF,
             &*YOU,
             &*THIRD_PERSON,
+            &*OPENS_AS_AVOIDED,
+            &*NOT_EXPECTED,
         ];
         let all = NEGATION_RE.iter().chain(&*REDUCTION_RE).chain(&*HEDGE_RE).chain(singles);
         all.chain([&*NOT_A_CLAIM, &*THING_AFTER]).for_each(crate::analysis::fixed::compile_all);
@@ -346,6 +370,9 @@ mod tests {
         assert!(!others("Covered for the team overnight during the migration", "overnight"));
         assert!(others("Covered for a colleague on holiday by reviewing her PRs", "on holiday"));
         assert!(others("Thanks to the data team for putting in long hours", "putting in long hours"));
+        // A party followed by its verb is the subject, after an opening phrase too.
+        let pod = "During tax season the whole payments pod, Jamal included, was working evenings";
+        assert!(others(pod, "working evenings"));
     }
 
     #[test]
@@ -380,6 +407,11 @@ mod tests {
         assert!(negated_within(cut, &at(cut, "weekend pages"), NEGATION_REACH));
         let fell = "Overtime on the ops team went from 120 hours to under 20";
         assert!(negated_within(fell, &at(fell, "Overtime"), NEGATION_REACH));
+        // What is avoided, and a rule against it, however far from the words.
+        let instead = "Instead of having an engineer work alone on a task for long hours, we pair";
+        assert!(negated_within(instead, &at(instead, "long hours"), NEGATION_REACH));
+        let rule = "We are not expected to answer emails past 6PM, on weekends or on holidays.";
+        assert!(negated_within(rule, &at(rule, "on holidays"), NEGATION_REACH));
     }
 
     #[test]

@@ -243,8 +243,11 @@ fn names_marker(text: &str, r: &Range<usize>) -> bool {
     let word = found.trim_start_matches('$');
     let after = &text[r.end..];
     let previous = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-    // A status, not a gap: "which is still TBD"; the text named: "the famous Lorem Ipsum text".
-    if ["still", "remains", "remain"].contains(&previous.as_str())
+    // A status, not a gap: "which is still TBD"; the text named: "the famous Lorem Ipsum text",
+    // "the word TODO"; a name as a subject: "TODO is an open community".
+    let subject = after.trim_start().to_lowercase();
+    if ["still", "remains", "remain", "word", "string", "keyword", "marker"].contains(&previous.as_str())
+        || ["is a ", "is an ", "is the ", "group"].iter().any(|s| subject.starts_with(s))
         || (found.eq_ignore_ascii_case("lorem ipsum")
             && (after.trim_start().to_lowercase().starts_with("text")
                 || before.to_lowercase().ends_with("famous")))

@@ -62,7 +62,7 @@ const OFF_HOURS: &str = concat!(
     r"|\b(?:long|late|extra|crazy|insane) hours\b|\blate (?:nights?|evenings?)\b|\blate into the (?:night|evening)\b",
     r"|\bstay(?:s|ed|ing)? (?:up )?late\b|\bwork(?:s|ed|ing)? late\b",
     // Time that was not work time: "on lunch breaks and after the kids were asleep".
-    r"|\bon (?:my |our )?lunch breaks?\b|\bafter (?:the|my|our) (?:kids|children|family) (?:were|was|went|had gone) (?:asleep|to bed|to sleep)\b",
+    r"|\b(?:weekends|holidays|nights) included\b|\bincluding (?:weekends|holidays|nights)\b|\bon (?:my |our )?lunch breaks?\b|\bafter (?:the|my|our) (?:kids|children|family) (?:were|was|went|had gone) (?:asleep|to bed|to sleep)\b",
 );
 /// Someone working: the verbs of doing work, and being at it.
 const WORK: &str = concat!(
@@ -71,7 +71,7 @@ const WORK: &str = concat!(
 );
 /// Time off given up for work.
 const GIVEN_UP: &str = concat!(
-    r"\b(?:skipp|cancel|gave up|giv(?:e|ing) up|postpon|sacrific|lost|lose|losing|cut short)\w*\s+(?:\w+\s+){0,3}?(?:vacations?|holidays?|pto|leave|weekends?|evenings?|nights?|sleep|days off|family time|time off|lunch(?:es)?|meals?|dinners?|breaks|(?:the |a )?(?:team )?offsite|birthday|wedding|anniversary)\b|\bburn(?:ed|t|ing)? the midnight oil\b",
+    r"\b(?:skipp|cancel|gave up|giv(?:e|ing) up|postpon|sacrific|lost|lose|losing|cut short)\w*\s+(?:\w+\s+){0,4}?(?:vacations?|holidays?|pto|leave|weekends?|evenings?|nights?|sleep|days off|family time|time off|lunch(?:es)?|meals?|dinners?|breaks|(?:the |a )?(?:team )?offsite|birthday|wedding|anniversary)\b|\bburn(?:ed|t|ing)? the midnight oil\b",
     // No time off taken: "has not taken a day of PTO this year".
     r"|(?:\bnot|\bnever|n['’]t) (?:taken|took|take|had|used) (?:a |any |one |a single )?(?:single |proper |real |full |whole )?(?:day|days|week|weeks|vacation|pto|holiday|break|time) (?:of (?:pto|vacation|leave|holiday)|off)\b",
     r"|(?:\bnot|\bnever|n['’]t) (?:taken|took|take|had|used) (?:a |any |one |a single )?(?:single )?(?:vacation|pto|holiday|leave)\b",
@@ -87,7 +87,8 @@ const BURNOUT: &str = r"\bover-?work(?:ed|ing)?\b|\b(?:left|were|became|become|g
 const RESCUE: &str = concat!(
     r"\bto the rescue\b|\brescu(?:e|ed|es|ing)\b|\bsav(?:e|es|ed|ing) the (?:day|launch|release|project|quarter|deal|account|demo)\b",
     r"|\b(?:the )?hero of\b|\bfirefighter\b|\bdropped everything\b|\bover the (?:finish )?line\b|\bacross the finish line\b",
-    r"|\bsingle point of (?:knowledge|failure|contact)\b|\b(?:relies|relied|rely|depends|depended) on (?:me|her|him) (?:to|for)\b",
+    // A person as the single point of failure; "snapshots become a single point of failure" is a system's.
+    r"|\bsingle point of (?:knowledge|contact)\b|\b(?:i was|i am|i['’]m|i became|i['’]ve become|me as|was) (?:the |a )?single point of failure\b|\b(?:relies|relied|rely|depends|depended) on (?:me|her|him) (?:to|for)\b",
     r"|\b(?:carried|carries|carry|carrying) the (?:team|project|org|release)\b|\bturned (?:it|the \w+) around (?:almost )?overnight\b",
     r"|\bsingle[- ]?handed(?:ly)?\b|\bon my own back\b|\b(?:can['’]t|cannot|couldn['’]t|won['’]t) (?:run|ship|work|function|survive) without me\b",
     r"|\blast line of defen[cs]e\b|\b(?:it )?(?:came|comes) down to me\b",
@@ -106,6 +107,18 @@ const CONTRAST: &str = concat!(
     // Others failed where the candidate did not: "when three previous owners could not".
     r"|\b(?:when|where|after)\b[^.;]{0,40}\b(?:others|owners|leads|teams|engineers|people|everyone else|nobody else|no one else)\b[^.;]{0,10}?\b(?:could ?not|couldn['’]t|had failed|failed|gave up|had given up)\b",
 );
+/// People described after a burnout word ("overworked maintainers"): others, not the candidate.
+const GROUPS: &[&str] = &[
+    "maintainers",
+    "engineers",
+    "developers",
+    "people",
+    "staff",
+    "teams",
+    "folks",
+    "colleagues",
+    "teammates",
+];
 /// Doing it alone.
 const SOLO: &str = r"\b(?:myself|by myself|alone|solo|personally|on my own)\b";
 /// Keeping something going ("Held the whole service together on my own"), with [`SOLO`] and [`WHOLE`].
@@ -132,7 +145,7 @@ static SCENE_RE: LazyLock<Fixed> = LazyLock::new(|| {
 /// 6am", "the scheduler skipped jobs on public holidays".
 static MACHINE_RE: LazyLock<Fixed> = LazyLock::new(|| {
     Fixed::new(
-        r"(?i)\b(?:cron(?:job)?s?|jobs?|batch|scheduler|backups?|(?:batch|maintenance|backup|deploy|release) windows?|etl|bots?|timers?)\b",
+        r"(?i)\b(?:cron(?:job)?s?|jobs?|batch|scheduler|backups?|(?:batch|maintenance|backup|deploy|release) windows?|etl|bots?|timers?|(?:quiet-hours|notification) settings?|notifications)\b",
     )
 });
 
@@ -147,7 +160,7 @@ static POLICY_RE: LazyLock<Fixed> = LazyLock::new(|| {
 /// candidate's overwork.
 static ARRANGED_RE: LazyLock<Fixed> = LazyLock::new(|| {
     Fixed::new(
-        r"(?i)\b(?:instituted|scheduled|mandated|organi[sz]ed|booked|called|asked (?:the team|everyone|people|them) (?:to|for))\b[^.;,]*$",
+        r"(?i)\b(?:instituted|scheduled|mandated|organi[sz]ed|booked|called|(?:asked|rallied|pushed|got|had) (?:the (?:whole )?team|everyone|people|them) (?:to|for))\b[^.;,]*$",
     )
 });
 
@@ -215,7 +228,13 @@ pub fn find(text: &str) -> Vec<(Code, Range<usize>)> {
             .into_iter()
             .filter(|m| !scan.is_match(&MACHINE_RE, clause_before(&sentence[..m.start()])));
         out.extend(given_up.map(|m| (Code::Overwork, at(m.range()))));
-        for re in [&*BURNOUT_RE, &*RESCUE_RE, &*CONTRAST_RE] {
+        // "already overworked maintainers": other people described, not the candidate's burnout.
+        let burnout = scan.find_iter(&BURNOUT_RE, sentence).into_iter().filter(|m| {
+            let next = sentence[m.end()..].trim_start().to_lowercase();
+            !GROUPS.iter().any(|g| next.starts_with(g))
+        });
+        out.extend(burnout.map(|m| (Code::Overwork, at(m.range()))));
+        for re in [&*RESCUE_RE, &*CONTRAST_RE] {
             out.extend(scan.find_iter(re, sentence).into_iter().map(|m| (Code::Overwork, at(m.range()))));
         }
         if let Some(solo) = scan.find(&SOLO_RE, sentence)
@@ -233,7 +252,10 @@ pub fn find(text: &str) -> Vec<(Code, Range<usize>)> {
 
 /// The clause that ends `before`: from its last comma, semicolon or colon.
 fn clause_before(before: &str) -> &str {
-    before.rfind([',', ';', ':']).map_or(before, |i| &before[i + 1..])
+    before.rfind([',', ';', ':', '—', '–']).map_or(before, |i| {
+        let width = before[i..].chars().next().map_or(1, char::len_utf8);
+        &before[i + width..]
+    })
 }
 
 /// Whether a time off work (`found`, then `after`) names a thing, not a
@@ -396,6 +418,10 @@ mod tests {
         assert_eq!(codes("Came to the rescue on the data-pipeline rewrite"), [Code::Overwork]);
         assert_eq!(codes("Rewrote the whole sync layer myself in four days"), [Code::Overwork]);
         assert!(codes("I've been working mostly solo on the plugin").is_empty());
+        // A system as the single point of failure; people described as overworked.
+        assert!(codes("Snapshots stored on the primary system become a single point of failure.").is_empty());
+        assert_eq!(codes("For a year I was the single point of failure for billing."), [Code::Overwork]);
+        assert!(codes("It is hard for already overworked maintainers to plan ahead.").is_empty());
     }
 
     #[test]
