@@ -28,7 +28,6 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::blame;
-use super::cues;
 use super::fixed::{Family, Fixed};
 use super::smells;
 use crate::lint::Code;
@@ -144,38 +143,11 @@ static SCENE_RE: LazyLock<Fixed> = LazyLock::new(|| {
 
 /// A machine's time, not a person's: "Moved the batch window from 1am to
 /// 6am", "the scheduler skipped jobs on public holidays".
-/// Word tests, not a pattern: they run on every off-hours match and need no
-/// compiled automaton or cache.
-fn machine(clause: &str) -> bool {
-    const THINGS: &[&str] = &[
-        "cron",
-        "crons",
-        "cronjob",
-        "cronjobs",
-        "job",
-        "jobs",
-        "batch",
-        "scheduler",
-        "backup",
-        "backups",
-        "etl",
-        "bot",
-        "bots",
-        "timer",
-        "timers",
-        "notifications",
-    ];
-    const BEFORE_WINDOW: &[&str] = &["batch", "maintenance", "backup", "deploy", "release"];
-    let words: Vec<String> = cues::words(clause).map(|(_, w)| w.to_lowercase()).collect();
-    words.iter().enumerate().any(|(i, w)| {
-        let previous = i.checked_sub(1).map(|p| words[p].as_str());
-        THINGS.contains(&w.as_str())
-            || (["window", "windows"].contains(&w.as_str())
-                && previous.is_some_and(|p| BEFORE_WINDOW.contains(&p)))
-            || (["setting", "settings"].contains(&w.as_str())
-                && previous.is_some_and(|p| ["hours", "notification"].contains(&p)))
-    })
-}
+static MACHINE_RE: LazyLock<Fixed> = LazyLock::new(|| {
+    Fixed::new(
+        r"(?i)\b(?:cron(?:job)?s?|jobs?|batch|scheduler|backups?|(?:batch|maintenance|backup|deploy|release) windows?|etl|bots?|timers?|(?:quiet-hours|notification) settings?|notifications)\b",
+    )
+});
 
 /// A rule about off hours, not working them: "the on-call compensation
 /// policy: any page between 10pm and 7am earns the next morning off".
@@ -225,6 +197,7 @@ static READERS: LazyLock<Family> = LazyLock::new(|| {
         &*SCENE_RE,
         &*POLICY_RE,
         &*ARRANGED_RE,
+        &*MACHINE_RE,
     ];
     Family::new(own.into_iter().chain(blame::patterns()).chain(smells::patterns()))
 });
@@ -244,7 +217,7 @@ pub fn find(text: &str) -> Vec<(Code, Range<usize>)> {
                 && !modifier(&sentence[m.range()], &sentence[m.end()..])
                 && !scan.is_match(&ARRANGED_RE, before)
                 && !scan.is_match(&POLICY_RE, sentence)
-                && !machine(clause_before(before))
+                && !scan.is_match(&MACHINE_RE, clause_before(before))
             {
                 out.push((Code::Overwork, at(m.range())));
             }
@@ -253,7 +226,7 @@ pub fn find(text: &str) -> Vec<(Code, Range<usize>)> {
         let given_up = scan
             .find_iter(&GIVEN_UP_RE, sentence)
             .into_iter()
-            .filter(|m| !machine(clause_before(&sentence[..m.start()])));
+            .filter(|m| !scan.is_match(&MACHINE_RE, clause_before(&sentence[..m.start()])));
         out.extend(given_up.map(|m| (Code::Overwork, at(m.range()))));
         // "already overworked maintainers": other people described, not the candidate's burnout.
         let burnout = scan.find_iter(&BURNOUT_RE, sentence).into_iter().filter(|m| {
