@@ -127,6 +127,12 @@ static NOT_A_CLAIM: LazyLock<Fixed> = LazyLock::new(|| {
     )
 });
 
+/// Where the sentence that `before` ends in starts: a byte offset into
+/// `before` (0 when no sentence ends in it).
+fn sentence_start(before: &str) -> usize {
+    SENTENCE_END.find_iter(before).last().map_or(0, |m| m.end())
+}
+
 /// Whether the clause around `r` in `text` negates or reduces it, with the
 /// cue at most `reach` words before the match or just after it.
 pub fn negated_within(text: &str, r: &Range<usize>, reach: usize) -> bool {
@@ -144,7 +150,7 @@ pub fn negated_within(text: &str, r: &Range<usize>, reach: usize) -> bool {
         return true;
     }
     // "We are not expected to answer emails past 6PM, on weekends": the sentence is a rule.
-    let sentence_start = SENTENCE_END.find_iter(before).last().map_or(0, |m| m.end());
+    let sentence_start = sentence_start(before);
     if NOT_EXPECTED.is_match(&before[sentence_start..]) {
         return true;
     }
@@ -166,7 +172,7 @@ pub fn negated_within(text: &str, r: &Range<usize>, reach: usize) -> bool {
 /// overwork; "Nobody else could fix it, so I stayed up" is the candidate's.
 pub fn done_by_others(text: &str, r: &Range<usize>) -> bool {
     let before = &text[..r.start];
-    let start = SENTENCE_END.find_iter(before).last().map_or(0, |m| m.end());
+    let start = sentence_start(before);
     let sentence = &before[start..];
     // "a colleague on holiday": the time off right after a party is theirs.
     let state = text[r.clone()].to_lowercase();
@@ -257,7 +263,7 @@ pub fn is_name(text: &str, r: &Range<usize>) -> bool {
 /// weekends"), not the candidate's own account.
 pub fn quoted(text: &str, r: &Range<usize>) -> bool {
     let before = &text[..r.start];
-    let start = SENTENCE_END.find_iter(before).last().map_or(0, |m| m.end());
+    let start = sentence_start(before);
     let sentence = &before[start..];
     let straight = sentence.matches('"').count();
     let opened = sentence.matches('“').count();
@@ -271,7 +277,7 @@ pub fn quoted(text: &str, r: &Range<usize>) -> bool {
 /// not the candidate's writing about their own work.
 pub fn about_someone_else(text: &str, r: &Range<usize>) -> bool {
     let before = &text[..r.start];
-    let start = SENTENCE_END.find_iter(before).last().map_or(0, |m| m.end());
+    let start = sentence_start(before);
     let end = SENTENCE_END.find(&text[r.end..]).map_or(text.len(), |m| r.end + m.start());
     let sentence = &text[start..end];
     THIRD_PERSON.is_match(sentence) && !SELF.is_match(sentence)
@@ -282,7 +288,7 @@ pub fn about_someone_else(text: &str, r: &Range<usize>) -> bool {
 /// time into your project"): advice, not the candidate's account.
 pub fn to_the_reader(text: &str, r: &Range<usize>) -> bool {
     let before = &text[..r.start];
-    let start = SENTENCE_END.find_iter(before).last().map_or(0, |m| m.end());
+    let start = sentence_start(before);
     let sentence = &text[start..text.len().min(r.end.max(start))];
     let you = YOU.find_iter(sentence).into_iter().map(|m| m.start()).max();
     let me = SELF.find_iter(sentence).into_iter().map(|m| m.start()).max();
