@@ -110,7 +110,7 @@ pub fn answered(text: &str, r: &Range<usize>) -> bool {
     let mid_sentence = text[..r.start].trim_end().ends_with(|c: char| c.is_alphanumeric());
     let named_subject = mid_sentence && text[r.start..].starts_with(|c: char| c.is_uppercase());
     let named = named_subject || text.get(r.clone()).is_some_and(|found| NAMED_RE.is_match(found));
-    !named && text.get(r.end..).is_some_and(|after| RESPONSE_RE.is_match(after))
+    !named && RESPONSE_RE.is_match(super::cues::ahead(text, r.end))
 }
 
 /// The patterns [`find`] reads a sentence with, for the [`super::fixed::Family`] that scans its claim.

@@ -133,14 +133,59 @@ static NOT_A_CLAIM: LazyLock<Fixed> = LazyLock::new(|| {
 /// Where the sentence that `before` ends in starts: a byte offset into
 /// `before` (0 when no sentence ends in it).
 fn sentence_start(before: &str) -> usize {
-    SENTENCE_END.find_iter(before).last().map_or(0, |m| m.end())
+    last_end(&SENTENCE_END, before)
+}
+
+/// The end of the last match of `re` in the last [`SENTENCE_REACH`] bytes
+/// of `before` (a byte offset into `before`), or where those bytes start
+/// when there is none: a cue reads its sentence or clause at most that far
+/// back, so a line with no full stop costs its length, not its square.
+fn last_end(re: &Fixed, before: &str) -> usize {
+    let mut from = before.len().saturating_sub(SENTENCE_REACH);
+    while !before.is_char_boundary(from) {
+        from -= 1;
+    }
+    re.find_iter(&before[from..]).last().map_or(from, |m| from + m.end())
+}
+
+/// How far, in bytes, a word test looks from a match for the words of its
+/// sentence. A "sentence" longer than this (a page with no full stop) is
+/// no sentence a reader reads, and scanning all of it for every match would
+/// make one long line cost its length squared.
+const SENTENCE_REACH: usize = 1_000;
+
+/// At most [`SENTENCE_REACH`] bytes of `text` from byte offset `from` (cut
+/// on a character boundary): the words after a match that a cue reads.
+/// Empty when `from` is past the end or inside a character.
+pub fn ahead(text: &str, from: usize) -> &str {
+    let Some(rest) = text.get(from..) else { return "" };
+    let mut to = SENTENCE_REACH.min(rest.len());
+    while !rest.is_char_boundary(to) {
+        to += 1;
+    }
+    &rest[..to]
+}
+
+/// `start..end` (a sentence around `r`, byte offsets into `text`) cut to at
+/// most [`SENTENCE_REACH`] bytes before `r` and after it, on character
+/// boundaries.
+fn within_reach(text: &str, r: &Range<usize>, start: usize, end: usize) -> Range<usize> {
+    let mut from = start.max(r.start.saturating_sub(SENTENCE_REACH));
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = end.min(r.end.saturating_add(SENTENCE_REACH)).max(from);
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    from..to
 }
 
 /// Whether the clause around `r` in `text` negates or reduces it, with the
 /// cue at most `reach` words before the match or just after it.
 pub fn negated_within(text: &str, r: &Range<usize>, reach: usize) -> bool {
     let before = &text[..r.start];
-    let start = CLAUSE_END.find_iter(before).last().map_or(0, |m| m.end());
+    let start = last_end(&CLAUSE_END, before);
     let clause = &before[start..];
     // The last few words of the clause before the match.
     let starts: Vec<usize> = clause
@@ -163,7 +208,7 @@ pub fn negated_within(text: &str, r: &Range<usize>, reach: usize) -> bool {
     if scan.is_match(&NEGATED_WORD, window) || NEGATION_RE.iter().any(|re| scan.is_match(re, window)) {
         return true;
     }
-    let after = &text[r.end..];
+    let after = ahead(text, r.end);
     let end = CLAUSE_END.find(after).map_or(after.len(), |m| m.start());
     REDUCTION_RE.iter().any(|re| re.is_match(&after[..end]))
 }
@@ -193,7 +238,7 @@ pub fn done_by_others(text: &str, r: &Range<usize>) -> bool {
         .find_iter(sentence)
         .into_iter()
         .filter(|m| {
-            subject_position(&sentence[..m.start()]) || AGENT_AFTER.is_match(&text[start + m.end()..])
+            subject_position(&sentence[..m.start()]) || AGENT_AFTER.is_match(ahead(text, start + m.end()))
         })
         .map(|m| m.range())
         .collect();
@@ -243,7 +288,7 @@ static THING_AFTER: LazyLock<Fixed> = LazyLock::new(|| {
 /// Whether the words at `r` of `text` name a thing that follows them ("a
 /// crunch-time bug in the planning tool"), not what they describe.
 pub fn names_thing(text: &str, r: &Range<usize>) -> bool {
-    text.get(r.end..).is_some_and(|after| THING_AFTER.is_match(after))
+    THING_AFTER.is_match(ahead(text, r.end))
 }
 
 /// Whether `r` is one capitalised word inside a sentence: a name ("Ran
@@ -281,8 +326,9 @@ pub fn quoted(text: &str, r: &Range<usize>) -> bool {
 pub fn about_someone_else(text: &str, r: &Range<usize>) -> bool {
     let before = &text[..r.start];
     let start = sentence_start(before);
-    let end = SENTENCE_END.find(&text[r.end..]).map_or(text.len(), |m| r.end + m.start());
-    let sentence = &text[start..end];
+    let after = ahead(text, r.end);
+    let end = SENTENCE_END.find(after).map_or(r.end + after.len(), |m| r.end + m.start());
+    let sentence = &text[within_reach(text, r, start, end)];
     // "he" or "she" as a word: a plain word test, no pattern to compile and cache.
     let third_person =
         words(sentence).any(|(_, w)| w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she"));
@@ -295,7 +341,7 @@ pub fn about_someone_else(text: &str, r: &Range<usize>) -> bool {
 pub fn to_the_reader(text: &str, r: &Range<usize>) -> bool {
     let before = &text[..r.start];
     let start = sentence_start(before);
-    let sentence = &text[start..text.len().min(r.end.max(start))];
+    let sentence = &text[within_reach(text, r, start, text.len().min(r.end.max(start)))];
     // "you", "you're": the word "you" (an apostrophe ends a word).
     let you = words(sentence).filter(|(_, w)| w.eq_ignore_ascii_case("you")).map(|(i, _)| i).last();
     let me = SELF.find_iter(sentence).into_iter().map(|m| m.start()).max();
@@ -408,6 +454,20 @@ mod tests {
         assert!(!about_someone_else(mine, &at(mine, "various things")));
         let role = "Our 'firefighter' rotation changes weekly";
         assert!(is_name(role, &at(role, "firefighter")));
+    }
+
+    #[test]
+    fn a_sentence_is_read_only_within_reach_of_the_match() {
+        // "he" 1,500 bytes after the match in one endless sentence is out of reach.
+        let far = format!("Worked on stuff {} and he said so", "and more ".repeat(170));
+        assert!(!about_someone_else(&far, &at(&far, "Worked on")));
+        let near = "He worked on stuff and so on";
+        assert!(about_someone_else(near, &at(near, "worked on")));
+        // Cuts land on character boundaries, never inside one.
+        let accents = "é".repeat(800);
+        assert_eq!(ahead(&accents, 1), "");
+        assert!(ahead(&accents, 0).len() >= SENTENCE_REACH && ahead(&accents, 0).len() <= SENTENCE_REACH + 1);
+        assert_eq!(within_reach(&accents, &(800..802), 0, accents.len()).start, 0);
     }
 
     #[test]

@@ -61,6 +61,8 @@ pub fn detect(
     for (i, claim) in packet.claims.iter().enumerate() {
         let masked = mask_code(claim);
         let mut hits: Vec<(u8, FlagSource, Range<usize>)> = Vec::new();
+        // Read once per claim, not once per vague phrase in it.
+        let says_what = std::cell::LazyCell::new(|| specific(&masked));
         for (f, r) in ladder.all_matches(&masked) {
             let r = trim(&masked, r);
             if !negated(&masked, &r) && !cues::is_name(&masked, &r) && !cues::names_thing(&masked, &r) {
@@ -98,7 +100,7 @@ pub fn detect(
                 // "Worked on the billing migration: moved 40 services" says what was done.
                 // "(JupyterHub version, binder code, etc)" ends a list; advice to the reader is no claim.
                 Some(Code::VagueClaim) => {
-                    !specific(&masked)
+                    !*says_what
                         && !listed_etc(&masked, &r)
                         && !cues::to_the_reader(&masked, &r)
                         && !cues::about_someone_else(&masked, &r)
@@ -241,7 +243,7 @@ fn names_marker(text: &str, r: &Range<usize>) -> bool {
         return true;
     }
     let word = found.trim_start_matches('$');
-    let after = &text[r.end..];
+    let after = cues::ahead(text, r.end);
     let previous = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
     // A status, not a gap: "which is still TBD"; the text named: "the famous Lorem Ipsum text",
     // "the word TODO"; a name as a subject: "TODO is an open community".
