@@ -154,7 +154,7 @@ fn last_end(re: &Fixed, before: &str) -> usize {
 /// make one long line cost its length squared.
 const SENTENCE_REACH: usize = 1_000;
 
-/// At most [`SENTENCE_REACH`] bytes of `text` from byte offset `from` (cut
+/// At most `SENTENCE_REACH` (1,000) bytes of `text` from byte offset `from` (cut
 /// on a character boundary): the words after a match that a cue reads.
 /// Empty when `from` is past the end or inside a character.
 pub fn ahead(text: &str, from: usize) -> &str {
