@@ -46,9 +46,11 @@ pub(crate) const SESSION_6: [&str; 8] = [
 
 /// The documents held out in session 8 (`fixtures/labelled/sealed-session-8/documents.md`):
 /// found by one helper; labelled for scope by two others who saw neither
-/// promolint's output nor each other's labels (and for mapping by two more,
-/// whose labels stay sealed in `fixtures/labelled/sealed-session-8/`);
-/// scope scored once, in session 9, before and after that session's scope change.
+/// promolint's output nor each other's labels, and for mapping by two more
+/// (their labels sealed until session 12, now in `fixtures/labelled/two-readers/`);
+/// scope scored once, in session 9, before and after that session's scope
+/// change; mapping once, in session 12, before and after that session's
+/// mapping change (`docs/mapping.md`).
 #[allow(dead_code)]
 pub(crate) const SESSION_8: [&str; 7] = [
     "chriskrycho-2023-in-review-professional",
