@@ -216,8 +216,11 @@ fn every_builtin_scope_word_compiles() {
 /// In a report of the candidate's own work (here half its claims are told
 /// from an action verb), an item that says nothing of who took part (a bare
 /// package name) is their own work too, by default: shown as `from:
-/// packet`, with no words, and never linted. A question stays `unknown`; in
-/// a packet that tells little as own work, the same items stay `unknown`.
+/// packet`, with no words, and never linted. A question stays `unknown`. In
+/// a packet that tells little as own work, whether of all its claims or of
+/// those that say who took part, the same items stay `unknown`; in one that
+/// tells nearly everything it says of who took part as own work, they are
+/// `own` however many silent items it lists.
 #[test]
 fn a_report_of_own_work_lends_its_silent_items_own_scope_by_default() {
     let p = check_json("own-report.md", &[]);
@@ -238,12 +241,22 @@ fn a_report_of_own_work_lends_its_silent_items_own_scope_by_default() {
     assert!(!linted.is_empty() && linted.iter().all(|l| ![10, 11].contains(l)), "{linted:?}");
 
     let dir = tempfile::tempdir().expect("temp dir");
-    let few = "---\nladder: generic\ntarget: senior\n---\n## Packages\n\n- NNlib.jl\n- Metalhead.jl\n- Flux.jl\n- Implemented the convolution layers.\n";
-    std::fs::write(dir.path().join("few.md"), few).expect("write");
-    let out =
-        support::promolint(dir.path()).args(["check", "few.md", "--format", "json"]).output().expect("runs");
-    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let claims = v["packets"][0]["claims"].as_array().expect("claims");
-    let values: Vec<&str> = claims.iter().map(|c| c["scope"]["value"].as_str().unwrap()).collect();
-    assert_eq!(values, ["unknown", "unknown", "unknown", "own"]);
+    let scopes = |name: &str, items: &str| -> Vec<String> {
+        let packet = format!("---\nladder: generic\ntarget: senior\n---\n## Packages\n\n{items}");
+        std::fs::write(dir.path().join(name), packet).expect("write");
+        let out =
+            support::promolint(dir.path()).args(["check", name, "--format", "json"]).output().expect("runs");
+        let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let claims = v["packets"][0]["claims"].as_array().expect("claims").clone();
+        claims.iter().map(|c| c["scope"]["value"].as_str().unwrap().to_owned()).collect()
+    };
+    let packages = "- NNlib.jl\n- Metalhead.jl\n- Flux.jl\n- Implemented the convolution layers.\n";
+    // One claim in five is own work, and one of the two that say who took
+    // part: the packages stay unknown.
+    let few = scopes("few.md", &format!("{packages}- Planned the release with my team.\n"));
+    assert_eq!(few, ["unknown", "unknown", "unknown", "own", "team"]);
+    // One claim in four is own work, but it is all the packet says of who
+    // took part: the packages are the candidate's too.
+    let only_own = scopes("only-own.md", packages);
+    assert_eq!(only_own, ["own", "own", "own", "own"]);
 }
