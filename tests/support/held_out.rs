@@ -61,3 +61,20 @@ pub(crate) const SESSION_8: [&str; 7] = [
     "ronanchagas-julia-satellitetoolbox-ecosystem-1-0",
     "sargampuram-kyverno-lfx-mentorship-2026-offline-cli",
 ];
+
+/// The documents held out in session 10 (`fixtures/labelled/sealed-session-10/documents.md`):
+/// found by one helper; labelled for scope by two others who saw neither
+/// promolint's output nor each other's labels, and for mapping by two more
+/// (their labels still sealed in `fixtures/labelled/sealed-session-10/mapping/`);
+/// scope scored once, in session 13, before and after that session's scope
+/// change (`docs/mapping.md`, "Session 13").
+#[allow(dead_code)]
+pub(crate) const SESSION_10: [&str; 7] = [
+    "abhishek-dhiman-kyverno-lfx-mentorship",
+    "carter-anderson-bevys-first-birthday",
+    "matt-dole-so-you-want-to-be-an-engineer",
+    "michelle-bu-staffeng-payments-products-tech-lead",
+    "natali-vlatko-steering-candidacy-2023",
+    "simon-ser-status-update-june-2020",
+    "will-doenlen-engineering-to-product-management-and-back",
+];
