@@ -73,7 +73,7 @@ const HEDGES: &[&str] = &[
     r"\bmore or less\b",
     r"\bto (?:some|a certain) (?:extent|degree)\b",
     r"\bnot (?:really |totally |entirely |completely |100% )?sure\b",
-    r"\b(?:it'?s |it is )?possible that\b",
+    r"\b(?:it'?s |it is )?possible that\b|\b(?:it['’]s|it is) possible\b",
     r"\bhard to (?:say|tell|know)\b",
     r"\b(?:seems?|seemed) like\b|\bapparently\b|\bi suppose\b|\bi['’]?d like to (?:think|believe)\b",
     r"\bsee?m(?:s|ed)? to\b",
@@ -109,7 +109,7 @@ static OTHERS: LazyLock<Fixed> = LazyLock::new(|| {
 /// "thanks to the team for putting in long hours", "the engineers who stayed".
 static AGENT_AFTER: LazyLock<Fixed> = LazyLock::new(|| {
     Fixed::new(
-        r"(?i)^(?:,[^,.;]{1,30},)?,?\s+(?:for \w+ing|who|that (?:stayed|worked|put|pulled|spent|gave)|was|were|kept|worked|pulled|put|spent|stayed)\b",
+        r"(?i)^(?:,[^,.;]{1,30},)?,?\s+(?:for \w+ing|who|that (?:stayed|worked|put|pulled|spent|gave)|was|were|kept|worked|pulled|put|spent|stayed|merged|pushed|shipped|deployed|changed|broke|made|did|had)\b",
     )
 });
 /// The candidate (alone or with others) as the one doing it.
@@ -232,14 +232,22 @@ pub fn done_by_others(text: &str, r: &Range<usize>) -> bool {
     if theirs {
         return true;
     }
+    // The candidate opens the match: "I alone kept the pipeline alive".
+    if SELF.find(&text[r.clone()]).is_some_and(|m| m.start() == 0) {
+        return false;
+    }
     // "with the team" counts the candidate in; "Took the whole rotation" is
-    // the candidate's object, not someone else doing it.
+    // the candidate's object, not someone else doing it. A party that is the
+    // subject of a clause closed before the match ("While the rest of the
+    // team was away, I…", "after the original team had let it drift, and
+    // worked nights") is not the subject of the match.
     let others: Vec<Range<usize>> = OTHERS
         .find_iter(sentence)
         .into_iter()
         .filter(|m| {
             subject_position(&sentence[..m.start()]) || AGENT_AFTER.is_match(ahead(text, start + m.end()))
         })
+        .filter(|m| !(subordinate(&sentence[..m.start()]) && sentence[m.end()..].contains(',')))
         .map(|m| m.range())
         .collect();
     let Some(last_other) = others.iter().map(|o| o.end).max() else { return false };
@@ -251,6 +259,17 @@ pub fn done_by_others(text: &str, r: &Range<usize>) -> bool {
         .map(|m| m.start())
         .max();
     last_self.is_none_or(|s| s < last_other)
+}
+
+/// Whether a party after `before` (its sentence so far) opens a
+/// subordinate clause: right after "while", "after", "because" and the like.
+fn subordinate(before: &str) -> bool {
+    const SUBORDINATORS: &[&str] = &[
+        "while", "after", "because", "when", "since", "as", "although", "though", "if", "once", "until",
+        "before", "whereas",
+    ];
+    let previous = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    SUBORDINATORS.contains(&previous.to_lowercase().as_str())
 }
 
 /// Whether a party after `before` (its sentence so far) is where a subject
@@ -430,6 +449,15 @@ mod tests {
         // A party followed by its verb is the subject, after an opening phrase too.
         let pod = "During tax season the whole payments pod, Jamal included, was working evenings";
         assert!(others(pod, "working evenings"));
+        // A party of a clause closed before the match; a party and its verb.
+        let away = "While the rest of the team was away for the holidays, I alone kept the pipeline alive";
+        assert!(!others(away, "I alone kept"));
+        let drift =
+            "I was pulled in late, after the original team had let it drift, and worked nights for a month";
+        assert!(!others(drift, "worked nights"));
+        assert!(others("Because the team worked all weekend, we shipped", "worked all weekend"));
+        let leave = "Some regressions came from changes the EMEA team merged while I was on leave";
+        assert!(others(leave, "while I was on leave"));
     }
 
     #[test]

@@ -90,7 +90,10 @@ pub fn detect(
             };
             let keep = match code {
                 // The candidate's overwork, not the team's crunch.
-                Some(Code::Overwork) => !cues::done_by_others(&masked, &r) || shapes::is_burnout(&masked, &r),
+                Some(Code::Overwork) => {
+                    (!cues::done_by_others(&masked, &r) || shapes::is_burnout(&masked, &r))
+                        && !shapes::by_machine(&masked, &r)
+                }
                 // "The vendor's outage cost us four days, so I added a circuit breaker" answers it.
                 Some(Code::BlamingOthers) => !blame::answered(&masked, &r),
                 // "Replaced the lorem ipsum fixtures" names a placeholder it removed.
@@ -248,7 +251,11 @@ fn names_marker(text: &str, r: &Range<usize>) -> bool {
     // A status, not a gap: "which is still TBD"; the text named: "the famous Lorem Ipsum text",
     // "the word TODO"; a name as a subject: "TODO is an open community".
     let subject = after.trim_start().to_lowercase();
-    if ["still", "remains", "remain", "word", "string", "keyword", "marker"].contains(&previous.as_str())
+    if [
+        "still", "remains", "remain", "word", "string", "keyword", "marker", "says", "said", "reads",
+        "contains",
+    ]
+    .contains(&previous.as_str())
         || ["is a ", "is an ", "is the ", "group"].iter().any(|s| subject.starts_with(s))
         || (found.eq_ignore_ascii_case("lorem ipsum")
             && (after.trim_start().to_lowercase().starts_with("text")

@@ -145,7 +145,7 @@ static SCENE_RE: LazyLock<Fixed> = LazyLock::new(|| {
 /// 6am", "the scheduler skipped jobs on public holidays".
 static MACHINE_RE: LazyLock<Fixed> = LazyLock::new(|| {
     Fixed::new(
-        r"(?i)\b(?:cron(?:job)?s?|jobs?|batch|scheduler|backups?|(?:batch|maintenance|backup|deploy|release) windows?|etl|bots?|timers?|(?:quiet-hours|notification) settings?|notifications)\b",
+        r"(?i)\b(?:cron(?:job)?s?|jobs?|batch|scheduler|backups?|(?:batch|maintenance|backup|deploy|release) windows?|etl|bots?|timers?|(?:quiet-hours|notification) settings?|notifications|(?:soak|load|stress|nightly|integration|canary) (?:tests?|runs?)|test suites?)\b",
     )
 });
 
@@ -218,6 +218,8 @@ pub fn find(text: &str) -> Vec<(Code, Range<usize>)> {
                 && !scan.is_match(&ARRANGED_RE, before)
                 && !scan.is_match(&POLICY_RE, sentence)
                 && !scan.is_match(&MACHINE_RE, clause_before(before))
+                // "helped me sleep at night": rest, not work.
+                && !before.trim_end().to_lowercase().ends_with("sleep")
             {
                 out.push((Code::Overwork, at(m.range())));
             }
@@ -344,6 +346,15 @@ fn modifier(found: &str, after: &str) -> bool {
     determiner && noun
 }
 
+/// Whether the clause before `r` in `text` (within its sentence) names a
+/// machine ("Bot drains backlog over the weekend", "The soak test runs
+/// overnight"): the time at `r` is the machine's, not a person's.
+pub fn by_machine(text: &str, r: &Range<usize>) -> bool {
+    let before = &text[..r.start];
+    let sentence = before.rfind(['.', '!', '?', ';']).map_or(before, |i| &before[i + 1..]);
+    MACHINE_RE.is_match(clause_before(sentence))
+}
+
 /// Burnout words at `r` of `text`, or the candidate set against the others
 /// (`CONTRAST`): overwork or heroics whoever else the sentence names.
 pub fn is_burnout(text: &str, r: &Range<usize>) -> bool {
@@ -353,6 +364,17 @@ pub fn is_burnout(text: &str, r: &Range<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_machine_s_time_is_not_a_person_s() {
+        let at = |text: &str, word: &str| {
+            let start = text.find(word).expect("word");
+            by_machine(text, &(start..start + word.len()))
+        };
+        assert!(at("Remove the restriction. Bot drains backlog over the weekend.", "over the weekend"));
+        assert!(at("The soak test runs overnight on spot instances", "overnight"));
+        assert!(!at("I fixed the builds over the weekend", "over the weekend"));
+    }
 
     fn codes(text: &str) -> Vec<Code> {
         let mut c: Vec<Code> = find(text).into_iter().map(|(c, _)| c).collect();
