@@ -136,6 +136,15 @@ fn sentence_start(before: &str) -> usize {
     last_end(&SENTENCE_END, before)
 }
 
+/// The sentence of `text` that ends at byte offset `at` (a sentence ends
+/// at `.`, `;`, `!` or `?` followed by whitespace), at most
+/// `SENTENCE_REACH` (1,000) bytes of it: the words before a match that a
+/// cue reads. Empty when `at` is past the end or inside a character.
+pub fn sentence_before(text: &str, at: usize) -> &str {
+    let Some(before) = text.get(..at) else { return "" };
+    &before[sentence_start(before)..]
+}
+
 /// The end of the last match of `re` in the last [`SENTENCE_REACH`] bytes
 /// of `before` (a byte offset into `before`), or where those bytes start
 /// when there is none: a cue reads its sentence or clause at most that far
@@ -261,15 +270,23 @@ pub fn done_by_others(text: &str, r: &Range<usize>) -> bool {
     last_self.is_none_or(|s| s < last_other)
 }
 
+/// Words that open a subordinate clause ("while", "after", "because"): a
+/// party right after one is the subject of that clause only.
+const SUBORDINATORS: &[&str] = &[
+    "because", "while", "when", "as", "since", "after", "before", "until", "whereas", "although", "though",
+    "if", "once",
+];
+
+/// The last word of `before` (a run of letters and digits), lowercased;
+/// empty when `before` ends in none.
+fn last_word(before: &str) -> String {
+    before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase()
+}
+
 /// Whether a party after `before` (its sentence so far) opens a
-/// subordinate clause: right after "while", "after", "because" and the like.
+/// subordinate clause: right after one of [`SUBORDINATORS`].
 fn subordinate(before: &str) -> bool {
-    const SUBORDINATORS: &[&str] = &[
-        "while", "after", "because", "when", "since", "as", "although", "though", "if", "once", "until",
-        "before", "whereas",
-    ];
-    let previous = before.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    SUBORDINATORS.contains(&previous.to_lowercase().as_str())
+    SUBORDINATORS.contains(&last_word(before).as_str())
 }
 
 /// Whether a party after `before` (its sentence so far) is where a subject
@@ -277,19 +294,18 @@ fn subordinate(before: &str) -> bool {
 /// clause ("because", "while", "so"), not after a verb or a preposition
 /// ("Took the whole rotation", "with the team").
 fn subject_position(before: &str) -> bool {
-    const OPENERS: &[&str] = &[
-        "and", "but", "so", "because", "while", "when", "as", "since", "after", "before", "until", "then",
-        "that", "who", "where", "whereas", "although", "though", "if", "once", "whole", "entire", "even",
-        "all", "both",
-    ];
+    // Besides the subordinators: words that join or open a clause.
+    const OPENERS: &[&str] =
+        &["and", "but", "so", "then", "that", "who", "where", "whole", "entire", "even", "all", "both"];
     let trimmed = before.trim_end();
     if trimmed.is_empty() || trimmed.ends_with(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
         return true;
     }
-    let previous = trimmed.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    let previous = last_word(trimmed);
     // A few words opening the sentence ("In Q3 my team worked"): a subject after them.
     let words = trimmed.split_whitespace().count();
     OPENERS.contains(&previous.as_str())
+        || SUBORDINATORS.contains(&previous.as_str())
         || (words <= 3
             && trimmed.split_whitespace().next().is_some_and(|w| {
                 ["in", "during", "over", "for", "by", "on", "at", "last", "this", "that"]

@@ -222,8 +222,9 @@ impl ScopeMatcher {
             };
             out.push(scope);
         }
-        let own = out.iter().filter(|s| s.from == Some(ScopeFrom::OwnWork)).count();
-        let told = own + out.iter().filter(|s| s.from == Some(ScopeFrom::Claim)).count();
+        let count = |from: ScopeFrom| out.iter().filter(|s| s.from == Some(from)).count();
+        let own = count(ScopeFrom::OwnWork);
+        let told = own + count(ScopeFrom::Claim);
         let mostly_own = |share: f64, of: usize| of > 0 && own as f64 >= share * of as f64;
         if mostly_own(OWN_PACKET_SHARE, out.len()) || mostly_own(OWN_TOLD_SHARE, told) {
             for i in silent {

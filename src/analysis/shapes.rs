@@ -28,6 +28,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::blame;
+use super::cues;
 use super::fixed::{Family, Fixed};
 use super::smells;
 use crate::lint::Code;
@@ -219,7 +220,7 @@ pub fn find(text: &str) -> Vec<(Code, Range<usize>)> {
                 && !scan.is_match(&POLICY_RE, sentence)
                 && !scan.is_match(&MACHINE_RE, clause_before(before))
                 // "helped me sleep at night": rest, not work.
-                && !before.trim_end().to_lowercase().ends_with("sleep")
+                && !ends_with_ignore_case(before.trim_end(), "sleep")
             {
                 out.push((Code::Overwork, at(m.range())));
             }
@@ -346,13 +347,19 @@ fn modifier(found: &str, after: &str) -> bool {
     determiner && noun
 }
 
+/// Whether `text` ends with `suffix` (ASCII), ignoring ASCII case.
+fn ends_with_ignore_case(text: &str, suffix: &str) -> bool {
+    text.len()
+        .checked_sub(suffix.len())
+        .and_then(|from| text.get(from..))
+        .is_some_and(|end| end.eq_ignore_ascii_case(suffix))
+}
+
 /// Whether the clause before `r` in `text` (within its sentence) names a
 /// machine ("Bot drains backlog over the weekend", "The soak test runs
 /// overnight"): the time at `r` is the machine's, not a person's.
 pub fn by_machine(text: &str, r: &Range<usize>) -> bool {
-    let before = &text[..r.start];
-    let sentence = before.rfind(['.', '!', '?', ';']).map_or(before, |i| &before[i + 1..]);
-    MACHINE_RE.is_match(clause_before(sentence))
+    MACHINE_RE.is_match(clause_before(cues::sentence_before(text, r.start)))
 }
 
 /// Burnout words at `r` of `text`, or the candidate set against the others
