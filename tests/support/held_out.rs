@@ -65,10 +65,10 @@ pub(crate) const SESSION_8: [&str; 7] = [
 /// The documents held out in session 10 (`fixtures/labelled/sealed-session-10/documents.md`):
 /// found by one helper; labelled for scope by two others who saw neither
 /// promolint's output nor each other's labels, and for mapping by two more
-/// (their labels still sealed in `fixtures/labelled/sealed-session-10/mapping/`);
+/// (their labels sealed until session 14, now in `fixtures/labelled/two-readers/`);
 /// scope scored once, in session 13, before and after that session's scope
-/// change (`docs/mapping.md`, "Session 13").
-#[allow(dead_code)]
+/// change (`docs/mapping.md`, "Session 13"); mapping once, in session 14,
+/// before and after that session's mapping change ("Session 14").
 pub(crate) const SESSION_10: [&str; 7] = [
     "abhishek-dhiman-kyverno-lfx-mentorship",
     "carter-anderson-bevys-first-birthday",
