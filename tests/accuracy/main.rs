@@ -251,11 +251,7 @@ fn lodo_from(
         let training = || train.iter().filter(|r| r.document != held_out);
         let examples = example_instances(&training().collect::<Vec<_>>(), matchers, &method.mask);
         let mut model = if method.learned {
-            let mut b = bags(training());
-            if method.examples_in_fit {
-                b.extend(examples.iter().map(|(own, s)| Bag { claims: vec![&s[*own]], addressed: true }));
-            }
-            fit::fit(&b, &HAND_SET, &method.mask)
+            fit::fit(&training_bags(training(), &examples, method), &HAND_SET, &method.mask)
         } else {
             HAND_SET
         };
@@ -271,6 +267,21 @@ fn lodo_from(
             let cut = cutoff(&matchers[&row.level], &model, method);
             out[i] = predict(row, &model, cut, &method.mask);
         }
+    }
+    out
+}
+
+/// The fit's bags: one per agreed label of `rows`, and with
+/// `method.examples_in_fit` one more positive per example of `examples`
+/// (from [`example_instances`]), its own expectation's signals alone.
+fn training_bags<'a>(
+    rows: impl Iterator<Item = &'a Row>,
+    examples: &'a [(usize, Vec<Signals>)],
+    method: Method,
+) -> Vec<Bag<'a>> {
+    let mut out = bags(rows);
+    if method.examples_in_fit {
+        out.extend(examples.iter().map(|(own, s)| Bag { claims: vec![&s[*own]], addressed: true }));
     }
     out
 }
@@ -600,11 +611,7 @@ fn shipped_fit(rows: &[Row], matchers: &BTreeMap<String, LevelMatcher>, method: 
     let rows = &shipped_rows(rows)[..];
     let primed = with_prior(rows, rows, &|_| true);
     let examples = example_instances(&rows.iter().collect::<Vec<_>>(), matchers, &method.mask);
-    let mut b = bags(primed.iter());
-    if method.examples_in_fit {
-        b.extend(examples.iter().map(|(own, s)| Bag { claims: vec![&s[*own]], addressed: true }));
-    }
-    let mut model = fit::fit(&b, &HAND_SET, &method.mask);
+    let mut model = fit::fit(&training_bags(primed.iter(), &examples, method), &HAND_SET, &method.mask);
     model.cutoff = f1_best_cutoff(primed.iter(), &model, &method.mask);
     if method.mask[12] {
         model.base_rates = base_rates(rows);
