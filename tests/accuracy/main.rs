@@ -249,7 +249,13 @@ fn lodo_from(
         let keep = |d: &str| d != held_out;
         let (train, rows) = (&with_prior(train, train, &keep)[..], &with_prior(rows, train, &keep)[..]);
         let training = || train.iter().filter(|r| r.document != held_out);
-        let examples = example_instances(&training().collect::<Vec<_>>(), matchers, &method.mask);
+        // Only a learned fit with examples reads them: the ablations that
+        // leave them out skip scoring them.
+        let examples = if method.learned && method.examples_in_fit {
+            example_instances(&training().collect::<Vec<_>>(), matchers, &method.mask)
+        } else {
+            Vec::new()
+        };
         let mut model = if method.learned {
             fit::fit(&training_bags(training(), &examples, method), &HAND_SET, &method.mask)
         } else {
