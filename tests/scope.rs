@@ -102,7 +102,41 @@ fn a_ladder_adds_its_own_scope_words() {
     let claim = &p["claims"][0]["scope"];
     assert_eq!(claim["value"], "cross-team", "{claim}");
     assert_eq!(p["scope"], "organisation");
-    assert_eq!(diagnostics(&p, "scope-below-level").len(), 1);
+    // Cross-team work for an organisation-level level is one step short: not flagged.
+    assert!(diagnostics(&p, "scope-below-level").is_empty());
+}
+
+/// One team's work is two steps below what an organisation-level level asks
+/// and is flagged; one step below what a cross-team level asks, and is not.
+#[test]
+fn scope_below_level_fires_two_steps_below_the_level_not_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let claim = "- Introduced weekly design reviews for my team, cutting rework by 30% (RFC-12)\n";
+    let packet = |ladder: &str, target: &str| {
+        format!("---\nladder: {ladder}\ntarget: {target}\n---\n## Work\n{claim}")
+    };
+    let run = |name: &str, text: String| -> Value {
+        std::fs::write(dir.path().join(name), text).expect("write");
+        let out =
+            support::promolint(dir.path()).args(["check", name, "--format", "json"]).output().expect("runs");
+        let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        v["packets"][0].clone()
+    };
+    let org = run("org.md", packet("meetup", "principal-platform-architect"));
+    assert_eq!(org["scope"], "organisation");
+    assert_eq!(org["claims"][0]["scope"]["value"], "team");
+    let flagged = diagnostics(&org, "scope-below-level");
+    assert!(!flagged.is_empty(), "team work on an organisation-level level: {org}");
+    assert!(
+        flagged.iter().all(|d| d["message"].as_str().unwrap_or("").contains("one team's work")),
+        "{flagged:?}"
+    );
+    let senior = run("senior.md", packet("generic", "senior"));
+    assert_eq!(senior["scope"], "cross-team");
+    assert!(
+        diagnostics(&senior, "scope-below-level").is_empty(),
+        "team work on a cross-team level: {senior}"
+    );
 }
 
 #[test]

@@ -358,8 +358,10 @@ const BATCHES: [Batch; 7] = [
         documents: Documents::AllBut(&[&held_out::SESSION_6, &held_out::SESSION_8, &held_out::SESSION_10]),
         before: Before { label: F0584AC, accuracy: (522, 961), precision: (261, 399), recall: (261, 411) },
         // Measured: accuracy 0.61 (0.58 before session 9's packet default),
-        // precision 0.77, recall 0.43 (before session 6: 0.54, 0.65, 0.64).
-        floors: Floors { accuracy: 0.59, precision: 0.75, recall: Some(0.40), agreed: 0, kappa: 0.8 },
+        // precision 0.77, recall 0.43 (before session 6: 0.54, 0.65, 0.64);
+        // precision 0.84, recall 0.26 since session 15 fires only two scale
+        // steps below the level's scope (`SCOPE_GAP`).
+        floors: Floors { accuracy: 0.59, precision: 0.75, recall: Some(0.24), agreed: 0, kappa: 0.8 },
     },
     // Session 6: a fresh batch, scored once on main before that session's
     // scope changes and once after them (accuracy 0.53 -> 0.55, lint

@@ -40,6 +40,12 @@ impl ScopeValue {
         ScopeValue::Company,
     ];
 
+    /// How many steps of the scale `self` is below `asked` (0 when it is
+    /// at or above it): `own` is two steps below `cross-team`.
+    pub fn steps_below(self, asked: ScopeValue) -> usize {
+        (asked as usize).saturating_sub(self as usize)
+    }
+
     /// The kebab-case name used in rule files and outputs.
     pub fn as_str(self) -> &'static str {
         match self {
