@@ -1,9 +1,10 @@
 //! How well promolint reads claim scope, against two readers.
 //!
 //! Data: `fixtures/scope-labels/reader-a/` and `reader-b/`, one file per
-//! document of `fixtures/corpus/A-filled/` (48 real documents by outside
+//! document of `fixtures/corpus/A-filled/` (58 real documents by outside
 //! authors: 12 of the design set, 7 held out in session 4, 7 in session 5,
-//! 8 in session 6, 7 in session 8, 7 in session 10), `labels: {line: scope}` for every claim listed in
+//! 8 in session 6, 7 in session 8, 7 in session 10, 7 in session 14, 3 in
+//! session 15), `labels: {line: scope}` for every claim listed in
 //! `fixtures/scope-labels/claims.md`, each value one of `own`, `team`,
 //! `cross-team`, `organisation`, `company` or `unknown`. The two readers were
 //! briefed separately with `fixtures/scope-labels/GUIDE.md` and did not see
@@ -26,7 +27,8 @@
 //! 9, after that session's packet default was written down
 //! (`docs/mapping.md`, "Session 9") and with the method before it beside;
 //! it is development data from then on. The session-10 batch, likewise, was
-//! scored once in session 13 (`docs/mapping.md`, "Session 13").
+//! scored once in session 13 (`docs/mapping.md`, "Session 13"), and the
+//! session-14 and -15 batches together in session 15 ("Session 15, scope").
 //!
 //! Each document is read as a packet by prepending promolint front matter (4
 //! lines) to it unchanged, so a label's line is the claim's first line minus 4.
@@ -262,6 +264,8 @@ struct Batch {
 enum Documents {
     /// These.
     Only(&'static [&'static str]),
+    /// Those of any of these batches.
+    Any(&'static [&'static [&'static str]]),
     /// All but these.
     AllBut(&'static [&'static [&'static str]]),
 }
@@ -270,6 +274,7 @@ impl Documents {
     fn keep(&self, document: &str) -> bool {
         match self {
             Documents::Only(these) => these.contains(&document),
+            Documents::Any(batches) => batches.iter().any(|b| b.contains(&document)),
             Documents::AllBut(batches) => !batches.iter().any(|b| b.contains(&document)),
         }
     }
@@ -320,7 +325,7 @@ const F0584AC: &str = "before session 6 (f0584ac)";
 /// (accuracy and precision 0.8) is NOT met on accuracy anywhere, nor on
 /// precision on the session-4 batch: these guard against regressions and do
 /// not claim the bar.
-const BATCHES: [Batch; 7] = [
+const BATCHES: [Batch; 8] = [
     Batch {
         name: "design set (12 documents)",
         short: "design",
@@ -330,6 +335,8 @@ const BATCHES: [Batch; 7] = [
             &held_out::SESSION_6,
             &held_out::SESSION_8,
             &held_out::SESSION_10,
+            &held_out::SESSION_14,
+            &held_out::SESSION_15,
         ]),
         before: Before { label: F0584AC, accuracy: (309, 496), precision: (142, 197), recall: (142, 195) },
         // Measured: accuracy 0.65, precision 0.85 (0.63 before session 9's packet default).
@@ -355,7 +362,13 @@ const BATCHES: [Batch; 7] = [
     Batch {
         name: "all 26 documents before session 6",
         short: "all-26",
-        documents: Documents::AllBut(&[&held_out::SESSION_6, &held_out::SESSION_8, &held_out::SESSION_10]),
+        documents: Documents::AllBut(&[
+            &held_out::SESSION_6,
+            &held_out::SESSION_8,
+            &held_out::SESSION_10,
+            &held_out::SESSION_14,
+            &held_out::SESSION_15,
+        ]),
         before: Before { label: F0584AC, accuracy: (522, 961), precision: (261, 399), recall: (261, 411) },
         // Measured: accuracy 0.61 (0.58 before session 9's packet default),
         // precision 0.77, recall 0.43 (before session 6: 0.54, 0.65, 0.64);
@@ -422,6 +435,27 @@ const BATCHES: [Batch; 7] = [
         // an open-source project) read lower. Lint precision 0.43, recall
         // 0.32 with session 14's mapping weights.
         floors: Floors { accuracy: 0.36, precision: 0.41, recall: None, agreed: 250, kappa: 0.78 },
+    },
+    // Sessions 14 and 15: two fresh batches (labelled then, sealed until
+    // session 15), scored together once in session 15 with that session's
+    // two-step gap written down first (docs/mapping.md, "Session 15, scope"),
+    // and once without it; development data from then on.
+    Batch {
+        name: "held out in sessions 14 and 15 (10 documents, four more readers; scored once, in session 15)",
+        short: "session-14-15",
+        documents: Documents::Any(&[&held_out::SESSION_14, &held_out::SESSION_15]),
+        before: Before {
+            label: "main before session 15's two-step gap (4c02b80)",
+            accuracy: (265, 478),
+            precision: (62, 78),
+            recall: (62, 201),
+        },
+        // Measured once: accuracy 0.55 (the change does not touch it), lint
+        // precision 0.79 -> 0.86, recall 0.31 -> 0.19. The readers agree at
+        // kappa 0.70 (0.69 on session 14's seven documents: they differ most
+        // on a maintainer's changelog items, `own` or `unknown`); scored all
+        // the same, as the batches' READMEs said.
+        floors: Floors { accuracy: 0.53, precision: 0.84, recall: None, agreed: 450, kappa: 0.68 },
     },
 ];
 

@@ -78,3 +78,30 @@ pub(crate) const SESSION_10: [&str; 7] = [
     "simon-ser-status-update-june-2020",
     "will-doenlen-engineering-to-product-management-and-back",
 ];
+
+/// The documents held out in session 14 (`fixtures/labelled/sealed-session-14/documents.md`):
+/// found by one helper; labelled for scope by two others who saw neither
+/// promolint's output nor each other's labels (κ 0.69), and for mapping by
+/// two more (their labels still sealed in `fixtures/labelled/sealed-session-14/mapping/`);
+/// scope scored once, in session 15, before and after that session's scope
+/// change (`docs/mapping.md`, "Session 15, scope").
+#[allow(dead_code)]
+pub(crate) const SESSION_14: [&str; 7] = [
+    "darren-burns-textualize-year-building-for-the-terminal",
+    "hanno-braun-shutting-down-fornjot",
+    "michiel-borkent-oss-updates-jul-aug-2025",
+    "mincong-huang-highlight-2021-datadog",
+    "phil-haack-one-year-at-posthog",
+    "prabhat-sachdeva-carbon-explorer-gsoc-2023",
+    "scott-chamberlain-fulltext-behind-the-scenes",
+];
+
+/// The documents held out in session 15 (`fixtures/labelled/sealed-session-15/documents.md`),
+/// found, labelled and scored as [`SESSION_14`]'s, in the same run (scope κ
+/// 0.75; mapping labels still sealed in `fixtures/labelled/sealed-session-15/mapping/`).
+#[allow(dead_code)]
+pub(crate) const SESSION_15: [&str; 3] = [
+    "aaron-powell-6-months-at-microsoft",
+    "josh-goldberg-2022-in-review",
+    "tanay-tummalapalli-apache-beam-gsoc-2019",
+];
