@@ -10,11 +10,12 @@
 //!   unmapped-claim: warn
 //!   warnings: deny           # like -D warnings
 //! min-coverage: 60           # percent; below it, `coverage-below-minimum`
+//! scope-gap: 1               # scale steps below the level's scope that `scope-below-level` needs (default 2)
 //! exclude: ["drafts/**"]     # globs (relative to this file) skipped when walking
 //! ```
 //!
 //! Every mistake (bad YAML, unknown key, unknown lint code or level, a
-//! percentage out of range, a bad glob) is a diagnostic pointing into the
+//! percentage or scope gap out of range, a bad glob) is a diagnostic pointing into the
 //! file; the command line's `-A`/`-W`/`-D` win over `lints`.
 
 use std::path::{Path, PathBuf};
@@ -48,6 +49,8 @@ struct Raw {
     lints: Vec<Pair>,
     #[serde(default)]
     min_coverage: Option<Spanned<f64>>,
+    #[serde(default)]
+    scope_gap: Option<Spanned<i64>>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
 }
@@ -98,6 +101,10 @@ pub struct Config {
     pub deny_warnings: bool,
     /// Minimum coverage in percent, 0..=100.
     pub min_coverage: Option<f32>,
+    /// `scope-gap`: how many steps of the scope scale (1..=4) the widest
+    /// covering claim must be below the level's scope for
+    /// `scope-below-level`; `None` is the default, [`crate::check::SCOPE_GAP`].
+    pub scope_gap: Option<usize>,
     /// Exclude globs as written.
     pub exclude: Vec<String>,
     /// The compiled exclude globs.
@@ -174,7 +181,15 @@ pub fn load(path: &Path, sources: &mut Sources) -> Result<Config, Vec<Diagnostic
     let file = sources.add(name, text);
     let text = &sources.get(file).text;
     let raw: Raw = if text.trim().is_empty() {
-        Raw { rules: vec![], ladder: None, target: None, lints: vec![], min_coverage: None, exclude: vec![] }
+        Raw {
+            rules: vec![],
+            ladder: None,
+            target: None,
+            lints: vec![],
+            min_coverage: None,
+            scope_gap: None,
+            exclude: vec![],
+        }
     } else {
         match serde_saphyr::from_str(text) {
             Ok(raw) => raw,
@@ -182,8 +197,10 @@ pub fn load(path: &Path, sources: &mut Sources) -> Result<Config, Vec<Diagnostic
                 let mut d = yaml_error(file, text, &e);
                 d.code = Code::InvalidConfig;
                 d.message = d.message.replacen("invalid rule file", "invalid config file", 1);
-                d.help =
-                    Some("promolint.yaml keys: rules, ladder, target, lints, min-coverage, exclude".into());
+                d.help = Some(
+                    "promolint.yaml keys: rules, ladder, target, lints, min-coverage, scope-gap, exclude"
+                        .into(),
+                );
                 return Err(vec![d]);
             }
         }
@@ -281,6 +298,20 @@ fn validate(
                 )
                 .with_help("for example `min-coverage: 60`"),
             );
+        }
+    }
+    if let Some(gap) = &raw.scope_gap {
+        match usize::try_from(gap.value) {
+            Ok(g @ 1..=4) => config.scope_gap = Some(g),
+            _ => problems.push(
+                invalid(
+                    label(file, gap, text, "out of range"),
+                    "`scope-gap` is a number of scope steps from 1 to 4",
+                )
+                .with_help(
+                    "`scope-gap: 1` flags one team's work where cross-team reach is asked; the default is 2",
+                ),
+            ),
         }
     }
     let mut builder = GlobSetBuilder::new();

@@ -139,6 +139,31 @@ fn scope_below_level_fires_two_steps_below_the_level_not_one() {
     );
 }
 
+/// `scope-gap: 1` in promolint.yaml flags one step below too; a gap the
+/// scale cannot have is a config error that says what is allowed.
+#[test]
+fn scope_gap_in_the_config_sets_how_far_below_the_lint_fires() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let packet = "---\nladder: generic\ntarget: senior\n---\n## Work\n\
+        - Introduced weekly design reviews for my team, cutting rework by 30% (RFC-12)\n";
+    std::fs::write(dir.path().join("p.md"), packet).expect("write");
+    let run = |config: &str| {
+        std::fs::write(dir.path().join("promolint.yaml"), config).expect("write config");
+        support::promolint(dir.path()).args(["check", "p.md", "--format", "json"]).output().expect("runs")
+    };
+    let flagged = |out: &std::process::Output| -> usize {
+        let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        diagnostics(&v["packets"][0], "scope-below-level").len()
+    };
+    assert_eq!(flagged(&run("lints: {}\n")), 0, "the default gap is two steps");
+    let one = run("scope-gap: 1\n");
+    assert!(flagged(&one) > 0, "one step below with scope-gap: 1");
+    let bad = run("scope-gap: 0\n");
+    let all = format!("{}{}", String::from_utf8_lossy(&bad.stdout), String::from_utf8_lossy(&bad.stderr));
+    assert!(all.contains("`scope-gap` is a number of scope steps from 1 to 4"), "{all}");
+    assert_ne!(bad.status.code(), Some(0), "{all}");
+}
+
 #[test]
 fn current_level_marks_what_is_not_new_and_new_only_leaves_it_out() {
     let p = check_json("vsa-from-l4.md", &[]);

@@ -14,6 +14,7 @@ mod target;
 
 use std::sync::OnceLock;
 
+pub use diagnose::SCOPE_GAP;
 pub use driver::{BATCH, CheckRun, Skipped, batch_size, check, check_each, check_text};
 
 use crate::analysis::{self, Analysis, CommonMatcher, EvidenceMatcher, LevelMatcher, RunMatchers};
@@ -39,6 +40,9 @@ pub struct CheckOptions {
     pub levels: LintLevels,
     /// `min-coverage` in percent: below it, `coverage-below-minimum`.
     pub min_coverage: Option<f32>,
+    /// `scope-gap`: scale steps below the level's scope that
+    /// `scope-below-level` needs; `None` is [`SCOPE_GAP`].
+    pub scope_gap: Option<usize>,
     /// The config file, for `exclude`.
     pub config: Option<Config>,
     /// `--force-exclude`: files named on the command line are treated as if
@@ -64,6 +68,7 @@ impl CheckOptions {
             default_target: config.target.clone(),
             levels,
             min_coverage: config.min_coverage,
+            scope_gap: config.scope_gap,
             config: Some(config),
             ..CheckOptions::default()
         }

@@ -40,6 +40,10 @@ pub(crate) fn run(global: &GlobalArgs, io: &mut Io<'_>) -> anyhow::Result<Outcom
         Some(min) => writeln!(out, "min-coverage: {min}% (config file)")?,
         None => writeln!(out, "min-coverage: none (default)")?,
     }
+    match config.scope_gap {
+        Some(gap) => writeln!(out, "scope-gap:    {gap} (config file)")?,
+        None => writeln!(out, "scope-gap:    {} (default)", crate::check::SCOPE_GAP)?,
+    }
     if config.exclude.is_empty() {
         writeln!(out, "exclude:      none (default)")?;
     } else {
