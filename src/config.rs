@@ -36,7 +36,7 @@ pub const FILE_NAME: &str = "promolint.yaml";
 /// A lint code and its level, each with its span.
 type Pair = (Spanned<String>, Spanned<String>);
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct Raw {
     #[serde(default)]
@@ -181,15 +181,7 @@ pub fn load(path: &Path, sources: &mut Sources) -> Result<Config, Vec<Diagnostic
     let file = sources.add(name, text);
     let text = &sources.get(file).text;
     let raw: Raw = if text.trim().is_empty() {
-        Raw {
-            rules: vec![],
-            ladder: None,
-            target: None,
-            lints: vec![],
-            min_coverage: None,
-            scope_gap: None,
-            exclude: vec![],
-        }
+        Raw::default()
     } else {
         match serde_saphyr::from_str(text) {
             Ok(raw) => raw,

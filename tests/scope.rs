@@ -20,6 +20,11 @@ fn check_json(packet: &str, extra: &[&str]) -> Value {
     json(&args)["packets"][0].clone()
 }
 
+/// `check FILE --format json` run in `dir` (where its promolint.yaml applies).
+fn check_in(dir: &std::path::Path, file: &str) -> std::process::Output {
+    support::promolint(dir).args(["check", file, "--format", "json"]).output().expect("runs")
+}
+
 fn diagnostics<'a>(packet: &'a Value, code: &str) -> Vec<&'a Value> {
     packet["diagnostics"].as_array().expect("diagnostics").iter().filter(|d| d["code"] == code).collect()
 }
@@ -117,9 +122,7 @@ fn scope_below_level_fires_two_steps_below_the_level_not_one() {
     };
     let run = |name: &str, text: String| -> Value {
         std::fs::write(dir.path().join(name), text).expect("write");
-        let out =
-            support::promolint(dir.path()).args(["check", name, "--format", "json"]).output().expect("runs");
-        let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let v: Value = serde_json::from_slice(&check_in(dir.path(), name).stdout).expect("JSON");
         v["packets"][0].clone()
     };
     let org = run("org.md", packet("meetup", "principal-platform-architect"));
@@ -149,7 +152,7 @@ fn scope_gap_in_the_config_sets_how_far_below_the_lint_fires() {
     std::fs::write(dir.path().join("p.md"), packet).expect("write");
     let run = |config: &str| {
         std::fs::write(dir.path().join("promolint.yaml"), config).expect("write config");
-        support::promolint(dir.path()).args(["check", "p.md", "--format", "json"]).output().expect("runs")
+        check_in(dir.path(), "p.md")
     };
     let flagged = |out: &std::process::Output| -> usize {
         let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
