@@ -30,6 +30,8 @@
 //! - new: the imported-ladder score that `check` maps such a level with
 //!   (`analysis::imported`, the [`LevelMatcher`]'s `imported` model; its mix
 //!   chosen on other data, see `import_design.rs`);
+//! - before session 16: the same score with the mix shipped from session 8
+//!   to session 15 (no area-name parts);
 //! - before session 8: the same score with the mix shipped from session 4
 //!   to session 7 (no area-semantic part), chosen on the design tasks
 //!   before they gained the Snowflake task;
@@ -69,7 +71,7 @@ mod mixes;
 use std::collections::HashMap;
 use std::path::Path;
 
-use promolint::analysis::imported::{ImportedModel, ImportedWeights};
+use promolint::analysis::imported::{ImportedModel, ImportedWeights, Parts6, SHIPPED};
 use promolint::analysis::matcher::LevelMatcher;
 use promolint::analysis::score::{self, ClaimContext};
 use promolint::analysis::terms::Terms;
@@ -346,6 +348,19 @@ impl Tally {
     }
 }
 
+/// The imported-ladder mix shipped from session 8 to session 15, before the
+/// areas' names were a part of the score.
+const SESSION_8_MIX: ImportedWeights = ImportedWeights {
+    own_lexical: 1.0,
+    area_lexical: 1.0,
+    own_semantic: 0.5,
+    area_semantic: 0.5,
+    name_lexical: 0.0,
+    name_semantic: 0.0,
+    bigrams: true,
+    area_idf: false,
+};
+
 /// The imported-ladder mix shipped from session 4 to session 7, before the
 /// design tasks gained the Snowflake task (`import_design.rs`).
 const SESSION_4_MIX: ImportedWeights = ImportedWeights {
@@ -353,15 +368,21 @@ const SESSION_4_MIX: ImportedWeights = ImportedWeights {
     area_lexical: 1.0,
     own_semantic: 0.5,
     area_semantic: 0.0,
+    name_lexical: 0.0,
+    name_semantic: 0.0,
     bigrams: true,
     area_idf: false,
 };
 
 /// Index of the plain TF-IDF baseline in [`SCORERS`].
-const BASELINE: usize = 5;
+const BASELINE: usize = 6;
 
-const SCORERS: [&str; 7] = [
+/// Index of the logistic score in [`SCORERS`].
+const LOGISTIC: usize = 3;
+
+const SCORERS: [&str; 8] = [
     "new: imported-ladder score",
+    "before session 16: imported-ladder score, session 8's mix",
     "before session 8: imported-ladder score, session 4's mix",
     "previous: logistic score (mapping-imported.yaml)",
     "promolint lexical cosine",
@@ -371,8 +392,8 @@ const SCORERS: [&str; 7] = [
 ];
 
 /// The tallies of every scorer over `task`, leaving one level out at a time.
-fn run(task: &Task, rules: &RuleSet) -> [Tally; 7] {
-    let mut tallies: [Tally; 7] = Default::default();
+fn run(task: &Task, rules: &RuleSet) -> [Tally; 8] {
+    let mut tallies: [Tally; 8] = Default::default();
     let mut levels: Vec<&str> = task.items.iter().map(|i| i.level.as_str()).collect();
     levels.dedup();
     for held_out in levels {
@@ -382,8 +403,8 @@ fn run(task: &Task, rules: &RuleSet) -> [Tally; 7] {
         let new = matcher.imported.as_ref().expect("a level with no patterns gets the imported-ladder score");
         let texts: Vec<&str> = rest.iter().map(|i| i.text.as_str()).collect();
         let plain = PlainTfidf::new(&texts);
-        let before =
-            ImportedModel::uncalibrated(&level.expectations, Terms::new(&rules.vocabulary), SESSION_4_MIX);
+        let before = [SESSION_8_MIX, SESSION_4_MIX]
+            .map(|w| ImportedModel::uncalibrated(&level.expectations, Terms::new(&rules.vocabulary), w));
         let areas: Vec<&str> = rest.iter().map(|i| i.area.as_str()).collect();
         for query in task.items.iter().filter(|i| i.level == held_out) {
             let (mapped, cosine) = promolint_scores(&matcher, &query.text);
@@ -391,22 +412,43 @@ fn run(task: &Task, rules: &RuleSet) -> [Tally; 7] {
             tallies[0].decided(&maps, &areas, &query.area);
             let (maps, _) =
                 score::decide(&matcher.model, matcher.cutoff, &previous_signals(&matcher, &query.text));
-            tallies[2].decided(&maps, &areas, &query.area);
+            tallies[LOGISTIC].decided(&maps, &areas, &query.area);
             tallies[0].add(&new.scores(&query.text), &areas, &query.area);
-            tallies[1].add(&before.scores(&query.text), &areas, &query.area);
-            tallies[2].add(&mapped, &areas, &query.area);
-            tallies[3].add(&cosine, &areas, &query.area);
-            tallies[4].add(&matcher.semantic(&query.text), &areas, &query.area);
+            tallies[1].add(&before[0].scores(&query.text), &areas, &query.area);
+            tallies[2].add(&before[1].scores(&query.text), &areas, &query.area);
+            tallies[LOGISTIC].add(&mapped, &areas, &query.area);
+            tallies[4].add(&cosine, &areas, &query.area);
+            tallies[5].add(&matcher.semantic(&query.text), &areas, &query.area);
             tallies[BASELINE].add(&plain.scores(&query.text), &areas, &query.area);
-            tallies[6].add_chance(&areas, &query.area);
+            tallies[7].add_chance(&areas, &query.area);
         }
     }
     tallies
 }
 
-/// Top-1 and top-3 (shares) over `task` of the imported-ladder score with the mix `w`.
-fn with_mix(task: &Task, rules: &RuleSet, w: ImportedWeights) -> (f64, f64) {
-    let mut tally = Tally::default();
+/// Every weight on, so that every part is computed, with the bigram and
+/// area-IDF settings of `w`.
+fn all_parts(w: &ImportedWeights) -> ImportedWeights {
+    ImportedWeights {
+        own_lexical: 1.0,
+        area_lexical: 1.0,
+        own_semantic: 1.0,
+        area_semantic: 1.0,
+        name_lexical: 1.0,
+        name_semantic: 1.0,
+        ..*w
+    }
+}
+
+/// One query's score parts against every expectation, the expectations'
+/// areas, and the query's own area.
+type Weighable<'a> = (Vec<Parts6>, Vec<&'a str>, &'a str);
+
+/// Per query of `task` (leaving one level out at a time), the score parts
+/// against every expectation under the settings of `w`, the expectations'
+/// areas and the query's area: computed once per setting, weighed per mix.
+fn parts<'a>(task: &'a Task, rules: &RuleSet, w: ImportedWeights) -> Vec<Weighable<'a>> {
+    let mut out = Vec::new();
     let mut levels: Vec<&str> = task.items.iter().map(|i| i.level.as_str()).collect();
     levels.dedup();
     for held_out in levels {
@@ -415,8 +457,18 @@ fn with_mix(task: &Task, rules: &RuleSet, w: ImportedWeights) -> (f64, f64) {
         let model = ImportedModel::uncalibrated(&level.expectations, Terms::new(&rules.vocabulary), w);
         let areas: Vec<&str> = rest.iter().map(|i| i.area.as_str()).collect();
         for query in task.items.iter().filter(|i| i.level == held_out) {
-            tally.add(&model.scores(&query.text), &areas, &query.area);
+            out.push((model.components(&query.text), areas.clone(), query.area.as_str()));
         }
+    }
+    out
+}
+
+/// Top-1 and top-3 (shares) of the mix `w` over the queries of [`parts`].
+fn with_mix(queries: &[Weighable<'_>], w: ImportedWeights) -> (f64, f64) {
+    let mut tally = Tally::default();
+    for (parts, areas, truth) in queries {
+        let scores: Vec<f32> = parts.iter().map(|p| w.combine(p)).collect();
+        tally.add(&scores, areas, truth);
     }
     let q = tally.queries as f64;
     (tally.top1 / q, tally.top3 / q)
@@ -427,9 +479,22 @@ fn with_mix(task: &Task, rules: &RuleSet, w: ImportedWeights) -> (f64, f64) {
 /// shipped mix (chosen on neither).
 fn cross_task(tasks: &[Task; 2], rules: &RuleSet, baselines: [f64; 2]) {
     let candidates = mixes::candidates();
+    // The parts of each task under each bigram and area-IDF setting.
+    let settings: Vec<ImportedWeights> = [false, true]
+        .iter()
+        .flat_map(|&bigrams| {
+            [false, true].map(|area_idf| all_parts(&ImportedWeights { bigrams, area_idf, ..SHIPPED }))
+        })
+        .collect();
+    let by_setting: Vec<[Vec<Weighable<'_>>; 2]> =
+        settings.iter().map(|s| [parts(&tasks[0], rules, *s), parts(&tasks[1], rules, *s)]).collect();
+    let setting = |w: &ImportedWeights| usize::from(w.bigrams) * 2 + usize::from(w.area_idf);
     let figures: Vec<[(f64, f64); 2]> = candidates
         .iter()
-        .map(|(_, w)| [with_mix(&tasks[0], rules, *w), with_mix(&tasks[1], rules, *w)])
+        .map(|(_, w)| {
+            let p = &by_setting[setting(w)];
+            [with_mix(&p[0], *w), with_mix(&p[1], *w)]
+        })
         .collect();
     println!("\n| reported on | mix chosen on | mix | top-1 | top-3 | plain TF-IDF top-1 |");
     println!("| --- | --- | --- | --- | --- | --- |");
@@ -523,7 +588,7 @@ fn import_benchmark() {
             tied.join(", ")
         ));
         // Only these two decide at a calibrated cutoff.
-        for (name, t) in [0, 2].map(|i| (SCORERS[i], &tallies[i])) {
+        for (name, t) in [0, LOGISTIC].map(|i| (SCORERS[i], &tallies[i])) {
             notes.push(format!(
                 "  at the level's cutoff, {name}: {} of {} queries map to nothing, {:.1} expectations per \
                  query, {} map to an expectation of their own area",

@@ -38,7 +38,7 @@
 mod mixes;
 
 use mixes::candidates;
-use promolint::analysis::imported::{ImportedModel, ImportedWeights, SHIPPED};
+use promolint::analysis::imported::{ImportedModel, ImportedWeights, Parts6, SHIPPED};
 use promolint::analysis::terms::Terms;
 use promolint::rules::{Expectation, RuleSet};
 use promolint::source::Sources;
@@ -67,7 +67,7 @@ const TASKS: [&str; 3] = ["text → area", "example → expectation", "Snowflake
 /// right answer's group.
 struct Query {
     /// Parts per expectation, indexed by [`setting`].
-    parts: [Vec<[f32; 4]>; 4],
+    parts: [Vec<Parts6>; 4],
     /// Which group each expectation is in (its area, or itself).
     group: Vec<usize>,
     /// The right group.
@@ -88,13 +88,15 @@ fn all_parts(i: usize) -> ImportedWeights {
         area_lexical: 1.0,
         own_semantic: 1.0,
         area_semantic: 1.0,
+        name_lexical: 1.0,
+        name_semantic: 1.0,
         bigrams: i / 2 == 1,
         area_idf: i % 2 == 1,
     }
 }
 
 /// The four score parts of `text` against `expectations`, under every setting.
-fn parts_of(rules: &RuleSet, expectations: &[Expectation], text: &str) -> [Vec<[f32; 4]>; 4] {
+fn parts_of(rules: &RuleSet, expectations: &[Expectation], text: &str) -> [Vec<Parts6>; 4] {
     [0, 1, 2, 3].map(|i| {
         ImportedModel::uncalibrated(expectations, Terms::new(&rules.vocabulary), all_parts(i))
             .components(text)

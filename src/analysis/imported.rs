@@ -2,7 +2,7 @@
 //! company's ladder brought in by `rules import`): what the expectation texts
 //! alone say, read as one ladder text against another.
 //!
-//! For a claim and an expectation the score is a fixed mix, in 0..=1, of four
+//! For a claim and an expectation the score is a fixed mix, in 0..=1, of six
 //! similarities ([`ImportedWeights`] says how much each counts):
 //!
 //! - `own-lexical`: cosine of sublinear TF-IDF vectors (`1 + ln tf` times
@@ -14,7 +14,10 @@
 //!   about, not only this one sentence);
 //! - `own-semantic`, `area-semantic`: cosine of the static MiniLM embedding
 //!   ([`StaticEmbedding`]) of the claim and of the expectation's text, and of
-//!   its area's mean embedding (negative cosines count as 0).
+//!   its area's mean embedding (negative cosines count as 0);
+//! - `name-lexical`, `name-semantic` (since session 16): the same two
+//!   cosines against the area's name ("Debugging & Monitoring", "Craft /
+//!   Code Fluency"), the ladder owner's own word for what the area is about.
 //!
 //! With [`ImportedWeights::area_idf`], `area-lexical` weighs terms by their
 //! IDF over the areas instead (a candidate of the design grid, off in
@@ -42,6 +45,10 @@ pub struct ImportedWeights {
     pub own_semantic: f32,
     /// Embedding cosine with the area's mean embedding.
     pub area_semantic: f32,
+    /// Lexical cosine with the area's name.
+    pub name_lexical: f32,
+    /// Embedding cosine with the area's name.
+    pub name_semantic: f32,
     /// Whether bigrams of adjacent terms count as terms too.
     pub bigrams: bool,
     /// Whether `area-lexical` weighs terms by their IDF over the areas (each
@@ -51,17 +58,32 @@ pub struct ImportedWeights {
 }
 
 impl ImportedWeights {
-    /// The score from the four parts of [`ImportedModel::components`]: their
+    /// The weights in the order of [`ImportedModel::components`]' parts.
+    fn parts(&self) -> Parts6 {
+        [
+            self.own_lexical,
+            self.area_lexical,
+            self.own_semantic,
+            self.area_semantic,
+            self.name_lexical,
+            self.name_semantic,
+        ]
+    }
+
+    /// Whether any embedding cosine counts.
+    fn semantic(&self) -> bool {
+        self.own_semantic > 0.0 || self.area_semantic > 0.0 || self.name_semantic > 0.0
+    }
+
+    /// The score from the six parts of [`ImportedModel::components`]: their
     /// weighted mean, in 0..=1 (0 when every weight is 0).
-    pub fn combine(&self, c: &[f32; 4]) -> f32 {
-        let total = self.own_lexical + self.area_lexical + self.own_semantic + self.area_semantic;
+    pub fn combine(&self, c: &Parts6) -> f32 {
+        let w = self.parts();
+        let total: f32 = w.iter().sum();
         if total <= 0.0 {
             return 0.0;
         }
-        let s = self.own_lexical * c[0]
-            + self.area_lexical * c[1]
-            + self.own_semantic * c[2]
-            + self.area_semantic * c[3];
+        let s: f32 = w.iter().zip(c).map(|(w, c)| w * c).sum();
         (s / total).clamp(0.0, 1.0)
     }
 }
@@ -72,11 +94,18 @@ impl ImportedWeights {
 pub const SHIPPED: ImportedWeights = ImportedWeights {
     own_lexical: 1.0,
     area_lexical: 1.0,
-    own_semantic: 0.5,
-    area_semantic: 0.5,
-    bigrams: true,
+    own_semantic: 1.0,
+    area_semantic: 1.0,
+    name_lexical: 1.0,
+    name_semantic: 0.0,
+    bigrams: false,
     area_idf: false,
 };
+
+/// The six parts of an imported level's score of one claim against one
+/// expectation, each in 0..=1: own lexical, area lexical, own semantic,
+/// area semantic, name lexical, name semantic cosines.
+pub type Parts6 = [f32; 6];
 
 /// Sparse, L2-normalised term weights, sorted by term id.
 type Sparse = Vec<(u32, f32)>;
@@ -105,17 +134,24 @@ pub struct ImportedModel {
     /// Normalised embeddings (empty when both semantic weights are 0).
     own_embedding: Vec<Vec<f32>>,
     area_embedding: Vec<Vec<f32>>,
+    /// Per area, its name's TF-IDF vector and normalised embedding (the
+    /// embeddings empty when the semantic signal is off).
+    names: Vec<Sparse>,
+    name_embedding: Vec<Vec<f32>>,
     /// The score at or above which a claim maps, in 0..=1, calibrated from
     /// the level's own texts (see [`ImportedModel::new`]).
     pub cutoff: f32,
 }
 
 /// What a model is built from: per expectation, its terms, area index and
-/// embedding (the embeddings empty when the semantic signal is off).
+/// embedding; per area, its name's terms and embedding (the embeddings
+/// empty when the semantic signal is off).
 struct Parts<'a> {
     lists: &'a [Vec<String>],
     area_of: &'a [usize],
     embeddings: &'a [Vec<f32>],
+    names: &'a [Vec<String>],
+    name_embeddings: &'a [Vec<f32>],
 }
 
 /// [`Parts`], owned.
@@ -123,11 +159,19 @@ struct OwnedParts {
     lists: Vec<Vec<String>>,
     area_of: Vec<usize>,
     embeddings: Vec<Vec<f32>>,
+    names: Vec<Vec<String>>,
+    name_embeddings: Vec<Vec<f32>>,
 }
 
 impl OwnedParts {
     fn borrow(&self) -> Parts<'_> {
-        Parts { lists: &self.lists, area_of: &self.area_of, embeddings: &self.embeddings }
+        Parts {
+            lists: &self.lists,
+            area_of: &self.area_of,
+            embeddings: &self.embeddings,
+            names: &self.names,
+            name_embeddings: &self.name_embeddings,
+        }
     }
 }
 
@@ -214,13 +258,17 @@ impl ImportedModel {
                 })
             })
             .collect();
-        let embeddings: Vec<Vec<f32>> = if weights.own_semantic > 0.0 || weights.area_semantic > 0.0 {
+        let (embeddings, name_embeddings): (Vec<Vec<f32>>, Vec<Vec<f32>>) = if weights.semantic() {
             let table = StaticEmbedding::builtin();
-            expectations.iter().map(|e| table.embed(&e.text)).collect()
+            (
+                expectations.iter().map(|e| table.embed(&e.text)).collect(),
+                area_names.iter().map(|a| table.embed(a)).collect(),
+            )
         } else {
-            Vec::new()
+            (Vec::new(), Vec::new())
         };
-        let parts = OwnedParts { lists, area_of, embeddings };
+        let names = area_names.iter().map(|a| term_list(&terms, a, weights.bigrams)).collect();
+        let parts = OwnedParts { lists, area_of, embeddings, names, name_embeddings };
         (Self::build(Some(terms), weights, &parts.borrow(), None), parts)
     }
 
@@ -247,10 +295,21 @@ impl ImportedModel {
                 df[id as usize] += 1.0;
             }
         }
+        // Terms only the areas' names use get an id too, with no document
+        // frequency: their IDF is that of a term no expectation uses, as
+        // it is in a claim's norm, so the other parts do not change.
+        let name_counts: Vec<BTreeMap<&str, f32>> = parts.names.iter().map(|l| counts(l)).collect();
+        for t in name_counts.iter().flat_map(|c| c.keys()) {
+            if !ids.contains_key(*t) {
+                ids.insert((*t).to_owned(), ids.len() as u32);
+                df.push(0.0);
+            }
+        }
         let n = keep.len().max(1) as f32;
         let idf: Vec<f32> = df.iter().map(|d| (1.0 + n / d.max(1.0)).ln()).collect();
         let vector = |c: &BTreeMap<&str, f32>| weighted(c, &ids, &idf);
         let own: Vec<Sparse> = kept_counts.iter().map(&vector).collect();
+        let names: Vec<Sparse> = name_counts.iter().map(&vector).collect();
         // An area's profile: its expectations' counts added up (whole
         // numbers, so the sum is exact).
         let mut area_counts: Vec<BTreeMap<&str, f32>> = vec![BTreeMap::new(); areas_n];
@@ -292,6 +351,7 @@ impl ImportedModel {
                 })
                 .collect();
         }
+        let name_embedding = parts.name_embeddings.to_vec();
         ImportedModel {
             terms,
             weights,
@@ -305,6 +365,8 @@ impl ImportedModel {
             areas,
             own_embedding,
             area_embedding,
+            names,
+            name_embedding,
             cutoff: DEFAULT_CUTOFF,
         }
     }
@@ -389,17 +451,16 @@ impl ImportedModel {
         self.components_of(list, embedding).iter().map(|c| w.combine(c)).collect()
     }
 
-    /// Per expectation, the four parts of the score before they are mixed:
-    /// own lexical, area lexical, own semantic, area semantic cosines, each
-    /// in 0..=1 (the semantic ones 0 when the model was built with no
+    /// Per expectation, the six parts of the score before they are mixed
+    /// ([`Parts6`]; the semantic ones 0 when the model was built with no
     /// semantic weight). For weighing many mixes on one model.
-    pub fn components(&self, text: &str) -> Vec<[f32; 4]> {
+    pub fn components(&self, text: &str) -> Vec<Parts6> {
         let list = self.terms.as_ref().map(|t| term_list(t, text, self.weights.bigrams)).unwrap_or_default();
         let embedding = (!self.own_embedding.is_empty()).then(|| StaticEmbedding::builtin().embed(text));
         self.components_of(&list, embedding.as_deref())
     }
 
-    fn components_of(&self, list: &[String], embedding: Option<&[f32]>) -> Vec<[f32; 4]> {
+    fn components_of(&self, list: &[String], embedding: Option<&[f32]>) -> Vec<Parts6> {
         let q = self.query(list, &self.idf, self.unknown_idf);
         let area_q = if self.area_idf.is_empty() {
             None
@@ -408,17 +469,25 @@ impl ImportedModel {
         };
         let area_lexical: Vec<f32> =
             self.areas.iter().map(|a| dot(area_q.as_ref().unwrap_or(&q), a)).collect();
-        let (own_semantic, area_semantic): (Vec<f32>, Vec<f32>) = match embedding {
-            None => (vec![0.0; self.len()], vec![0.0; self.areas.len()]),
-            Some(v) => (
-                self.own_embedding.iter().map(|e| cosine(v, e).max(0.0)).collect(),
-                self.area_embedding.iter().map(|e| cosine(v, e).max(0.0)).collect(),
-            ),
+        let name_lexical: Vec<f32> = self.names.iter().map(|a| dot(&q, a)).collect();
+        let semantic = |of: &[Vec<f32>], n: usize| match embedding {
+            Some(v) if !of.is_empty() => of.iter().map(|e| cosine(v, e).max(0.0)).collect(),
+            _ => vec![0.0; n],
         };
+        let own_semantic = semantic(&self.own_embedding, self.len());
+        let area_semantic = semantic(&self.area_embedding, self.areas.len());
+        let name_semantic = semantic(&self.name_embedding, self.areas.len());
         (0..self.len())
             .map(|e| {
                 let a = self.area_of[e];
-                [dot(&q, &self.own[e]), area_lexical[a], own_semantic[e], area_semantic[a]]
+                [
+                    dot(&q, &self.own[e]),
+                    area_lexical[a],
+                    own_semantic[e],
+                    area_semantic[a],
+                    name_lexical[a],
+                    name_semantic[a],
+                ]
             })
             .collect()
     }
@@ -516,12 +585,44 @@ mod tests {
         };
         let (plain, own_area) = (by(false), by(true));
         // Area-lexical (part 1) of Delivery (index 3) against People (index 0).
-        let lead = |c: &[[f32; 4]]| c[3][1] - c[0][1];
+        let lead = |c: &[Parts6]| c[3][1] - c[0][1];
         assert!(lead(&own_area) > lead(&plain), "{plain:?} {own_area:?}");
         // The other parts are the same either way.
         for (a, b) in plain.iter().zip(&own_area) {
             assert_eq!((a[0], a[2], a[3]), (b[0], b[2], b[3]));
         }
+    }
+
+    #[test]
+    fn the_areas_names_count_only_in_their_own_parts() {
+        // The same ladder under other area names: "Delivery" becomes
+        // "Reliability", a word no expectation uses.
+        let vocabulary = Vocabulary { stop_words: vec!["the".into(), "and".into()], concepts: Vec::new() };
+        let renamed: Vec<Expectation> = ladder()
+            .into_iter()
+            .map(|e| Expectation {
+                area: if e.area == "Delivery" { "Reliability".into() } else { e.area.clone() },
+                ..e
+            })
+            .collect();
+        let w = ImportedWeights { name_lexical: 1.0, name_semantic: 1.0, ..SHIPPED };
+        let by = |ladder: &[Expectation]| {
+            ImportedModel::uncalibrated(ladder, Terms::new(&vocabulary), w).components("Improved reliability")
+        };
+        let (plain, named) = (by(&ladder()), by(&renamed));
+        // Name-lexical: only the renamed area's expectations (3..6) meet the claim's word.
+        assert!(named[3..6].iter().all(|p| p[4] > 0.0), "{named:?}");
+        assert!(named[..3].iter().chain(&named[6..]).all(|p| p[4] == 0.0), "{named:?}");
+        assert!(plain.iter().all(|p| p[4] == 0.0), "{plain:?}");
+        // The other lexical and semantic parts do not move with the names.
+        for (a, b) in plain.iter().zip(&named) {
+            assert_eq!(a[..4], b[..4]);
+        }
+        // And the mix puts the named area first.
+        let model = ImportedModel::uncalibrated(&renamed, Terms::new(&vocabulary), w);
+        let scores = model.scores("Improved reliability");
+        let best = (0..scores.len()).max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
+        assert!(matches!(best, Some(3..=5)), "{scores:?}");
     }
 
     #[test]
