@@ -7,8 +7,9 @@
 //!
 //! - `own-lexical`: cosine of sublinear TF-IDF vectors (`1 + ln tf` times
 //!   `ln(1 + n / df)` over the level's expectations) of stemmed terms, stop
-//!   words out, concept groups joined ([`Terms`]), plus the bigrams of
-//!   adjacent terms, between the claim and the expectation's text;
+//!   words out, concept groups joined ([`Terms`]), with the bigrams of
+//!   adjacent terms when [`ImportedWeights::bigrams`] (off in [`SHIPPED`]
+//!   since session 16), between the claim and the expectation's text;
 //! - `area-lexical`: the same cosine against the expectation's area: every
 //!   expectation text of that area read as one profile (what the area is
 //!   about, not only this one sentence);
