@@ -21,7 +21,8 @@ const MIN_HEDGES: usize = 2;
 const NEGATIONS: &[&str] = &[
     r"\b(?:nobody|no one|no-one|noone|none of us)\b",
     r"\bno (?:longer|more|need|one)\b",
-    r"\bnever (?:again|had to|have to|needs? to|needed to)\b",
+    // "never needed a last-minute push" (session 18), "never had to".
+    r"\bnever (?:again|had to|have to|needs?|needed)\b",
     r"\bwithout\b",
     // "cut" and not "cutover": a cutover is work, not a reduction.
     r"\b(?:(?:reduc|eliminat|avoid|prevent|remov|lower|minimi[sz]|replac|stopp?|limit)\w*|cut|cuts|cutting)\b",
@@ -57,6 +58,8 @@ const REDUCTIONS: &[&str] = &[
     r"^\W*(?:\w+\W+){0,3}?(?:has not|have not|hasn['’]t|haven['’]t|never) (?:come|came) back\b",
     // "Overtime on the ops team went from 120 hours a month to under 20".
     r"^\W*(?:\w+\W+){0,5}?went from\b[^.;]{0,30}?\bto (?:under|below|less than|zero|nothing|almost none|near zero)\b",
+    // "Overtime is generally not an option" (session 18).
+    r"^\W*(?:\w+\W+){0,2}?(?:is|are|was|were) (?:generally |usually |simply )?not an option\b",
 ];
 /// Hedges; [`MIN_HEDGES`] different ones in a sentence make it hedging.
 const HEDGES: &[&str] = &[
