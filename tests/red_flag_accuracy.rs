@@ -411,11 +411,15 @@ batches! {
         lines: Lines::Agreed { dir: "held-out-14", min: 190 },
         // Main at 8c0499a, before session 14's red-flag change, on the same lines.
         before: [(0.68, 0.59), (0.67, 0.55), (1.00, 0.53), (0.70, 0.47), (0.65, 0.65), (0.92, 0.65), (0.70, 0.70)],
-        // Just under the batch's one scoring after the change (crunch-time
-        // 0.73 / 0.53, the rest unchanged): of what session 14 learned from
-        // held-out-11 (blame recall 0.33 -> 1.00 there), one crunch-time
-        // line carried over to these writers.
-        floors: [(0.66, 0.57), (0.65, 0.53), (0.98, 0.51), (0.71, 0.51), (0.63, 0.63), (0.90, 0.63), (0.68, 0.68)],
+        // The batch's one scoring after the change: crunch-time 0.73 /
+        // 0.53, the rest unchanged (of what session 14 learned from
+        // held-out-11, one crunch-time line carried over to these writers).
+        // Session 18 then wrote its change from this batch's misses; the
+        // floors sit just under its in-sample figures (overwork 0.78 / 0.97,
+        // on L4 0.77 / 0.93, blame 1.00 / 1.00, crunch-time 0.93 / 0.93,
+        // vague-claim 0.71 / 0.88, placeholder-text 0.94 / 0.88, hedging
+        // 0.77 / 1.00).
+        floors: [(0.76, 0.95), (0.75, 0.91), (0.98, 0.98), (0.91, 0.91), (0.69, 0.86), (0.92, 0.86), (0.75, 0.98)],
         min_labelled: 10,
     };
     /// The session-15 batch, `fixtures/red-flags/held-out-15/` (204 lines:
