@@ -435,12 +435,37 @@ batches! {
         lines: Lines::Agreed { dir: "held-out-15", min: 195 },
         // Main at 8178620, before session 18's red-flag change, on the same lines.
         before: [(0.76, 0.67), (0.76, 0.67), (0.80, 0.50), (1.00, 0.47), (0.81, 0.81), (1.00, 0.84), (0.87, 1.00)],
-        // Just under the batch's one scoring after the change (overwork 0.77
-        // / 0.70 on both runs, crunch-time 0.88 / 0.47, the rest unchanged):
-        // of what session 18 learned from held-out-14 (blame recall 0.53 ->
-        // 1.00 there), one overwork line carried over to these writers, and
-        // "4 hours to spare" became a crunch-time false alarm.
-        floors: [(0.75, 0.68), (0.75, 0.68), (0.78, 0.48), (0.86, 0.45), (0.79, 0.79), (0.98, 0.82), (0.85, 0.98)],
+        // The batch's one scoring after the change: overwork 0.77 / 0.70 on
+        // both runs, crunch-time 0.88 / 0.47, the rest unchanged (of what
+        // session 18 learned from held-out-14, one overwork line carried
+        // over to these writers, and "4 hours to spare" became a
+        // crunch-time false alarm). Session 18's second change was then
+        // written from this batch's misses; the floors sit just under its
+        // in-sample figures (overwork 0.82 / 0.97 on both runs, blame 0.89
+        // / 1.00, crunch-time 0.94 / 1.00, vague-claim 0.82 / 0.88,
+        // placeholder-text 1.00 / 1.00, hedging 0.87 / 1.00).
+        floors: [(0.80, 0.95), (0.80, 0.95), (0.87, 0.98), (0.92, 0.98), (0.80, 0.86), (0.98, 0.98), (0.85, 0.98)],
         min_labelled: 10,
+    };
+    /// The session-18 batch, `fixtures/red-flags/held-out-18/` (205 lines:
+    /// 90 quoted from five MIT-licensed repositories, 115 written, 92 near
+    /// misses; sources, licences and the collector's doubts in its
+    /// SOURCES.md), collected and labelled by one helper and labelled again
+    /// by a second, briefed separately (the same flags on 188 lines; κ
+    /// 0.82-1.00 per flag); no one saw promolint's output on it. Labelled,
+    /// sealed and scored once in session 18, after that session's second
+    /// red-flag change was written down and committed (`docs/mapping.md`,
+    /// "Session 18, second red-flag change"). Development data from then on.
+    held_out_session_18_precision_and_recall_per_flag: Batch {
+        lines: Lines::Agreed { dir: "held-out-18", min: 180 },
+        // Main at 9d69c20, before session 18's second red-flag change, on the same lines.
+        before: [(0.89, 0.52), (0.89, 0.52), (0.91, 0.67), (0.83, 0.42), (0.60, 0.18), (0.92, 0.52), (1.00, 0.78)],
+        // Just under the batch's one scoring after the change (crunch-time
+        // 0.86 / 0.50, vague-claim 0.67 / 0.24, placeholder-text 0.93 /
+        // 0.57, the rest unchanged): of what session 18 learned from
+        // held-out-15 (blame recall 0.50 -> 1.00, crunch-time 0.47 -> 1.00
+        // there), one line each on three flags carried over.
+        floors: [(0.87, 0.50), (0.87, 0.50), (0.89, 0.65), (0.84, 0.48), (0.65, 0.22), (0.91, 0.55), (0.98, 0.76)],
+        min_labelled: 8,
     };
 }
